@@ -1,0 +1,256 @@
+/*
+ * deliver.c - a signal-delivery-stop: who sent what to whom, the
+ * disposition in effect (the model, checked against /proc), whether it
+ * interrupted a system call, and the default-disposition alarm.  The
+ * signal is always re-injected unchanged.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+
+#include "proc.h"
+#include "siginfo.h"
+#include "tracer.h"
+
+void deliver_disposition(const struct process *p, int signo,
+			 struct disposition *d)
+{
+	const struct sig_state *s = model_get(p->model, signo);
+
+	if (!s) {
+		memset(d, 0, sizeof(*d));
+		d->kind = DISP_UNKNOWN;
+		return;
+	}
+	*d = s->disp;
+}
+
+static void fill_sender(struct ev_signal *sig, const siginfo_t *si)
+{
+	uid_t uid = sig->sender.uid;
+
+	if (!sig->has_sender || sig->sender.pid <= 0)
+		return;
+	proc_read_ident(sig->sender.pid, &sig->sender);
+	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
+	if (!sig->sender.gone)
+		proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
+	(void)si;
+}
+
+/* The model's answer, checked against the kernel's SigCgt/SigIgn. */
+static void current_disposition(struct tracer *T, struct tracee *t, int signo,
+				uint64_t now, struct disposition *d)
+{
+	struct process *p = t->proc;
+	struct proc_status st;
+	char msg[DETAIL_MAX];
+
+	if (proc_read_status(p->pid, t->tid, &st) == 0 &&
+	    model_check_kernel(p->model, signo, st.caught, st.ignored, now,
+			       msg, sizeof(msg))) {
+		struct event w;
+
+		event_init(&w, EV_WARNING);
+		tracer_stamp(&w, t);
+		snprintf(w.u.warning.message, sizeof(w.u.warning.message),
+			 "%s", msg);
+		tracer_emit(T, p, &w);
+		event_init(&w, EV_FINDING);
+		tracer_stamp(&w, t);
+		w.u.finding.kind = FINDING_MODEL_MISMATCH;
+		w.u.finding.signo = signo;
+		snprintf(w.u.finding.detail, sizeof(w.u.finding.detail),
+			 "%s", msg);
+		tracer_emit(T, p, &w);
+	}
+	deliver_disposition(p, signo, d);
+}
+
+static void emit_finding(struct tracer *T, struct tracee *t,
+			 const struct ev_finding *f)
+{
+	struct event e;
+
+	event_init(&e, EV_FINDING);
+	tracer_stamp(&e, t);
+	e.u.finding = *f;
+	tracer_emit(T, t->proc, &e);
+}
+
+static void alarm_default(struct tracer *T, struct tracee *t,
+			  const struct event *delivery)
+{
+	const struct ev_signal *sig = &delivery->u.sig;
+	struct ev_finding f;
+
+	memset(&f, 0, sizeof(f));
+	if (!model_explain_default(t->proc->model, sig->signo,
+				   delivery->mono_ns, &f))
+		return;
+	f.code = sig->code;
+	f.has_sender = sig->has_sender;
+	f.sender = sig->sender;
+	f.sender_chain = sig->sender_chain;
+	if (f.effect == EFFECT_STOPPED && f.cause == CAUSE_NEVER_INSTALLED) {
+		/* The process survives a stop: if it installs a handler
+		 * later, the story is "installed later". */
+		struct pending_finding *pf = malloc(sizeof(*pf));
+
+		if (pf) {
+			pf->f = f;
+			pf->next = t->proc->pending;
+			t->proc->pending = pf;
+			return;
+		}
+	}
+	emit_finding(T, t, &f);
+}
+
+void deliver_handler_installed(struct tracer *T, struct tracee *t, int signo)
+{
+	struct pending_finding **pp = &t->proc->pending;
+	uint64_t now;
+	struct event e;
+
+	event_init(&e, EV_WARNING);	/* only for the clock */
+	now = e.mono_ns;
+	while (*pp) {
+		struct pending_finding *pf = *pp;
+
+		if (pf->f.signo != signo) {
+			pp = &pf->next;
+			continue;
+		}
+		*pp = pf->next;
+		pf->f.cause = CAUSE_INSTALLED_LATER;
+		pf->f.has_install_time = true;
+		pf->f.install_mono_ns = now;
+		snprintf(pf->f.detail, sizeof(pf->f.detail),
+			 "the handler was installed %.3f ms after this delivery%s",
+			 (double)(now - pf->f.delivery_mono_ns) / 1e6,
+			 pf->f.has_exec_time ? " (the program had started too recently: a race with its startup)" : "");
+		emit_finding(T, t, &pf->f);
+		free(pf);
+	}
+}
+
+void deliver_flush_pending(struct tracer *T, struct process *p, pid_t tid)
+{
+	while (p->pending) {
+		struct pending_finding *pf = p->pending;
+		struct tracee fake = { .tid = tid, .proc = p };
+
+		p->pending = pf->next;
+		emit_finding(T, &fake, &pf->f);
+		free(pf);
+	}
+}
+
+static bool handler_runs(const struct disposition *d)
+{
+	return d->kind == DISP_HANDLER;
+}
+
+static void push_frame(struct tracee *t, int signo, long nr, long code,
+		       uint64_t sp, uint64_t now, const struct disposition *d)
+{
+	struct handler_frame *f;
+
+	if (t->depth >= FRAME_DEPTH_MAX) {
+		/* Deeper nesting than any sane program: forget the oldest. */
+		memmove(&t->frames[0], &t->frames[1],
+			sizeof(t->frames[0]) * (FRAME_DEPTH_MAX - 1));
+		t->depth--;
+	}
+	f = &t->frames[t->depth++];
+	f->signo = signo;
+	f->syscall = nr;
+	f->code = code;
+	f->sp = sp;
+	f->mono_ns = now;
+	f->handler = *d;
+}
+
+static void emit_interrupted(struct tracer *T, struct tracee *t,
+			     const struct event *delivery)
+{
+	const struct ev_signal *sig = &delivery->u.sig;
+	struct event e;
+
+	event_init(&e, EV_INTERRUPTED);
+	tracer_stamp(&e, t);
+	e.mono_ns = delivery->mono_ns;
+	e.real_sec = delivery->real_sec;
+	e.real_nsec = delivery->real_nsec;
+	e.u.sc.syscall = sig->syscall;
+	e.u.sc.syscall_name = arch_syscall_name(sig->syscall);
+	e.u.sc.code = sig->syscall_ret;
+	e.u.sc.signo = sig->signo;
+	e.u.sc.handler = sig->disposition;
+	e.u.sc.never_restarted = e.u.sc.syscall_name &&
+		syscall_never_restarted(e.u.sc.syscall_name);
+	tracer_emit(T, t->proc, &e);
+}
+
+void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
+{
+	struct arch_syscall_state regs;
+	bool interrupted = false;
+	siginfo_t si;
+	struct event e;
+	struct ev_signal *sig = &e.u.sig;
+
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
+		/* ESRCH: gone.  EINVAL: not a signal stop after all. */
+		tracer_resume(T, t, 0);
+		return;
+	}
+	T->deliveries++;
+	event_init(&e, EV_SIGNAL);
+	tracer_stamp(&e, t);
+	siginfo_decode(&si, sig);
+	sig->signo = stopsig;
+	fill_sender(sig, &si);
+	if (arch_get_syscall_state(t->tid, &regs) == 0 && regs.nr >= 0 &&
+	    sig_ret_is_interrupt(regs.ret)) {
+		interrupted = true;
+		sig->syscall = regs.nr;
+		sig->syscall_ret = regs.ret;
+	}
+	current_disposition(T, t, stopsig, e.mono_ns, &sig->disposition);
+	tracer_emit(T, t->proc, &e);
+	if (interrupted)
+		emit_interrupted(T, t, &e);
+
+	if (handler_runs(&sig->disposition)) {
+		model_delivered(t->proc->model, stopsig, e.mono_ns);
+		/* Follow the handler to its sigreturn when it interrupted a
+		 * call, or when an outer handler is being followed (its
+		 * sigreturns must pair with the right frames). */
+		if (interrupted || t->depth > 0)
+			push_frame(t, stopsig, interrupted ? regs.nr : -1,
+				   regs.ret, regs.sp, e.mono_ns,
+				   &sig->disposition);
+	} else {
+		if (sig->disposition.kind == DISP_DEFAULT)
+			alarm_default(T, t, &e);
+		if (interrupted && !(sig->disposition.kind == DISP_DEFAULT &&
+		     (sig_default_action(stopsig) == SIG_ACT_TERM ||
+		      sig_default_action(stopsig) == SIG_ACT_CORE))) {
+			struct handler_frame f = {
+				.signo = stopsig, .syscall = regs.nr,
+				.code = regs.ret, .mono_ns = e.mono_ns,
+				.handler = sig->disposition,
+			};
+
+			/* No handler runs: -EINTR reaches the program as
+			 * is, every -ERESTART* code is restarted. */
+			syscall_emit_outcome(T, t, &f, regs.ret);
+		}
+	}
+	tracer_resume(T, t, stopsig);
+}

@@ -1,0 +1,205 @@
+/*
+ * escape.c - untrusted bytes (comm, command lines, paths: anything another
+ * process chose) made safe for a terminal, a JSON string and HTML.
+ *
+ * A process can name itself "\e[2J" or put a newline and a fake event in
+ * its argv; whatever it picks must neither drive the terminal of the
+ * person reading the log nor break the one-event-per-line framing nor
+ * inject markup into a report.  All three escapers share one strict UTF-8
+ * decoder so they agree on what is a character.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "escape.h"
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* U+FFFD REPLACEMENT CHARACTER in UTF-8. */
+static const char replacement[] = "\xef\xbf\xbd";
+
+/*
+ * Decode one UTF-8 character at S (LEN bytes available).  Returns its
+ * length (1..4) and the code point in *CP, or 0 when the byte at S does
+ * not start a valid sequence: a stray continuation byte, a truncated
+ * sequence, an overlong form, a surrogate (U+D800..U+DFFF) or a value
+ * above U+10FFFF.  Rejecting those keeps the output valid UTF-8 for JSON
+ * readers and stops overlong encodings smuggling ASCII controls past us.
+ */
+static size_t utf8_decode(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	uint32_t c = s[0], min;
+	size_t n;
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2;
+		c &= 0x1f;
+		min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3;
+		c &= 0x0f;
+		min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4;
+		c &= 0x07;
+		min = 0x10000;
+	} else {
+		return 0;	/* continuation byte, 0xc0/0xc1, 0xf5.. */
+	}
+	if (n > len)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+/*
+ * Code points that are valid UTF-8 but must not reach a terminal raw:
+ * C1 controls (U+009B is CSI on many terminals), the line and paragraph
+ * separators, and the bidirectional overrides and isolates that can make
+ * a log line display in a different order than it reads ("Trojan
+ * Source").
+ */
+static bool unicode_is_control(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) ||
+	       cp == 0x2028 || cp == 0x2029 ||
+	       (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) ||
+	       cp == 0x061c || cp == 0x200e || cp == 0x200f;
+}
+
+static void add_u4(struct strbuf *sb, uint32_t cp)
+{
+	char u[6] = { '\\', 'u',
+		      hexdigits[(cp >> 12) & 0xf], hexdigits[(cp >> 8) & 0xf],
+		      hexdigits[(cp >> 4) & 0xf], hexdigits[cp & 0xf] };
+
+	sb_add(sb, u, sizeof(u));
+}
+
+static void add_xnn(struct strbuf *sb, unsigned char c)
+{
+	char x[4] = { '\\', 'x', hexdigits[c >> 4], hexdigits[c & 0xf] };
+
+	sb_add(sb, x, sizeof(x));
+}
+
+/* JSON's short escapes; every other control goes out as \u00XX. */
+static const char json_short[0x20] = {
+	['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
+};
+
+void escape_json(struct strbuf *sb, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			sb_add(sb, replacement, 3);
+			i++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\') {
+			sb_addc(sb, '\\');
+			sb_addc(sb, (char)cp);
+		} else if (cp < 0x20 && json_short[cp]) {
+			sb_addc(sb, '\\');
+			sb_addc(sb, json_short[cp]);
+		} else if (cp < 0x20 || cp == 0x7f || unicode_is_control(cp)) {
+			/* Legal raw in JSON, but a log someone cats must
+			 * not carry terminal controls either. */
+			add_u4(sb, cp);
+		} else {
+			sb_add(sb, (const char *)p + i, n);
+		}
+		i += n;
+	}
+}
+
+/* C escapes the terminal log uses for the common controls. */
+static const char text_short[0x80] = {
+	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['"'] = '"', ['\\'] = '\\',
+};
+
+void escape_text(struct strbuf *sb, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			add_xnn(sb, p[i]);
+			i++;
+			continue;
+		}
+		if (cp < 0x80 && text_short[cp]) {
+			sb_addc(sb, '\\');
+			sb_addc(sb, text_short[cp]);
+		} else if (cp < 0x20 || cp == 0x7f || unicode_is_control(cp)) {
+			/* Every byte of it, so nothing of it is raw. */
+			for (size_t k = 0; k < n; k++)
+				add_xnn(sb, p[i + k]);
+		} else {
+			sb_add(sb, (const char *)p + i, n);
+		}
+		i += n;
+	}
+}
+
+void escape_html(struct strbuf *sb, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (n == 0) {
+			sb_add(sb, replacement, 3);
+			i++;
+			continue;
+		}
+		switch (cp) {
+		case '&':
+			sb_adds(sb, "&amp;");
+			break;
+		case '<':
+			sb_adds(sb, "&lt;");
+			break;
+		case '>':
+			sb_adds(sb, "&gt;");
+			break;
+		case '"':
+			sb_adds(sb, "&quot;");
+			break;
+		case '\'':
+			sb_adds(sb, "&#39;");
+			break;
+		default:
+			if (cp < 0x20 || cp == 0x7f || unicode_is_control(cp))
+				sb_add(sb, replacement, 3);
+			else
+				sb_add(sb, (const char *)p + i, n);
+		}
+		i += n;
+	}
+}

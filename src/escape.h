@@ -1,0 +1,26 @@
+/*
+ * escape.h - untrusted text (comm, cmdline, paths of other processes) made
+ * safe for each place it goes.  Every function takes a byte string with
+ * its length (it may hold NULs and invalid UTF-8) and appends to a strbuf.
+ */
+#ifndef SIGTRACE_ESCAPE_H
+#define SIGTRACE_ESCAPE_H
+
+#include <stddef.h>
+#include "strbuf.h"
+
+/* JSON string contents (without quotes): ", \ and control characters
+ * escaped, invalid UTF-8 bytes replaced by U+FFFD, so the result is
+ * always valid UTF-8 JSON. */
+void escape_json(struct strbuf *sb, const char *s, size_t len);
+
+/* Terminal: printable ASCII and valid printable UTF-8 pass; \n \t \r \"
+ * \\ as C escapes; every other control byte (C0, DEL, C1 U+0080..U+009F)
+ * and every invalid UTF-8 byte as \xNN.  No escape sequence survives. */
+void escape_text(struct strbuf *sb, const char *s, size_t len);
+
+/* HTML text and attribute values: & < > " ' as entities, controls and
+ * invalid UTF-8 as U+FFFD. */
+void escape_html(struct strbuf *sb, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,259 @@
+/*
+ * event.h - the one event type that flows from the tracer to the sinks and
+ * the analyzer.  An event owns no tracer state: everything a sink or the
+ * report needs is copied in, so the same events can be replayed from a
+ * JSON Lines log without a tracee.
+ */
+#ifndef SIGTRACE_EVENT_H
+#define SIGTRACE_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define EVENT_SCHEMA_VERSION 1
+#define COMM_MAX 64		/* comm is 16 in the kernel; escaped text longer */
+#define CMDLINE_MAX 1024
+#define PATH_MAX_EV 512
+#define SYMBOL_MAX 128
+#define ANCESTRY_MAX 8
+#define DETAIL_MAX 256
+
+enum event_type {
+	EV_TRACE_START,
+	EV_FORK,
+	EV_EXEC,
+	EV_SIGNAL,
+	EV_SIGACTION,
+	EV_INTERRUPTED,
+	EV_EINTR,
+	EV_RESTARTED,
+	EV_FINDING,
+	EV_WARNING,
+	EV_EXIT,
+	EV_DETACH,
+	EV_TRACE_END,
+	EV__COUNT
+};
+
+/* A process command line as /proc gives it: arguments separated by NULs. */
+struct cmdline {
+	char buf[CMDLINE_MAX];
+	size_t len;		/* bytes used in buf, including NULs */
+	bool truncated;
+};
+
+/* Who a process is, read from /proc at one instant. */
+struct proc_ident {
+	pid_t pid;
+	uid_t uid;
+	bool known;		/* false: no such information (e.g. kernel) */
+	bool gone;		/* the process had exited when we looked */
+	char comm[COMM_MAX];
+	struct cmdline cmdline;
+};
+
+/* A short ancestor chain: parent first, e.g. sh, then logrotate. */
+struct ancestry {
+	size_t count;
+	struct {
+		pid_t pid;
+		char comm[COMM_MAX];
+	} link[ANCESTRY_MAX];
+};
+
+enum disp_kind {
+	DISP_UNKNOWN,		/* not known (attach mode, before any sign) */
+	DISP_DEFAULT,
+	DISP_IGNORED,
+	DISP_HANDLER,
+};
+
+/* A signal disposition: SIG_DFL, SIG_IGN or a handler with its flags. */
+struct disposition {
+	enum disp_kind kind;
+	uint64_t handler;	/* DISP_HANDLER: entry address */
+	uint64_t flags;		/* SA_* bits as the kernel got them */
+	uint64_t mask;		/* bit (signo - 1) */
+	uint64_t restorer;
+	bool flags_known;	/* false when learnt by observation only */
+	char symbol[SYMBOL_MAX];	/* "" when not symbolized */
+};
+
+struct ev_signal {
+	int signo;
+	int code;		/* si_code */
+	int err;		/* si_errno */
+	bool has_sender;
+	struct proc_ident sender;
+	struct ancestry sender_chain;
+	bool has_addr;
+	uint64_t addr;		/* si_addr for SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP */
+	bool has_status;
+	int status;		/* SIGCHLD: exit code or signal number */
+	bool has_value;
+	int64_t value;		/* si_value (sival_int / sival_ptr) */
+	bool has_band;
+	int64_t band;		/* SIGIO/SIGPOLL si_band */
+	int fd;			/* SIGIO/SIGPOLL si_fd */
+	struct disposition disposition;
+	long syscall;		/* syscall the thread was in, or -1 */
+	long syscall_ret;	/* its pending return value (-ERESTART*...) */
+	bool blocked_at_send;	/* unknown in general; reserved */
+};
+
+struct ev_sigaction {
+	int signo;
+	bool has_old;		/* oldact known (read, or from the model) */
+	struct disposition old_disp;
+	bool has_new;		/* act != NULL */
+	struct disposition new_disp;
+	int result;		/* 0, or a positive errno */
+	const char *syscall;	/* "rt_sigaction", "signal", ... */
+};
+
+struct ev_fork {
+	pid_t child;
+	bool thread;		/* CLONE_THREAD */
+	bool vfork;
+};
+
+struct ev_exec {
+	char path[PATH_MAX_EV];
+	pid_t former_tid;	/* the thread that called execve, if not leader */
+	struct cmdline argv;
+};
+
+/* interrupted / eintr / restarted */
+struct ev_syscall_sig {
+	long syscall;
+	const char *syscall_name;	/* static table entry or NULL */
+	long code;		/* -ERESTARTSYS ... or -EINTR */
+	int signo;
+	struct disposition handler;
+	bool never_restarted;	/* signal(7): ignores SA_RESTART */
+};
+
+enum finding_kind {
+	FINDING_DEFAULT_DISPOSITION,	/* delivered under SIG_DFL: harm done */
+	FINDING_DANGEROUS_DEFAULTS,	/* audit: operator signals left default */
+	FINDING_ONESHOT_HANDLER,	/* SA_RESETHAND/SA_NODEFER handler */
+	FINDING_MODEL_MISMATCH,		/* model and /proc disagreed */
+	FINDING__COUNT
+};
+
+enum finding_effect {
+	EFFECT_KILLED,
+	EFFECT_CORE,
+	EFFECT_STOPPED,
+	EFFECT__COUNT
+};
+
+enum finding_cause {
+	CAUSE_NEVER_INSTALLED,
+	CAUSE_INSTALLED_LATER,
+	CAUSE_RESETHAND,
+	CAUSE_EXEC_RESET,
+	CAUSE_REMOVED,
+	CAUSE_UNKNOWN_BEFORE_ATTACH,
+	CAUSE__COUNT
+};
+
+struct ev_finding {
+	enum finding_kind kind;
+	int signo;
+	enum finding_effect effect;
+	enum finding_cause cause;
+	bool has_sender;
+	struct proc_ident sender;
+	struct ancestry sender_chain;
+	int code;
+	uint64_t delivery_mono_ns;
+	/* When the cause is a past event: when it happened. */
+	bool has_cause_time;
+	uint64_t cause_mono_ns;
+	/* Installed later: when the handler appeared. */
+	bool has_install_time;
+	uint64_t install_mono_ns;
+	/* Window of the race, from the last exec. */
+	bool has_exec_time;
+	uint64_t exec_mono_ns;
+	char exec_path[PATH_MAX_EV];
+	/* dangerous_defaults: the signals concerned, bit (signo - 1). */
+	uint64_t signals;
+	/* oneshot_handler: the handler. */
+	struct disposition handler;
+	char detail[DETAIL_MAX];
+};
+
+struct ev_warning {
+	char message[DETAIL_MAX];
+};
+
+struct ev_exit {
+	bool signaled;
+	int code;		/* exit code when !signaled */
+	int signo;		/* when signaled */
+	bool core;
+	bool thread;		/* a thread of a live process ended */
+};
+
+struct ev_trace_start {
+	bool attach;
+	struct cmdline argv;	/* spawn: the command */
+	size_t npids;
+	pid_t pids[16];		/* attach: the pids asked for */
+	pid_t tracer_pid;
+	char version[32];
+};
+
+struct ev_trace_end {
+	int exit_status;	/* what sigtrace exits with */
+	uint64_t stops;		/* ptrace stops handled in total */
+	uint64_t syscall_stops;	/* of which syscall-entry/exit stops */
+	uint64_t deliveries;
+};
+
+struct event {
+	enum event_type type;
+	int64_t real_sec;	/* CLOCK_REALTIME */
+	long real_nsec;
+	uint64_t mono_ns;	/* CLOCK_MONOTONIC */
+	pid_t pid;		/* thread group */
+	pid_t tid;
+	char comm[COMM_MAX];
+	union {
+		struct ev_trace_start start;
+		struct ev_fork fork;
+		struct ev_exec exec;
+		struct ev_signal sig;
+		struct ev_sigaction sa;
+		struct ev_syscall_sig sc;
+		struct ev_finding finding;
+		struct ev_warning warning;
+		struct ev_exit exit;
+		struct ev_trace_end end;
+	} u;
+};
+
+/* Zero E and stamp it with TYPE and the current clocks. */
+void event_init(struct event *e, enum event_type type);
+
+/* "signal", "sigaction", ... as in the JSON "type" field. */
+const char *event_type_name(enum event_type type);
+int event_type_from_name(const char *name);	/* -1 when unknown */
+
+const char *finding_kind_name(enum finding_kind kind);
+int finding_kind_from_name(const char *name);
+const char *finding_effect_name(enum finding_effect effect);
+const char *finding_cause_name(enum finding_cause cause);
+int finding_cause_from_name(const char *name);
+int finding_effect_from_name(const char *name);
+
+/* Iterate the NUL-separated arguments of a command line. */
+size_t cmdline_argc(const struct cmdline *c);
+/* Set C from an argv vector (used for trace_start and tests). */
+void cmdline_from_argv(struct cmdline *c, char *const argv[]);
+
+#endif

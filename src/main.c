@@ -1,0 +1,125 @@
+/*
+ * main.c - sigtrace: parse the command line, open the logs, trace.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "options.h"
+#include "spawn.h"
+#include "tracer.h"
+
+#define SINKS_MAX 4
+
+static int open_output(const char *path, const char *what)
+{
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return dup(STDOUT_FILENO);
+	/* O_NOFOLLOW: never write through a symlink planted in a shared
+	 * directory; 0600: logs hold other processes' command lines. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0)
+		die("cannot write the %s to '%s': %s", what, path,
+		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+	return fd;
+}
+
+static bool want_color(enum color_mode mode, int fd)
+{
+	const char *no_color = getenv("NO_COLOR");
+
+	if (mode == COLOR_ALWAYS)
+		return true;
+	if (mode == COLOR_NEVER || (no_color && *no_color))
+		return false;
+	return isatty(fd);
+}
+
+static size_t open_sinks(const struct options *o, struct sink *storage,
+			 struct sink **sinks)
+{
+	size_t n = 0;
+
+	storage[n].ops = &sink_text_ops;
+	storage[n].cfg = o->sink;
+	if (o->text_path) {
+		storage[n].fd = open_output(o->text_path, "text log");
+		storage[n].owns_fd = true;
+		storage[n].path = o->text_path;
+	} else {
+		storage[n].fd = STDERR_FILENO;
+		storage[n].path = "standard error";
+	}
+	storage[n].cfg.color = want_color(o->color, storage[n].fd);
+	sinks[n] = &storage[n];
+	n++;
+	if (o->json_path) {
+		storage[n].ops = &sink_json_ops;
+		storage[n].cfg = o->sink;
+		storage[n].cfg.color = false;
+		storage[n].fd = open_output(o->json_path, "JSON log");
+		storage[n].owns_fd = true;
+		storage[n].path = strcmp(o->json_path, "-") == 0 ?
+			"standard output" : o->json_path;
+		sinks[n] = &storage[n];
+		n++;
+	}
+	return n;
+}
+
+static bool close_sinks(struct sink **sinks, size_t n)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < n; i++) {
+		int had_error = sinks[i]->error;
+		int rc = sinks[i]->ops->close(sinks[i]);
+
+		if (rc < 0 && !had_error)
+			warnx_msg("writing %s: %s", sinks[i]->path,
+				  strerror(-rc));
+		if (rc < 0 || had_error)
+			ok = false;
+	}
+	return ok;
+}
+
+int main(int argc, char **argv)
+{
+	struct sink storage[SINKS_MAX], *sinks[SINKS_MAX];
+	static struct tracer tracer;
+	struct options o;
+	char err[512], path[4096];
+	size_t nsinks;
+	int status;
+
+	switch (options_parse(argc, argv, &o, err, sizeof(err))) {
+	case OPTIONS_USAGE_ERROR:
+		die_status(EXIT_USAGE, "%s", err);
+	case OPTIONS_EXIT:
+		if (o.show_help)
+			fputs(options_help, stdout);
+		else
+			printf("sigtrace %s\n", SIGTRACE_VERSION);
+		return 0;
+	case OPTIONS_OK:
+		break;
+	}
+	spawn_resolve(o.command[0], path, sizeof(path));
+	memset(storage, 0, sizeof(storage));
+	nsinks = open_sinks(&o, storage, sinks);
+	tracer_init(&tracer, sinks, nsinks);
+	tracer.follow = o.follow;
+	tracer.quiet = o.quiet;
+	status = tracer_spawn(&tracer, o.command, path);
+	if (!close_sinks(sinks, nsinks) && status == 0)
+		status = EXIT_FAILURE_RUNTIME;
+	return status;
+}

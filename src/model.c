@@ -1,0 +1,323 @@
+/*
+ * model.c - dispositions and their history, per set of signal handlers.
+ *
+ * The model only records; it never calls ptrace or reads /proc.  The
+ * tracer feeds it what it saw and asks it why a default was in effect.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+#define SA_RESETHAND_BIT 0x80000000ull
+#define SA_NODEFER_BIT 0x40000000ull
+
+static void set_kind(struct sig_state *s, enum disp_kind kind)
+{
+	memset(&s->disp, 0, sizeof(s->disp));
+	s->disp.kind = kind;
+	s->disp.flags_known = kind != DISP_HANDLER;
+}
+
+struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
+			   sigbits_t caught, uint64_t now)
+{
+	struct sigmodel *m = calloc(1, sizeof(*m));
+
+	if (!m)
+		abort();
+	m->refs = 1;
+	m->unknown_start = unknown_start;
+	m->start_ns = now;
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		struct sig_state *s = &m->sig[sig];
+
+		if (ignored & SIGBIT(sig))
+			set_kind(s, DISP_IGNORED);
+		else if (caught & SIGBIT(sig))
+			set_kind(s, DISP_HANDLER);
+		else
+			set_kind(s, DISP_DEFAULT);
+		s->origin = ORIGIN_INITIAL;
+		s->since_ns = now;
+		s->had_handler = caught & SIGBIT(sig);
+	}
+	return m;
+}
+
+struct sigmodel *model_ref(struct sigmodel *m)
+{
+	m->refs++;
+	return m;
+}
+
+void model_unref(struct sigmodel *m)
+{
+	if (m && --m->refs == 0)
+		free(m);
+}
+
+struct sigmodel *model_copy(const struct sigmodel *m)
+{
+	struct sigmodel *c = malloc(sizeof(*c));
+
+	if (!c)
+		abort();
+	*c = *m;
+	c->refs = 1;
+	return c;
+}
+
+const struct sig_state *model_get(const struct sigmodel *m, int signo)
+{
+	if (signo < 1 || signo > SIG_MAX)
+		return NULL;
+	return &m->sig[signo];
+}
+
+void model_set(struct sigmodel *m, int signo, const struct disposition *d,
+	       uint64_t now)
+{
+	struct sig_state *s;
+
+	if (signo < 1 || signo > SIG_MAX)
+		return;
+	s = &m->sig[signo];
+	if (s->disp.kind == DISP_HANDLER)
+		s->had_handler = true;
+	if (d->kind == DISP_HANDLER && !s->handler_ns)
+		s->handler_ns = now;
+	s->disp = *d;
+	s->origin = ORIGIN_SIGACTION;
+	s->since_ns = now;
+}
+
+void model_exec(struct sigmodel *m, const char *path, uint64_t now)
+{
+	m->exec_ns = now;
+	snprintf(m->exec_path, sizeof(m->exec_path), "%s", path ? path : "");
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		struct sig_state *s = &m->sig[sig];
+		bool was_handler = s->disp.kind == DISP_HANDLER;
+
+		s->handler_ns = 0;
+		if (!was_handler) {
+			/* Defaults and SIG_IGN survive execve untouched, but
+			 * the new program has installed nothing yet. */
+			s->had_handler = false;
+			if (s->origin != ORIGIN_INITIAL) {
+				s->origin = ORIGIN_INITIAL;
+				s->since_ns = now;
+			}
+			continue;
+		}
+		set_kind(s, DISP_DEFAULT);
+		s->origin = ORIGIN_EXEC;
+		s->since_ns = now;
+		s->had_handler = true;
+	}
+}
+
+void model_delivered(struct sigmodel *m, int signo, uint64_t now)
+{
+	struct sig_state *s;
+
+	if (signo < 1 || signo > SIG_MAX)
+		return;
+	s = &m->sig[signo];
+	if (s->disp.kind != DISP_HANDLER || !s->disp.flags_known ||
+	    !(s->disp.flags & SA_RESETHAND_BIT))
+		return;
+	set_kind(s, DISP_DEFAULT);
+	s->origin = ORIGIN_RESETHAND;
+	s->since_ns = now;
+	s->had_handler = true;
+}
+
+static const char *kind_word(enum disp_kind k)
+{
+	switch (k) {
+	case DISP_DEFAULT:
+		return "default";
+	case DISP_IGNORED:
+		return "ignored";
+	case DISP_HANDLER:
+		return "a handler";
+	default:
+		return "unknown";
+	}
+}
+
+bool model_check_kernel(struct sigmodel *m, int signo, sigbits_t caught,
+			sigbits_t ignored, uint64_t now, char *msg, size_t len)
+{
+	struct sig_state *s;
+	enum disp_kind kernel;
+	char name[16];
+
+	if (signo < 1 || signo > SIG_MAX)
+		return false;
+	s = &m->sig[signo];
+	if (caught & SIGBIT(signo))
+		kernel = DISP_HANDLER;
+	else if (ignored & SIGBIT(signo))
+		kernel = DISP_IGNORED;
+	else
+		kernel = DISP_DEFAULT;
+	if (s->disp.kind == kernel)
+		return false;
+	if (s->disp.kind == DISP_UNKNOWN || (m->unknown_start &&
+					      s->origin == ORIGIN_INITIAL)) {
+		/* Nothing was claimed: learning is not a disagreement. */
+		set_kind(s, kernel);
+		return false;
+	}
+	snprintf(msg, len,
+		 "disposition model disagrees with the kernel for %s: model says %s, /proc says %s; using the kernel's",
+		 sig_name(signo, name, sizeof(name)), kind_word(s->disp.kind),
+		 kind_word(kernel));
+	if (s->disp.kind == DISP_HANDLER)
+		s->had_handler = true;
+	set_kind(s, kernel);
+	s->origin = ORIGIN_KERNEL;
+	s->since_ns = now;
+	return true;
+}
+
+enum sig_action model_default_action(int signo)
+{
+	return sig_default_action(signo);
+}
+
+static enum finding_effect effect_of(enum sig_action a)
+{
+	switch (a) {
+	case SIG_ACT_CORE:
+		return EFFECT_CORE;
+	case SIG_ACT_STOP:
+		return EFFECT_STOPPED;
+	default:
+		return EFFECT_KILLED;
+	}
+}
+
+static enum finding_cause cause_of(const struct sigmodel *m,
+				   const struct sig_state *s)
+{
+	switch (s->origin) {
+	case ORIGIN_RESETHAND:
+		return CAUSE_RESETHAND;
+	case ORIGIN_EXEC:
+		return CAUSE_EXEC_RESET;
+	case ORIGIN_SIGACTION:
+	case ORIGIN_KERNEL:
+		return s->had_handler ? CAUSE_REMOVED : CAUSE_NEVER_INSTALLED;
+	case ORIGIN_INITIAL:
+	default:
+		return m->unknown_start ? CAUSE_UNKNOWN_BEFORE_ATTACH
+					: CAUSE_NEVER_INSTALLED;
+	}
+}
+
+static double ms(uint64_t ns)
+{
+	return (double)ns / 1e6;
+}
+
+static void explain(const struct sigmodel *m, const struct sig_state *s,
+		    struct ev_finding *f, uint64_t now)
+{
+	char name[16];
+	const char *sig = sig_name(f->signo, name, sizeof(name));
+
+	switch (f->cause) {
+	case CAUSE_RESETHAND:
+		snprintf(f->detail, sizeof(f->detail),
+			 "the handler had SA_RESETHAND, so the delivery %.3f ms earlier reset %s to SIG_DFL",
+			 ms(now - s->since_ns), sig);
+		break;
+	case CAUSE_EXEC_RESET:
+		snprintf(f->detail, sizeof(f->detail),
+			 "execve %.3f ms earlier reset the handler to SIG_DFL and the new program had not installed one",
+			 ms(now - s->since_ns));
+		break;
+	case CAUSE_REMOVED:
+		snprintf(f->detail, sizeof(f->detail),
+			 "the program removed its %s handler (sigaction SIG_DFL) %.3f ms before this delivery",
+			 sig, ms(now - s->since_ns));
+		break;
+	case CAUSE_UNKNOWN_BEFORE_ATTACH:
+		snprintf(f->detail, sizeof(f->detail),
+			 "%s was already SIG_DFL when sigtrace attached; why is unknown",
+			 sig);
+		break;
+	case CAUSE_INSTALLED_LATER:
+	case CAUSE_NEVER_INSTALLED:
+	default:
+		if (m->exec_ns)
+			snprintf(f->detail, sizeof(f->detail),
+				 "%s arrived %.3f ms after the program started (execve) and it had not installed a handler for it yet",
+				 sig, ms(now - m->exec_ns));
+		else
+			snprintf(f->detail, sizeof(f->detail),
+				 "%s arrived and no handler for it had been installed",
+				 sig);
+		break;
+	}
+}
+
+bool model_explain_default(const struct sigmodel *m, int signo, uint64_t now,
+			   struct ev_finding *f)
+{
+	const struct sig_state *s = model_get(m, signo);
+	enum sig_action a;
+
+	if (!s || s->disp.kind != DISP_DEFAULT)
+		return false;
+	a = sig_default_action(signo);
+	if (a == SIG_ACT_IGN || a == SIG_ACT_CONT)
+		return false;
+	f->kind = FINDING_DEFAULT_DISPOSITION;
+	f->signo = signo;
+	f->effect = effect_of(a);
+	f->cause = cause_of(m, s);
+	f->delivery_mono_ns = now;
+	f->has_cause_time = f->cause == CAUSE_RESETHAND ||
+			    f->cause == CAUSE_EXEC_RESET ||
+			    f->cause == CAUSE_REMOVED;
+	f->cause_mono_ns = s->since_ns;
+	if (m->exec_ns) {
+		f->has_exec_time = true;
+		f->exec_mono_ns = m->exec_ns;
+		snprintf(f->exec_path, sizeof(f->exec_path), "%s",
+			 m->exec_path);
+	}
+	explain(m, s, f, now);
+	return true;
+}
+
+sigbits_t model_dangerous_defaults(const struct sigmodel *m)
+{
+	sigbits_t danger = sig_dangerous_defaults(), out = 0;
+
+	for (int sig = 1; sig <= SIG_MAX; sig++)
+		if ((danger & SIGBIT(sig)) &&
+		    m->sig[sig].disp.kind == DISP_DEFAULT)
+			out |= SIGBIT(sig);
+	return out;
+}
+
+sigbits_t model_oneshot_handlers(const struct sigmodel *m)
+{
+	sigbits_t out = 0;
+
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		const struct disposition *d = &m->sig[sig].disp;
+
+		if (d->kind == DISP_HANDLER && d->flags_known &&
+		    (d->flags & (SA_RESETHAND_BIT | SA_NODEFER_BIT)))
+			out |= SIGBIT(sig);
+	}
+	return out;
+}

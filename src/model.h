@@ -1,0 +1,81 @@
+/*
+ * model.h - the disposition model: for one set of signal handlers (a
+ * process, shared by its threads), the disposition of every signal and
+ * how it came to be: the story a default-disposition finding tells.
+ */
+#ifndef SIGTRACE_MODEL_H
+#define SIGTRACE_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "event.h"
+#include "sigtab.h"
+
+enum disp_origin {
+	ORIGIN_INITIAL,		/* as found at spawn or attach */
+	ORIGIN_SIGACTION,	/* set by a successful sigaction call */
+	ORIGIN_RESETHAND,	/* reset to SIG_DFL by SA_RESETHAND */
+	ORIGIN_EXEC,		/* caught -> SIG_DFL by execve */
+	ORIGIN_KERNEL,		/* corrected from /proc (model was wrong) */
+};
+
+struct sig_state {
+	struct disposition disp;
+	enum disp_origin origin;
+	uint64_t since_ns;	/* when the current disposition began */
+	bool had_handler;	/* a handler was in effect before this one */
+	uint64_t handler_ns;	/* when a handler was first installed */
+};
+
+struct sigmodel {
+	unsigned refs;
+	bool unknown_start;	/* attach: nothing known before the attach */
+	uint64_t start_ns;
+	uint64_t exec_ns;	/* last execve, 0 if none seen */
+	char exec_path[PATH_MAX_EV];
+	struct sig_state sig[SIG_MAX + 1];
+};
+
+/* A model for a process found with IGNORED (SigIgn) and CAUGHT (SigCgt)
+ * signals.  In spawn mode CAUGHT is empty (exec resets handlers); in
+ * attach mode handlers are known to exist but not where: unknown_start. */
+struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
+			   sigbits_t caught, uint64_t now);
+struct sigmodel *model_ref(struct sigmodel *m);
+void model_unref(struct sigmodel *m);
+/* fork(): the child starts with a copy. */
+struct sigmodel *model_copy(const struct sigmodel *m);
+
+const struct sig_state *model_get(const struct sigmodel *m, int signo);
+
+/* A successful sigaction(SIGNO, D). */
+void model_set(struct sigmodel *m, int signo, const struct disposition *d,
+	       uint64_t now);
+/* execve: handlers revert to SIG_DFL, ignored stay ignored. */
+void model_exec(struct sigmodel *m, const char *path, uint64_t now);
+/* A delivery to a handler: SA_RESETHAND turns it back to SIG_DFL. */
+void model_delivered(struct sigmodel *m, int signo, uint64_t now);
+
+/* Compare the model with the kernel's SigCgt/SigIgn for SIGNO.  On a
+ * disagreement, describe it in MSG, make the kernel's answer the model's
+ * (origin ORIGIN_KERNEL) and return true. */
+bool model_check_kernel(struct sigmodel *m, int signo, sigbits_t caught,
+			sigbits_t ignored, uint64_t now, char *msg, size_t len);
+
+/* The effective action of SIGNO now: kind DISP_DEFAULT with its
+ * signal(7) action, DISP_IGNORED or DISP_HANDLER. */
+enum sig_action model_default_action(int signo);
+
+/* If a delivery of SIGNO now falls on a default disposition that
+ * terminates, dumps core or stops, fill F (kind, effect, cause and its
+ * times, exec window, detail) and return true. */
+bool model_explain_default(const struct sigmodel *m, int signo, uint64_t now,
+			   struct ev_finding *f);
+
+/* The audit: signals operators send that are still SIG_DFL (terminate). */
+sigbits_t model_dangerous_defaults(const struct sigmodel *m);
+/* Handlers with one-shot (SysV) semantics: SA_RESETHAND or SA_NODEFER. */
+sigbits_t model_oneshot_handlers(const struct sigmodel *m);
+
+#endif

@@ -1,0 +1,260 @@
+/*
+ * options.c - strace-compatible flags where the meaning carries over.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+
+const char options_help[] =
+"Usage: sigtrace [OPTIONS] [--] COMMAND [ARGS...]\n"
+"Trace signal deliveries, handler installations, EINTRs and deaths by\n"
+"signal of COMMAND and everything it forks.\n"
+"\n"
+"Output:\n"
+"  -o, --output FILE     human-readable log to FILE (default: stderr)\n"
+"      --json FILE       JSON Lines log to FILE ('-' for stdout)\n"
+"  -e signal=SET         show only these signals: all, none, USR1,HUP,10,\n"
+"                        RTMIN+3, !SET to negate\n"
+"  -t, -tt               time of day with microseconds (default)\n"
+"  -ttt                  seconds since the epoch with microseconds\n"
+"  -r                    time relative to the previous event\n"
+"      --time=FMT        iso|clock|unix|rel|none\n"
+"      --time-ns         nanosecond timestamps\n"
+"  -s, --strsize N       show at most N bytes of a command line (0: all)\n"
+"  -v, --verbose         also restarted syscalls, thread exits, counts\n"
+"  -q, --quiet           no start/detach chatter\n"
+"      --color=WHEN      auto|always|never (NO_COLOR is honoured)\n"
+"Tracing:\n"
+"  -f                    follow forks (the default; accepted for strace)\n"
+"      --no-follow       report only the first process\n"
+"  -h, --help            this text\n"
+"  -V, --version         the version\n"
+"\n"
+"Examples:\n"
+"  sigtrace -- tar -xpf a.tar --totals=SIGUSR1\n"
+"  sigtrace --json trace.jsonl -e signal='!SIGCHLD' -- ./daemon\n"
+"\n"
+"Exit status: the command's, or 128+N when signal N killed it.\n";
+
+enum {
+	OPT_JSON = 256,
+	OPT_TIME,
+	OPT_TIME_NS,
+	OPT_NO_FOLLOW,
+	OPT_COLOR,
+};
+
+static const struct option long_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "json", required_argument, NULL, OPT_JSON },
+	{ "time", required_argument, NULL, OPT_TIME },
+	{ "time-ns", no_argument, NULL, OPT_TIME_NS },
+	{ "strsize", required_argument, NULL, 's' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
+	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct name_value {
+	const char *name;
+	int value;
+};
+
+static const struct name_value time_formats[] = {
+	{ "iso", TIME_ISO }, { "clock", TIME_CLOCK }, { "unix", TIME_UNIX },
+	{ "rel", TIME_REL }, { "none", TIME_NONE }, { NULL, 0 },
+};
+
+static const struct name_value color_modes[] = {
+	{ "auto", COLOR_AUTO }, { "always", COLOR_ALWAYS },
+	{ "never", COLOR_NEVER }, { NULL, 0 },
+};
+
+__attribute__((format(printf, 3, 4)))
+static enum options_result usage_error(char *err, size_t errlen,
+				       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return OPTIONS_USAGE_ERROR;
+}
+
+static int lookup_name(const struct name_value *t, const char *name)
+{
+	for (; t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t->value;
+	return -1;
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > INT_MAX)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static enum options_result parse_expr(const char *expr, struct options *o,
+				      char *err, size_t errlen)
+{
+	static const char prefix[] = "signal=";
+	static const char prefix2[] = "signals=";
+	const char *set;
+	char why[128];
+
+	if (strncmp(expr, prefix, sizeof(prefix) - 1) == 0)
+		set = expr + sizeof(prefix) - 1;
+	else if (strncmp(expr, prefix2, sizeof(prefix2) - 1) == 0)
+		set = expr + sizeof(prefix2) - 1;
+	else
+		return usage_error(err, errlen,
+			"-e '%s': only -e signal=SET is supported", expr);
+	if (sigset_parse(set, &o->sink.signals, why, sizeof(why)) < 0)
+		return usage_error(err, errlen, "-e signal=%s: %s", set, why);
+	return OPTIONS_OK;
+}
+
+static void set_defaults(struct options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->sink.time_format = TIME_CLOCK;
+	o->sink.time_digits = 6;
+	o->sink.signals = ~(sigbits_t)0;
+	o->sink.strsize = 256;
+	o->follow = true;
+	o->color = COLOR_AUTO;
+}
+
+static enum options_result parse_one(int c, struct options *o, int *tcount,
+				     char *err, size_t errlen)
+{
+	int v;
+
+	switch (c) {
+	case 'o':
+		o->text_path = optarg;
+		break;
+	case OPT_JSON:
+		o->json_path = optarg;
+		break;
+	case 'e':
+		return parse_expr(optarg, o, err, errlen);
+	case 't':
+		++*tcount;
+		o->sink.time_format = *tcount >= 3 ? TIME_UNIX : TIME_CLOCK;
+		break;
+	case 'r':
+		o->sink.time_format = TIME_REL;
+		break;
+	case OPT_TIME:
+		v = lookup_name(time_formats, optarg);
+		if (v < 0)
+			return usage_error(err, errlen,
+				"--time=%s: expected iso, clock, unix, rel or none",
+				optarg);
+		o->sink.time_format = (enum time_format)v;
+		break;
+	case OPT_TIME_NS:
+		o->sink.time_digits = 9;
+		break;
+	case 's':
+		if (parse_size(optarg, &o->sink.strsize) < 0)
+			return usage_error(err, errlen,
+				"-s %s: expected a size in bytes (0 for no limit)",
+				optarg);
+		break;
+	case 'v':
+		o->sink.verbose = true;
+		break;
+	case 'q':
+		o->quiet = true;
+		break;
+	case OPT_COLOR:
+		v = lookup_name(color_modes, optarg);
+		if (v < 0)
+			return usage_error(err, errlen,
+				"--color=%s: expected auto, always or never",
+				optarg);
+		o->color = (enum color_mode)v;
+		break;
+	case 'f':
+		o->follow = true;
+		break;
+	case OPT_NO_FOLLOW:
+		o->follow = false;
+		break;
+	case 'h':
+		o->show_help = true;
+		break;
+	case 'V':
+		o->show_version = true;
+		break;
+	default:
+		return usage_error(err, errlen,
+			"unknown option; try 'sigtrace --help'");
+	}
+	return OPTIONS_OK;
+}
+
+enum options_result options_parse(int argc, char **argv, struct options *o,
+				  char *err, size_t errlen)
+{
+	int tcount = 0;
+	int c;
+
+	set_defaults(o);
+	err[0] = '\0';
+	optind = 0;		/* full reset, so tests can parse repeatedly */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:o:e:trs:vqfhV", long_options,
+				NULL)) != -1) {
+		enum options_result r;
+
+		if (c == ':')
+			return usage_error(err, errlen,
+				"option '%s' needs an argument; try 'sigtrace --help'",
+				argv[optind - 1]);
+		if (c == '?') {
+			if (optopt && optopt < 256)
+				return usage_error(err, errlen,
+					"unknown option '-%c'; try 'sigtrace --help'",
+					optopt);
+			return usage_error(err, errlen,
+				"unknown or incomplete option '%s'; try 'sigtrace --help'",
+				argv[optind - 1]);
+		}
+		r = parse_one(c, o, &tcount, err, errlen);
+		if (r != OPTIONS_OK)
+			return r;
+	}
+	if (o->show_help || o->show_version)
+		return OPTIONS_EXIT;
+	if (optind >= argc)
+		return usage_error(err, errlen,
+			"no command to trace; usage: sigtrace [OPTIONS] -- COMMAND [ARGS...]");
+	if (argv[optind][0] == '\0')
+		return usage_error(err, errlen, "the command is an empty string");
+	o->command = argv + optind;
+	return OPTIONS_OK;
+}

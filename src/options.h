@@ -1,0 +1,41 @@
+/*
+ * options.h - the command line, parsed into one struct without side
+ * effects so that it can be unit-tested.
+ */
+#ifndef SIGTRACE_OPTIONS_H
+#define SIGTRACE_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "sink.h"
+
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct options {
+	char **command;		/* spawn: argv of the command, NULL-terminated */
+	const char *text_path;	/* -o: NULL means stderr */
+	const char *json_path;	/* --json: NULL none, "-" stdout */
+	struct sink_config sink;
+	bool follow;		/* follow forks (default) */
+	bool quiet;		/* -q: no trace_start/detach chatter */
+	enum color_mode color;
+	bool show_help;
+	bool show_version;
+};
+
+enum options_result {
+	OPTIONS_OK,
+	OPTIONS_EXIT,		/* --help or --version: print and exit 0 */
+	OPTIONS_USAGE_ERROR,	/* message in err */
+};
+
+/* Parse ARGV into O.  ERR receives a one-line message on error. */
+enum options_result options_parse(int argc, char **argv, struct options *o,
+				  char *err, size_t errlen);
+
+/* The --help text. */
+extern const char options_help[];
+
+#endif

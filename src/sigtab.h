@@ -1,0 +1,94 @@
+/*
+ * sigtab.h - static name tables: signals, default actions (signal(7)),
+ * si_code names per signal, SA_* flag names, and the signal-set syntax of
+ * `-e signal=SET`.  Pure functions, no tracer state.
+ */
+#ifndef SIGTRACE_SIGTAB_H
+#define SIGTRACE_SIGTAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SIG_MAX 64		/* signals 1..64 on Linux */
+
+/* A set of signals 1..64: bit (signo - 1). */
+typedef uint64_t sigbits_t;
+#define SIGBIT(signo) ((sigbits_t)1 << ((signo) - 1))
+
+enum sig_action {
+	SIG_ACT_TERM,
+	SIG_ACT_CORE,
+	SIG_ACT_STOP,
+	SIG_ACT_CONT,
+	SIG_ACT_IGN,
+};
+
+/* "SIGUSR1"; realtime as "SIGRTMIN", "SIGRTMIN+3" ... "SIGRTMAX" (the
+ * kernel's SIGRTMIN 32 .. 64; glibc reserves 32 and 33 but the kernel
+ * delivers them, so name them by the kernel's numbering).  Writes into
+ * BUF (at least 16 bytes) for signals without a static name; returns NULL
+ * when SIGNO is out of 1..64. */
+const char *sig_name(int signo, char *buf, size_t len);
+
+/* Parse "USR1", "SIGUSR1", "usr1", "10", "RTMIN+3", "SIGRTMAX-1".
+ * Returns 1..64, or -1. */
+int sig_from_name(const char *s);
+
+/* Default action per signal(7). */
+enum sig_action sig_default_action(int signo);
+/* "term", "core", "stop", "cont", "ign" */
+const char *sig_action_name(enum sig_action action);
+
+/* si_code by name for SIGNO ("SI_USER", "CLD_EXITED", "SEGV_MAPERR"...);
+ * unknown codes are written as a decimal number into BUF. */
+const char *si_code_name(int signo, int code, char *buf, size_t len);
+/* Inverse of si_code_name; returns 0 on success, -1 if unknown. */
+int si_code_from_name(int signo, const char *name, int *code);
+
+/* Does this si_code say a user process sent the signal (kill, sigqueue,
+ * tgkill, ...) so si_pid/si_uid name a sender? */
+bool si_code_from_process(int signo, int code);
+
+/* Split SA_* FLAGS into names.  NAMES receives up to MAX static strings;
+ * *UNKNOWN receives the bits that have no name.  Returns the count. */
+size_t sa_flags_names(uint64_t flags, const char *names[], size_t max,
+		      uint64_t *unknown);
+/* "SA_RESTART|SA_SIGINFO|0x4000000" into BUF; "0" for no flag. */
+const char *sa_flags_format(uint64_t flags, char *buf, size_t len);
+/* Parse one flag name ("SA_RESTART") or hex "0x..."; 0 ok, -1 unknown. */
+int sa_flag_from_name(const char *name, uint64_t *bit);
+
+/* Pending return codes at a signal stop, kernel-internal errnos. */
+#define ERESTARTSYS_CODE 512
+#define ERESTARTNOINTR_CODE 513
+#define ERESTARTNOHAND_CODE 514
+#define ERESTART_RESTARTBLOCK_CODE 516
+/* "ERESTARTSYS", ..., "EINTR", "EAGAIN": a name for -RET, or NULL. */
+const char *errno_code_name(long err);
+/* Inverse: 0 on success, -1 when unknown. */
+int errno_code_from_name(const char *name, long *err);
+
+/* Is RET (a syscall's pending return) one of the interrupted codes:
+ * -ERESTARTSYS, -ERESTARTNOINTR, -ERESTARTNOHAND,
+ * -ERESTART_RESTARTBLOCK, -EINTR? */
+bool sig_ret_is_interrupt(long ret);
+
+/* signal(7): calls that fail with EINTR after a handler whatever
+ * SA_RESTART says (epoll_wait, poll, select, nanosleep, ...). */
+bool syscall_never_restarted(const char *syscall_name);
+
+/* Parse a strace-like signal set: "all", "none", "USR1,HUP,10",
+ * "!USR1" (negation), "RTMIN+3", with or without SIG.  0 on success;
+ * -1 with a message naming the bad token in ERR otherwise. */
+int sigset_parse(const char *spec, sigbits_t *set, char *err, size_t errlen);
+
+/* Format a set as "SIGHUP|SIGUSR1" or "[]" when empty, into BUF. */
+const char *sigset_format(sigbits_t set, char *buf, size_t len);
+
+/* Signals that operators and tools commonly send although their default
+ * action terminates (seed 003): SIGHUP, SIGUSR1, SIGUSR2, SIGPIPE,
+ * SIGALRM, SIGPROF, SIGVTALRM, SIGIO, SIGPWR, SIGSTKFLT. */
+sigbits_t sig_dangerous_defaults(void);
+
+#endif

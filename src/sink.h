@@ -1,0 +1,60 @@
+/*
+ * sink.h - where events go.  A sink is a small const table of functions
+ * (text log, JSON Lines log, analyzer) and the state one instance needs.
+ */
+#ifndef SIGTRACE_SINK_H
+#define SIGTRACE_SINK_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "event.h"
+#include "sigtab.h"
+
+enum time_format {
+	TIME_ISO,		/* 2026-11-23T22:44:01.123456Z (default: wall clock, us) */
+	TIME_CLOCK,		/* 22:44:01.123456 (strace -tt) */
+	TIME_UNIX,		/* 1795472641.123456 (strace -ttt) */
+	TIME_REL,		/* +0.000123 since the previous event (strace -r) */
+	TIME_NONE,
+};
+
+struct sink_config {
+	enum time_format time_format;
+	int time_digits;	/* 6 (us) or 9 (ns) */
+	bool verbose;		/* -v: restarts and other detail */
+	bool color;		/* ANSI colour in the text log */
+	sigbits_t signals;	/* -e signal=SET: which signals to show */
+	size_t strsize;		/* -s: max bytes of a command line to show */
+};
+
+struct sink;
+
+struct sink_ops {
+	const char *name;
+	/* 0, or -errno when the event could not be written. */
+	int (*write)(struct sink *s, const struct event *e);
+	int (*close)(struct sink *s);	/* flush, close; 0 or -errno */
+};
+
+struct sink {
+	const struct sink_ops *ops;
+	int fd;			/* output file descriptor */
+	bool owns_fd;		/* close fd on close */
+	const char *path;	/* for error messages: "-" or the file */
+	struct sink_config cfg;
+	void *priv;		/* per-sink state */
+	int error;		/* first write error (positive errno), sticky */
+};
+
+extern const struct sink_ops sink_text_ops;
+extern const struct sink_ops sink_json_ops;
+
+/* Does the -e signal=SET filter let event E through?  Events that name
+ * no signal always pass. */
+bool sink_event_selected(const struct sink_config *cfg, const struct event *e);
+
+/* Write all of BUF/LEN to FD (retrying short writes and EINTR).
+ * 0 or -errno. */
+int sink_write_all(int fd, const char *buf, size_t len);
+
+#endif

@@ -1,0 +1,498 @@
+/*
+ * sink_json.c - the JSON Lines log (docs/events.md, schema version 1).
+ *
+ * One event becomes one JSON object on one line, built whole in a strbuf
+ * and handed to a single write(2): a log cut short by a crash loses at
+ * most its last line, and concurrent readers (tail -f | jq) never see
+ * half an object.  One printer per event type, in a table indexed by the
+ * event type, writes the fields that follow the common ones.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "jsonw.h"
+#include "sigtab.h"
+#include "sink.h"
+#include "strbuf.h"
+
+/* Long enough for any signal or si_code name, or a number. */
+#define NAME_BUF 32
+
+static const char *const finding_kind_names[FINDING__COUNT] = {
+	[FINDING_DEFAULT_DISPOSITION] = "default_disposition",
+};
+
+static const char *const disp_kind_names[] = {
+	[DISP_UNKNOWN] = "unknown",
+	[DISP_DEFAULT] = "default",
+	[DISP_IGNORED] = "ignored",
+	[DISP_HANDLER] = "handler",
+};
+
+/* "SIGUSR1"; the number as a string for one outside 1..64 (what a
+ * failing rt_sigaction may carry), as docs/events.md does for codes. */
+static void jw_ksignal(struct jsonw *w, int signo)
+{
+	char buf[NAME_BUF];
+	const char *name = sig_name(signo, buf, sizeof(buf));
+
+	if (!name) {
+		snprintf(buf, sizeof(buf), "%d", signo);
+		name = buf;
+	}
+	jw_kstring(w, "signal", name);
+	jw_kint(w, "signo", signo);
+}
+
+static void jw_kcode(struct jsonw *w, int signo, int code)
+{
+	char buf[NAME_BUF];
+
+	jw_kstring(w, "code", si_code_name(signo, code, buf, sizeof(buf)));
+}
+
+/* A positive errno by name when it has one, else by number. */
+static void jw_kerrno(struct jsonw *w, const char *key, long err)
+{
+	const char *name = err > 0 ? errno_code_name(err) : NULL;
+
+	if (name)
+		jw_kstring(w, key, name);
+	else
+		jw_kint(w, key, err);
+}
+
+/* A syscall's pending return: -ERESTARTSYS by name, a count (a read()
+ * that completed just before the signal) as the number it is. */
+static void jw_kret(struct jsonw *w, const char *key, long ret)
+{
+	const char *name = ret < 0 ? errno_code_name(ret) : NULL;
+
+	if (name)
+		jw_kstring(w, key, name);
+	else
+		jw_kint(w, key, ret);
+}
+
+/* Command lines as /proc gives them: arguments separated by NULs.  A
+ * final argument without its NUL was cut by the reader: keep it. */
+static void jw_cmdline(struct jsonw *w, const struct cmdline *c)
+{
+	size_t start = 0;
+	size_t len = c->len <= sizeof(c->buf) ? c->len : sizeof(c->buf);
+
+	jw_array_begin(w);
+	for (size_t i = 0; i < len; i++) {
+		if (c->buf[i] != '\0')
+			continue;
+		jw_string_len(w, c->buf + start, i - start);
+		start = i + 1;
+	}
+	if (start < len)
+		jw_string_len(w, c->buf + start, len - start);
+	jw_array_end(w);
+}
+
+/* comm-sized fields may be filled by strncpy: never read past them. */
+static void jw_kfixed(struct jsonw *w, const char *key, const char *s,
+		      size_t size)
+{
+	jw_key(w, key);
+	jw_string_len(w, s, strnlen(s, size));
+}
+
+static void jw_process(struct jsonw *w, const struct proc_ident *p)
+{
+	jw_object_begin(w);
+	jw_kint(w, "pid", p->pid);
+	jw_kuint(w, "uid", p->uid);
+	jw_kbool(w, "gone", p->gone);
+	if (p->known && !p->gone) {
+		jw_kfixed(w, "comm", p->comm, sizeof(p->comm));
+		jw_key(w, "cmdline");
+		jw_cmdline(w, &p->cmdline);
+		if (p->cmdline.truncated)
+			jw_kbool(w, "cmdline_truncated", true);
+	}
+	jw_object_end(w);
+}
+
+static void jw_ancestry(struct jsonw *w, const struct ancestry *a)
+{
+	size_t n = a->count < ANCESTRY_MAX ? a->count : ANCESTRY_MAX;
+
+	jw_array_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		jw_object_begin(w);
+		jw_kint(w, "pid", a->link[i].pid);
+		jw_kfixed(w, "comm", a->link[i].comm, sizeof(a->link[i].comm));
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+}
+
+static void jw_sender(struct jsonw *w, const struct proc_ident *p,
+		      const struct ancestry *chain)
+{
+	jw_key(w, "sender");
+	jw_process(w, p);
+	if (chain->count > 0) {
+		jw_key(w, "sender_chain");
+		jw_ancestry(w, chain);
+	}
+}
+
+static void jw_flags(struct jsonw *w, uint64_t flags)
+{
+	const char *names[64];
+	uint64_t unknown;
+	size_t n = sa_flags_names(flags, names, 64, &unknown);
+	char hex[24];
+
+	jw_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		jw_string(w, names[i]);
+	/* One string per unknown bit, so each parses back on its own. */
+	for (int bit = 0; bit < 64; bit++) {
+		if (!(unknown & ((uint64_t)1 << bit)))
+			continue;
+		snprintf(hex, sizeof(hex), "0x%llx", 1ULL << bit);
+		jw_string(w, hex);
+	}
+	jw_array_end(w);
+}
+
+static void jw_mask(struct jsonw *w, sigbits_t mask)
+{
+	char buf[NAME_BUF];
+
+	jw_array_begin(w);
+	for (int signo = 1; signo <= SIG_MAX; signo++)
+		if (mask & SIGBIT(signo))
+			jw_string(w, sig_name(signo, buf, sizeof(buf)));
+	jw_array_end(w);
+}
+
+static void jw_disposition(struct jsonw *w, int signo,
+			   const struct disposition *d)
+{
+	unsigned kind = d->kind;
+
+	if (kind >= sizeof(disp_kind_names) / sizeof(disp_kind_names[0]))
+		kind = DISP_UNKNOWN;
+	jw_object_begin(w);
+	jw_kstring(w, "kind", disp_kind_names[kind]);
+	if (kind == DISP_DEFAULT && signo >= 1 && signo <= SIG_MAX)
+		jw_kstring(w, "action",
+			   sig_action_name(sig_default_action(signo)));
+	if (kind == DISP_HANDLER) {
+		jw_khex(w, "handler", d->handler);
+		if (d->symbol[0])
+			jw_kfixed(w, "symbol", d->symbol, sizeof(d->symbol));
+	}
+	if (kind != DISP_UNKNOWN && d->flags_known) {
+		jw_key(w, "flags");
+		jw_flags(w, d->flags);
+		jw_key(w, "mask");
+		jw_mask(w, d->mask);
+		if (d->restorer)
+			jw_khex(w, "restorer", d->restorer);
+	}
+	jw_object_end(w);
+}
+
+/* The name of syscall NR, and the number too: the name alone cannot be
+ * mapped back when this architecture's table has none. */
+static void jw_syscall(struct jsonw *w, const char *name, long nr)
+{
+	char buf[NAME_BUF];
+
+	if (!name)
+		name = arch_syscall_name(nr);
+	if (!name) {
+		snprintf(buf, sizeof(buf), "syscall_%ld", nr);
+		name = buf;
+	}
+	jw_kstring(w, "syscall", name);
+	jw_kint(w, "syscall_nr", nr);
+}
+
+/* ---- one printer per event type ---- */
+
+static void json_trace_start(struct jsonw *w, const struct event *e)
+{
+	const struct ev_trace_start *t = &e->u.start;
+	size_t n = t->npids < 16 ? t->npids : 16;
+
+	jw_kstring(w, "mode", t->attach ? "attach" : "spawn");
+	if (t->attach) {
+		jw_key(w, "pids");
+		jw_array_begin(w);
+		for (size_t i = 0; i < n; i++)
+			jw_int(w, t->pids[i]);
+		jw_array_end(w);
+	} else {
+		jw_key(w, "argv");
+		jw_cmdline(w, &t->argv);
+		if (t->argv.truncated)
+			jw_kbool(w, "argv_truncated", true);
+	}
+	jw_kint(w, "tracer_pid", t->tracer_pid);
+	jw_kfixed(w, "version", t->version, sizeof(t->version));
+}
+
+static void json_fork(struct jsonw *w, const struct event *e)
+{
+	jw_kint(w, "child", e->u.fork.child);
+	jw_kbool(w, "thread", e->u.fork.thread);
+	jw_kbool(w, "vfork", e->u.fork.vfork);
+}
+
+static void json_exec(struct jsonw *w, const struct event *e)
+{
+	const struct ev_exec *x = &e->u.exec;
+
+	jw_kfixed(w, "path", x->path, sizeof(x->path));
+	jw_key(w, "argv");
+	jw_cmdline(w, &x->argv);
+	if (x->argv.truncated)
+		jw_kbool(w, "argv_truncated", true);
+	if (x->former_tid)
+		jw_kint(w, "former_tid", x->former_tid);
+}
+
+/* SIGCHLD's si_status: an exit code for CLD_EXITED, else a signal. */
+static void jw_kstatus(struct jsonw *w, int code, int status)
+{
+	char buf[NAME_BUF];
+	const char *name = NULL;
+
+	if (code != CLD_EXITED)
+		name = sig_name(status, buf, sizeof(buf));
+	if (name)
+		jw_kstring(w, "status", name);
+	else
+		jw_kint(w, "status", status);
+}
+
+static void json_signal(struct jsonw *w, const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+
+	jw_ksignal(w, s->signo);
+	jw_kcode(w, s->signo, s->code);
+	if (s->err)
+		jw_kint(w, "errno", s->err);
+	if (s->has_sender)
+		jw_sender(w, &s->sender, &s->sender_chain);
+	if (s->has_addr)
+		jw_khex(w, "addr", s->addr);
+	if (s->has_status)
+		jw_kstatus(w, s->code, s->status);
+	if (s->has_value)
+		jw_kint(w, "value", s->value);
+	if (s->has_band) {
+		jw_kint(w, "band", s->band);
+		jw_kint(w, "fd", s->fd);
+	}
+	jw_key(w, "disposition");
+	jw_disposition(w, s->signo, &s->disposition);
+	if (s->syscall >= 0) {
+		jw_syscall(w, NULL, s->syscall);
+		jw_kret(w, "syscall_ret", s->syscall_ret);
+	}
+}
+
+static void json_sigaction(struct jsonw *w, const struct event *e)
+{
+	const struct ev_sigaction *a = &e->u.sa;
+
+	jw_ksignal(w, a->signo);
+	jw_kstring(w, "syscall", a->syscall ? a->syscall : "rt_sigaction");
+	if (a->has_old) {
+		jw_key(w, "old");
+		jw_disposition(w, a->signo, &a->old_disp);
+	}
+	if (a->has_new) {
+		jw_key(w, "new");
+		jw_disposition(w, a->signo, &a->new_disp);
+	}
+	if (a->result == 0)
+		jw_kint(w, "result", 0);
+	else
+		jw_kerrno(w, "result", a->result);
+}
+
+/* interrupted, eintr and restarted share their fields. */
+static void json_syscall_sig(struct jsonw *w, const struct event *e)
+{
+	const struct ev_syscall_sig *c = &e->u.sc;
+
+	jw_syscall(w, c->syscall_name, c->syscall);
+	jw_kret(w, "code", c->code);
+	jw_ksignal(w, c->signo);
+	if (c->handler.kind == DISP_HANDLER) {
+		jw_key(w, "handler");
+		jw_disposition(w, c->signo, &c->handler);
+	}
+	jw_kbool(w, "never_restarted", c->never_restarted);
+}
+
+static void json_finding(struct jsonw *w, const struct event *e)
+{
+	const struct ev_finding *f = &e->u.finding;
+	unsigned kind = f->kind;
+
+	jw_kstring(w, "kind", kind < FINDING__COUNT ?
+		   finding_kind_names[kind] : "unknown");
+	jw_ksignal(w, f->signo);
+	jw_kcode(w, f->signo, f->code);
+	jw_kstring(w, "effect", finding_effect_name(f->effect));
+	jw_kstring(w, "cause", finding_cause_name(f->cause));
+	if (f->has_sender)
+		jw_sender(w, &f->sender, &f->sender_chain);
+	if (f->delivery_mono_ns)
+		jw_kuint(w, "delivery_mono_ns", f->delivery_mono_ns);
+	if (f->has_cause_time)
+		jw_kuint(w, "cause_mono_ns", f->cause_mono_ns);
+	if (f->has_install_time)
+		jw_kuint(w, "install_mono_ns", f->install_mono_ns);
+	if (f->has_exec_time) {
+		jw_kuint(w, "exec_mono_ns", f->exec_mono_ns);
+		if (f->exec_path[0])
+			jw_kfixed(w, "exec_path", f->exec_path,
+				  sizeof(f->exec_path));
+	}
+	if (f->detail[0])
+		jw_kfixed(w, "detail", f->detail, sizeof(f->detail));
+}
+
+static void json_warning(struct jsonw *w, const struct event *e)
+{
+	jw_kfixed(w, "message", e->u.warning.message,
+		  sizeof(e->u.warning.message));
+}
+
+static void json_exit(struct jsonw *w, const struct event *e)
+{
+	const struct ev_exit *x = &e->u.exit;
+
+	if (x->signaled) {
+		jw_ksignal(w, x->signo);
+		jw_kbool(w, "core", x->core);
+	} else {
+		jw_kint(w, "code", x->code);
+	}
+	jw_kbool(w, "thread", x->thread);
+}
+
+static void json_nothing(struct jsonw *w, const struct event *e)
+{
+}
+
+static void json_trace_end(struct jsonw *w, const struct event *e)
+{
+	jw_kint(w, "exit_status", e->u.end.exit_status);
+	jw_kuint(w, "stops", e->u.end.stops);
+	jw_kuint(w, "syscall_stops", e->u.end.syscall_stops);
+	jw_kuint(w, "deliveries", e->u.end.deliveries);
+}
+
+typedef void (*json_printer)(struct jsonw *w, const struct event *e);
+
+static const json_printer json_printers[EV__COUNT] = {
+	[EV_TRACE_START] = json_trace_start,
+	[EV_FORK] = json_fork,
+	[EV_EXEC] = json_exec,
+	[EV_SIGNAL] = json_signal,
+	[EV_SIGACTION] = json_sigaction,
+	[EV_INTERRUPTED] = json_syscall_sig,
+	[EV_EINTR] = json_syscall_sig,
+	[EV_RESTARTED] = json_syscall_sig,
+	[EV_FINDING] = json_finding,
+	[EV_WARNING] = json_warning,
+	[EV_EXIT] = json_exit,
+	[EV_DETACH] = json_nothing,
+	[EV_TRACE_END] = json_trace_end,
+};
+
+/* 2026-11-23T22:44:01.123456789Z */
+static void jw_ktime(struct jsonw *w, int64_t sec, long nsec)
+{
+	char buf[64];
+	struct tm tm;
+	time_t t = (time_t)sec;
+	size_t n = 0;
+
+	if (nsec < 0 || nsec > 999999999)
+		nsec = 0;
+	if (gmtime_r(&t, &tm))
+		n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	if (n == 0)
+		n = (size_t)snprintf(buf, sizeof(buf), "@%lld",
+				     (long long)sec);
+	snprintf(buf + n, sizeof(buf) - n, ".%09ldZ", nsec);
+	jw_kstring(w, "time", buf);
+}
+
+static void json_format(struct strbuf *sb, const struct event *e)
+{
+	struct jsonw w;
+
+	jw_init(&w, sb);
+	jw_object_begin(&w);
+	jw_kint(&w, "v", EVENT_SCHEMA_VERSION);
+	jw_kstring(&w, "type", event_type_name(e->type));
+	jw_ktime(&w, e->real_sec, e->real_nsec);
+	jw_kuint(&w, "mono_ns", e->mono_ns);
+	jw_kint(&w, "pid", e->pid);
+	jw_kint(&w, "tid", e->tid);
+	jw_kfixed(&w, "comm", e->comm, sizeof(e->comm));
+	if ((unsigned)e->type < EV__COUNT && json_printers[e->type])
+		json_printers[e->type](&w, e);
+	jw_object_end(&w);
+	sb_addc(sb, '\n');
+}
+
+static int json_write(struct sink *s, const struct event *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	/* After a failed write the file may end in half a line: adding
+	 * more would only glue the next object onto it. */
+	if (s->error)
+		return -s->error;
+	if (!sink_event_selected(&s->cfg, e))
+		return 0;
+	json_format(&sb, e);
+	ret = sink_write_all(s->fd, sb.buf, sb.len);
+	sb_free(&sb);
+	if (ret < 0)
+		s->error = -ret;
+	return ret;
+}
+
+static int json_close(struct sink *s)
+{
+	int ret = s->error ? -s->error : 0;
+
+	if (s->owns_fd && s->fd >= 0) {
+		/* close(2) is where NFS and full disks report late. */
+		if (close(s->fd) < 0 && ret == 0)
+			ret = -errno;
+		s->fd = -1;
+	}
+	return ret;
+}
+
+const struct sink_ops sink_json_ops = {
+	.name = "json",
+	.write = json_write,
+	.close = json_close,
+};

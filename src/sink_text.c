@@ -1,0 +1,674 @@
+/*
+ * sink_text.c - the human log: one strace-like line per event.
+ *
+ *   22:44:01.123456 1234 (tar) --- SIGUSR1 {si_code=SI_USER, ...} ... ---
+ *
+ * Every string another process chose (comm, command line, path, symbol)
+ * goes through escape_text, so the log can be read on a terminal without
+ * the traced program driving that terminal.  Colour, when asked for,
+ * comes only from the fixed sequences below, never from the data.  Each
+ * line is built whole and written with one write(2).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "escape.h"
+#include "sigtab.h"
+#include "sink.h"
+#include "strbuf.h"
+
+#define NAME_BUF 32
+
+#define COLOR_RESET "\033[0m"
+#define COLOR_FINDING "\033[1;31m"	/* red, bold */
+#define COLOR_HANDLED "\033[2m"		/* dim */
+#define COLOR_EINTR "\033[33m"		/* yellow */
+
+/* Per-sink state, allocated at the first event, freed by close. */
+struct text_state {
+	struct strbuf sb;
+	bool have_prev;
+	uint64_t prev_mono_ns;	/* TIME_REL: the last event printed */
+};
+
+/* What a printer needs while it builds one line. */
+struct text_ctx {
+	struct strbuf *sb;
+	const struct sink_config *cfg;
+	bool colored;		/* a colour was started: reset at the end */
+};
+
+/* ---- building blocks ---- */
+
+static void color_on(struct text_ctx *c, const char *seq)
+{
+	if (!c->cfg->color)
+		return;
+	sb_adds(c->sb, seq);
+	c->colored = true;
+}
+
+/* Untrusted bytes, escaped, in quotes; cut at strsize bytes with "..."
+ * after the quote, as strace does, without splitting a UTF-8 sequence. */
+static void text_quoted(struct text_ctx *c, const char *s, size_t len)
+{
+	size_t max = c->cfg->strsize;
+	bool cut = max && len > max;
+
+	if (cut) {
+		len = max;
+		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80 &&
+		       max - len < 3)
+			len--;
+	}
+	sb_addc(c->sb, '"');
+	escape_text(c->sb, s, len);
+	sb_addc(c->sb, '"');
+	if (cut)
+		sb_adds(c->sb, "...");
+}
+
+static void text_quoted_fixed(struct text_ctx *c, const char *s, size_t size)
+{
+	text_quoted(c, s, strnlen(s, size));
+}
+
+/* Escaped but unquoted: comm in the prefix and ancestry, sentences. */
+static void text_plain(struct text_ctx *c, const char *s, size_t size)
+{
+	escape_text(c->sb, s, strnlen(s, size));
+}
+
+static void text_argv(struct text_ctx *c, const struct cmdline *cl)
+{
+	size_t len = cl->len <= sizeof(cl->buf) ? cl->len : sizeof(cl->buf);
+	size_t start = 0;
+	bool first = true;
+
+	sb_addc(c->sb, '[');
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && cl->buf[i] != '\0')
+			continue;
+		if (i == len && start == len)
+			break;		/* no unterminated last argument */
+		if (!first)
+			sb_addc(c->sb, ',');
+		text_quoted(c, cl->buf + start, i - start);
+		first = false;
+		start = i + 1;
+	}
+	if (cl->truncated)
+		sb_adds(c->sb, first ? "..." : ",...");
+	sb_addc(c->sb, ']');
+}
+
+static const char *signame(int signo, char *buf, size_t len)
+{
+	const char *name = sig_name(signo, buf, len);
+
+	if (!name) {
+		snprintf(buf, len, "%d", signo);
+		name = buf;
+	}
+	return name;
+}
+
+static void text_signame(struct text_ctx *c, int signo)
+{
+	char buf[NAME_BUF];
+
+	sb_adds(c->sb, signame(signo, buf, sizeof(buf)));
+}
+
+static const char *syscall_name(const char *name, long nr, char *buf,
+				size_t len)
+{
+	if (!name)
+		name = arch_syscall_name(nr);
+	if (!name) {
+		snprintf(buf, len, "syscall_%ld", nr);
+		name = buf;
+	}
+	return name;
+}
+
+/* [SIGHUP SIGUSR1] */
+static void text_mask(struct text_ctx *c, sigbits_t mask)
+{
+	bool first = true;
+
+	sb_addc(c->sb, '[');
+	for (int signo = 1; signo <= SIG_MAX; signo++) {
+		if (!(mask & SIGBIT(signo)))
+			continue;
+		if (!first)
+			sb_addc(c->sb, ' ');
+		text_signame(c, signo);
+		first = false;
+	}
+	sb_addc(c->sb, ']');
+}
+
+static void text_flags(struct text_ctx *c, uint64_t flags)
+{
+	char buf[256];
+
+	sb_adds(c->sb, sa_flags_format(flags, buf, sizeof(buf)));
+}
+
+/* 0x401136 <on_usr1> */
+static void text_handler(struct text_ctx *c, const struct disposition *d)
+{
+	sb_printf(c->sb, "0x%" PRIx64, d->handler);
+	if (d->symbol[0]) {
+		sb_adds(c->sb, " <");
+		text_plain(c, d->symbol, sizeof(d->symbol));
+		sb_addc(c->sb, '>');
+	}
+}
+
+/* The disposition at a delivery: default (term), ignored, handler... */
+static void text_disp_short(struct text_ctx *c, int signo,
+			    const struct disposition *d)
+{
+	switch (d->kind) {
+	case DISP_DEFAULT:
+		sb_adds(c->sb, "default");
+		if (signo >= 1 && signo <= SIG_MAX)
+			sb_printf(c->sb, " (%s)",
+				  sig_action_name(sig_default_action(signo)));
+		break;
+	case DISP_IGNORED:
+		sb_adds(c->sb, "ignored");
+		break;
+	case DISP_HANDLER:
+		sb_adds(c->sb, "handler ");
+		text_handler(c, d);
+		if (d->flags_known && d->flags) {
+			sb_adds(c->sb, " [");
+			text_flags(c, d->flags);
+			sb_addc(c->sb, ']');
+		}
+		break;
+	default:
+		sb_adds(c->sb, "unknown");
+	}
+}
+
+/* The disposition as rt_sigaction passes it: {SIG_DFL}, {handler=...} */
+static void text_disp_struct(struct text_ctx *c, const struct disposition *d)
+{
+	bool details = d->flags_known &&
+		       (d->kind == DISP_HANDLER || d->flags || d->mask);
+
+	sb_addc(c->sb, '{');
+	switch (d->kind) {
+	case DISP_DEFAULT:
+		sb_adds(c->sb, "SIG_DFL");
+		break;
+	case DISP_IGNORED:
+		sb_adds(c->sb, "SIG_IGN");
+		break;
+	case DISP_HANDLER:
+		sb_adds(c->sb, "handler=");
+		text_handler(c, d);
+		break;
+	default:
+		sb_addc(c->sb, '?');
+		details = false;
+	}
+	if (details) {
+		sb_adds(c->sb, ", flags=");
+		text_flags(c, d->flags);
+		sb_adds(c->sb, ", mask=");
+		text_mask(c, d->mask);
+	}
+	sb_addc(c->sb, '}');
+}
+
+/* from 1233 "tar_race" ["tar_race","parent"] <- sh(1200) <- init(1) */
+static void text_sender(struct text_ctx *c, const struct proc_ident *p,
+			const struct ancestry *chain)
+{
+	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
+
+	sb_printf(c->sb, " from %d", (int)p->pid);
+	if (p->gone) {
+		sb_adds(c->sb, " (gone)");
+	} else if (p->known) {
+		sb_addc(c->sb, ' ');
+		text_quoted_fixed(c, p->comm, sizeof(p->comm));
+		sb_addc(c->sb, ' ');
+		text_argv(c, &p->cmdline);
+	}
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(c->sb, " <- ");
+		text_plain(c, chain->link[i].comm, sizeof(chain->link[i].comm));
+		sb_printf(c->sb, "(%d)", (int)chain->link[i].pid);
+	}
+}
+
+/* ---- one printer per event type; false: not shown at this level ---- */
+
+typedef bool (*text_printer)(struct text_ctx *c, const struct event *e);
+
+static bool text_trace_start(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_trace_start *t = &e->u.start;
+	size_t n = t->npids < 16 ? t->npids : 16;
+
+	sb_adds(c->sb, "sigtrace ");
+	text_plain(c, t->version, sizeof(t->version));
+	if (t->attach) {
+		sb_adds(c->sb, ": attached to pid ");
+		for (size_t i = 0; i < n; i++)
+			sb_printf(c->sb, "%s%d", i ? "," : "",
+				  (int)t->pids[i]);
+		return true;
+	}
+	sb_adds(c->sb, ": tracing ");
+	if (t->argv.len > 0) {
+		text_quoted(c, t->argv.buf, strnlen(t->argv.buf, t->argv.len));
+		sb_addc(c->sb, ' ');
+	}
+	text_argv(c, &t->argv);
+	return true;
+}
+
+static bool text_fork(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_fork *f = &e->u.fork;
+
+	if (f->thread)
+		sb_printf(c->sb, "+++ thread %d +++", (int)f->child);
+	else
+		sb_printf(c->sb, "+++ %s: child %d +++",
+			  f->vfork ? "vfork" : "fork", (int)f->child);
+	return true;
+}
+
+static bool text_exec(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_exec *x = &e->u.exec;
+
+	sb_adds(c->sb, "+++ exec ");
+	text_quoted_fixed(c, x->path, sizeof(x->path));
+	sb_addc(c->sb, ' ');
+	text_argv(c, &x->argv);
+	if (x->former_tid)
+		sb_printf(c->sb, " (by thread %d)", (int)x->former_tid);
+	sb_adds(c->sb, " +++");
+	return true;
+}
+
+/* {si_code=SI_USER, si_pid=1233, si_uid=0, ...} */
+static void text_siginfo(struct text_ctx *c, const struct ev_signal *s)
+{
+	char buf[NAME_BUF];
+
+	sb_printf(c->sb, " {si_code=%s",
+		  si_code_name(s->signo, s->code, buf, sizeof(buf)));
+	if (s->err)
+		sb_printf(c->sb, ", si_errno=%d", s->err);
+	if (s->has_sender)
+		sb_printf(c->sb, ", si_pid=%d, si_uid=%u", (int)s->sender.pid,
+			  (unsigned)s->sender.uid);
+	if (s->has_addr)
+		sb_printf(c->sb, ", si_addr=0x%" PRIx64, s->addr);
+	if (s->has_status) {
+		const char *name = s->code == CLD_EXITED ? NULL :
+				   sig_name(s->status, buf, sizeof(buf));
+
+		if (name)
+			sb_printf(c->sb, ", si_status=%s", name);
+		else
+			sb_printf(c->sb, ", si_status=%d", s->status);
+	}
+	if (s->has_value)
+		sb_printf(c->sb, ", si_value=%" PRId64, s->value);
+	if (s->has_band)
+		sb_printf(c->sb, ", si_band=%" PRId64 ", si_fd=%d", s->band,
+			  s->fd);
+	sb_addc(c->sb, '}');
+}
+
+static bool text_signal(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+	char buf[NAME_BUF];
+
+	if (s->disposition.kind == DISP_HANDLER)
+		color_on(c, COLOR_HANDLED);
+	sb_adds(c->sb, "--- ");
+	text_signame(c, s->signo);
+	text_siginfo(c, s);
+	if (s->has_sender)
+		text_sender(c, &s->sender, &s->sender_chain);
+	if (s->syscall >= 0) {
+		sb_printf(c->sb, " in %s()",
+			  syscall_name(NULL, s->syscall, buf, sizeof(buf)));
+		if (sig_ret_is_interrupt(s->syscall_ret) &&
+		    errno_code_name(s->syscall_ret))
+			sb_printf(c->sb, " [%s]",
+				  errno_code_name(s->syscall_ret));
+	}
+	sb_adds(c->sb, " => ");
+	text_disp_short(c, s->signo, &s->disposition);
+	sb_adds(c->sb, " ---");
+	return true;
+}
+
+static bool text_sigaction(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_sigaction *a = &e->u.sa;
+	const char *err;
+
+	sb_adds(c->sb, a->syscall ? a->syscall : "rt_sigaction");
+	sb_addc(c->sb, '(');
+	text_signame(c, a->signo);
+	sb_adds(c->sb, ", ");
+	if (a->has_new)
+		text_disp_struct(c, &a->new_disp);
+	else
+		sb_adds(c->sb, "NULL");
+	sb_adds(c->sb, ", old=");
+	if (a->has_old)
+		text_disp_struct(c, &a->old_disp);
+	else
+		sb_addc(c->sb, '?');
+	sb_addc(c->sb, ')');
+	if (a->result == 0) {
+		sb_adds(c->sb, " = 0");
+		return true;
+	}
+	err = errno_code_name(a->result > 0 ? a->result : -a->result);
+	if (err)
+		sb_printf(c->sb, " = -1 %s", err);
+	else
+		sb_printf(c->sb, " = -1 errno %d", a->result);
+	return true;
+}
+
+static bool text_interrupted(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_syscall_sig *sc = &e->u.sc;
+	char buf[NAME_BUF];
+	const char *code = errno_code_name(sc->code);
+
+	sb_printf(c->sb, "--- %s() interrupted by ",
+		  syscall_name(sc->syscall_name, sc->syscall, buf,
+			       sizeof(buf)));
+	text_signame(c, sc->signo);
+	if (code)
+		sb_printf(c->sb, " [%s]", code);
+	sb_adds(c->sb, " ---");
+	return true;
+}
+
+static bool text_eintr(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_syscall_sig *sc = &e->u.sc;
+	const struct disposition *h = &sc->handler;
+	bool handler = h->kind == DISP_HANDLER;
+	bool restart = handler && h->flags_known && (h->flags & SA_RESTART);
+	char buf[NAME_BUF];
+	const char *name = syscall_name(sc->syscall_name, sc->syscall, buf,
+					sizeof(buf));
+
+	color_on(c, COLOR_EINTR);
+	if (sc->never_restarted && restart) {
+		sb_printf(c->sb, "!!! EINTR despite SA_RESTART: %s is never "
+			  "restarted (", name);
+		text_signame(c, sc->signo);
+		sb_adds(c->sb, ") !!!");
+		return true;
+	}
+	sb_printf(c->sb, "!!! EINTR: %s() failed with EINTR after ", name);
+	text_signame(c, sc->signo);
+	if (handler) {
+		sb_adds(c->sb, " (handler ");
+		text_handler(c, h);
+		if (h->flags_known)
+			sb_adds(c->sb, restart ? " with SA_RESTART" :
+				" without SA_RESTART");
+		sb_addc(c->sb, ')');
+	}
+	sb_adds(c->sb, " !!!");
+	return true;
+}
+
+static bool text_restarted(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_syscall_sig *sc = &e->u.sc;
+	char buf[NAME_BUF];
+
+	sb_printf(c->sb, "--- %s() restarted after ",
+		  syscall_name(sc->syscall_name, sc->syscall, buf,
+			       sizeof(buf)));
+	text_signame(c, sc->signo);
+	sb_adds(c->sb, " ---");
+	return true;
+}
+
+static const char *const effect_text[EFFECT__COUNT] = {
+	[EFFECT_KILLED] = "killed the process",
+	[EFFECT_CORE] = "killed the process (core dumped)",
+	[EFFECT_STOPPED] = "stopped the process",
+};
+
+static bool text_finding(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_finding *f = &e->u.finding;
+
+	color_on(c, COLOR_FINDING);
+	sb_adds(c->sb, "!!! FINDING: ");
+	text_signame(c, f->signo);
+	sb_printf(c->sb, " %s under its default disposition (cause: %s)",
+		  (unsigned)f->effect < EFFECT__COUNT ?
+		  effect_text[f->effect] : "acted",
+		  finding_cause_name(f->cause));
+	if (f->detail[0]) {
+		sb_adds(c->sb, " -- ");
+		text_plain(c, f->detail, sizeof(f->detail));
+	}
+	if (f->has_sender) {
+		sb_adds(c->sb, " --");
+		text_sender(c, &f->sender, &f->sender_chain);
+	}
+	sb_adds(c->sb, " !!!");
+	return true;
+}
+
+static bool text_warning(struct text_ctx *c, const struct event *e)
+{
+	sb_adds(c->sb, "sigtrace: warning: ");
+	text_plain(c, e->u.warning.message, sizeof(e->u.warning.message));
+	return true;
+}
+
+static bool text_exit(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_exit *x = &e->u.exit;
+
+	if (x->thread && !c->cfg->verbose)
+		return false;
+	sb_adds(c->sb, x->thread ? "+++ thread " : "+++ ");
+	if (!x->signaled) {
+		sb_printf(c->sb, "exited with %d +++", x->code);
+		return true;
+	}
+	sb_adds(c->sb, "killed by ");
+	text_signame(c, x->signo);
+	sb_adds(c->sb, x->core ? " (core dumped) +++" : " +++");
+	return true;
+}
+
+static bool text_detach(struct text_ctx *c, const struct event *e)
+{
+	sb_adds(c->sb, "--- detached ---");
+	return true;
+}
+
+static bool text_trace_end(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_trace_end *t = &e->u.end;
+
+	sb_printf(c->sb, "sigtrace: done, exit status %d, %" PRIu64
+		  " stops (%" PRIu64 " syscall stops), %" PRIu64
+		  " deliveries", t->exit_status, t->stops, t->syscall_stops,
+		  t->deliveries);
+	return true;
+}
+
+static const struct {
+	text_printer print;
+	bool verbose_only;	/* shown with -v only */
+	bool no_task;		/* about sigtrace, not a task: no pid/comm */
+} text_printers[EV__COUNT] = {
+	[EV_TRACE_START] = { text_trace_start, false, true },
+	[EV_FORK] = { text_fork, false, false },
+	[EV_EXEC] = { text_exec, false, false },
+	[EV_SIGNAL] = { text_signal, false, false },
+	[EV_SIGACTION] = { text_sigaction, false, false },
+	[EV_INTERRUPTED] = { text_interrupted, true, false },
+	[EV_EINTR] = { text_eintr, false, false },
+	[EV_RESTARTED] = { text_restarted, true, false },
+	[EV_FINDING] = { text_finding, false, false },
+	[EV_WARNING] = { text_warning, false, false },
+	[EV_EXIT] = { text_exit, false, false },
+	[EV_DETACH] = { text_detach, false, false },
+	[EV_TRACE_END] = { text_trace_end, true, true },
+};
+
+/* ---- the prefix: time, pid/tid, comm ---- */
+
+/* NSEC as DIGITS fractional digits (1..9; anything else means 6). */
+static void text_frac(struct strbuf *sb, long nsec, int digits)
+{
+	long div = 1;
+
+	if (digits < 1 || digits > 9)
+		digits = 6;
+	for (int i = digits; i < 9; i++)
+		div *= 10;
+	sb_printf(sb, ".%0*ld", digits, nsec / div);
+}
+
+static void text_time(struct text_ctx *c, struct text_state *st,
+		      const struct event *e)
+{
+	time_t t = (time_t)e->real_sec;
+	long nsec = e->real_nsec >= 0 && e->real_nsec < 1000000000 ?
+		    e->real_nsec : 0;
+	uint64_t d = 0;
+	char buf[64];
+	struct tm tm;
+
+	switch (c->cfg->time_format) {
+	case TIME_CLOCK:
+	case TIME_ISO:
+		if (c->cfg->time_format == TIME_CLOCK ?
+		    !localtime_r(&t, &tm) : !gmtime_r(&t, &tm))
+			memset(&tm, 0, sizeof(tm));
+		strftime(buf, sizeof(buf), c->cfg->time_format == TIME_CLOCK ?
+			 "%H:%M:%S" : "%Y-%m-%dT%H:%M:%S", &tm);
+		sb_adds(c->sb, buf);
+		text_frac(c->sb, nsec, c->cfg->time_digits);
+		if (c->cfg->time_format == TIME_ISO)
+			sb_addc(c->sb, 'Z');
+		break;
+	case TIME_UNIX:
+		sb_printf(c->sb, "%lld", (long long)e->real_sec);
+		text_frac(c->sb, nsec, c->cfg->time_digits);
+		break;
+	case TIME_REL:
+		if (st->have_prev && e->mono_ns > st->prev_mono_ns)
+			d = e->mono_ns - st->prev_mono_ns;
+		sb_printf(c->sb, "+%" PRIu64, d / 1000000000u);
+		text_frac(c->sb, (long)(d % 1000000000u), c->cfg->time_digits);
+		break;
+	default:
+		return;		/* TIME_NONE: and no separator */
+	}
+	sb_addc(c->sb, ' ');
+}
+
+static void text_prefix(struct text_ctx *c, struct text_state *st,
+			const struct event *e, bool no_task)
+{
+	text_time(c, st, e);
+	if (no_task || (e->pid == 0 && e->tid == 0))
+		return;
+	sb_printf(c->sb, "%d", (int)e->pid);
+	if (e->tid && e->tid != e->pid)
+		sb_printf(c->sb, "/%d", (int)e->tid);
+	sb_adds(c->sb, " (");
+	text_plain(c, e->comm, sizeof(e->comm));
+	sb_adds(c->sb, ") ");
+}
+
+static int text_write(struct sink *s, const struct event *e)
+{
+	struct text_state *st = s->priv;
+	struct text_ctx c = { .cfg = &s->cfg };
+	int ret;
+
+	if (s->error)
+		return -s->error;
+	if ((unsigned)e->type >= EV__COUNT || !text_printers[e->type].print)
+		return 0;
+	if (text_printers[e->type].verbose_only && !s->cfg.verbose)
+		return 0;
+	if (!sink_event_selected(&s->cfg, e))
+		return 0;
+	if (!st) {
+		st = calloc(1, sizeof(*st));
+		if (!st)
+			return -ENOMEM;
+		s->priv = st;
+	}
+	c.sb = &st->sb;
+	sb_reset(c.sb);
+	text_prefix(&c, st, e, text_printers[e->type].no_task);
+	if (!text_printers[e->type].print(&c, e))
+		return 0;
+	if (c.colored)
+		sb_adds(c.sb, COLOR_RESET);
+	sb_addc(c.sb, '\n');
+	st->have_prev = true;
+	st->prev_mono_ns = e->mono_ns;
+	ret = sink_write_all(s->fd, c.sb->buf, c.sb->len);
+	if (ret < 0)
+		s->error = -ret;
+	return ret;
+}
+
+static int text_close(struct sink *s)
+{
+	struct text_state *st = s->priv;
+	int ret = s->error ? -s->error : 0;
+
+	if (st) {
+		sb_free(&st->sb);
+		free(st);
+		s->priv = NULL;
+	}
+	if (s->owns_fd && s->fd >= 0) {
+		if (close(s->fd) < 0 && ret == 0)
+			ret = -errno;
+		s->fd = -1;
+	}
+	return ret;
+}
+
+const struct sink_ops sink_text_ops = {
+	.name = "text",
+	.write = text_write,
+	.close = text_close,
+};

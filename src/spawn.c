@@ -1,0 +1,193 @@
+/*
+ * spawn.c - the child waits on a pipe until the parent has seized it, so
+ * the tracer sees everything from the first instruction of the new
+ * program without a single stop before exec; then it installs the seccomp
+ * filter and execs.  An exec failure travels back on a close-on-exec pipe.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "arch.h"
+#include "error.h"
+#include "spawn.h"
+
+static int check_exec(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -errno;
+	if (S_ISDIR(st.st_mode))
+		return -EISDIR;
+	if (access(path, X_OK) < 0)
+		return -errno;
+	return 0;
+}
+
+void spawn_resolve(const char *cmd, char *out, size_t len)
+{
+	const char *path_env;
+	int first_err = -ENOENT;
+
+	if (strchr(cmd, '/')) {
+		int rc = check_exec(cmd);
+
+		if (rc == -EISDIR)
+			die("%s: is a directory, not a command", cmd);
+		if (rc < 0)
+			die("%s: cannot execute: %s", cmd, strerror(-rc));
+		snprintf(out, len, "%s", cmd);
+		return;
+	}
+	path_env = getenv("PATH");
+	if (!path_env || !*path_env)
+		path_env = "/usr/local/bin:/usr/bin:/bin";
+	while (*path_env) {
+		const char *colon = strchr(path_env, ':');
+		size_t dlen = colon ? (size_t)(colon - path_env) : strlen(path_env);
+		int rc;
+
+		snprintf(out, len, "%.*s%s%s", (int)dlen, path_env,
+			 dlen ? "/" : "", cmd);
+		rc = check_exec(out);
+		if (rc == 0)
+			return;
+		if (rc != -ENOENT && rc != -ENOTDIR && first_err == -ENOENT)
+			first_err = rc;
+		path_env += dlen + (colon ? 1 : 0);
+	}
+	if (first_err == -ENOENT)
+		die("%s: command not found", cmd);
+	die("%s: cannot execute: %s", cmd, strerror(-first_err));
+}
+
+/* RET_TRACE for the listed syscalls of each audit arch, RET_ALLOW for
+ * everything else.  Per entry: load arch; if not A skip 3; load nr; if
+ * not N skip 1; return TRACE. */
+static int install_filter(void)
+{
+	struct sock_filter prog[5 * 8 + 1];
+	size_t n = 0, count = arch_traced_syscalls_count;
+	struct sock_fprog fprog;
+
+	if (count * 5 + 1 > sizeof(prog) / sizeof(prog[0]))
+		return -E2BIG;
+	for (size_t i = 0; i < count; i++) {
+		const struct arch_traced_syscall *t = &arch_traced_syscalls[i];
+
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			offsetof(struct seccomp_data, arch));
+		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+			t->audit_arch, 0, 3);
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			offsetof(struct seccomp_data, nr));
+		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+			t->nr, 0, 1);
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+			SECCOMP_RET_TRACE);
+	}
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+		SECCOMP_RET_ALLOW);
+	fprog.len = (unsigned short)n;
+	fprog.filter = prog;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) == 0)
+		return 0;
+	if (errno != EACCES)
+		return -errno;
+	/* Without CAP_SYS_ADMIN the kernel insists on no_new_privs. */
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -errno;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0)
+		return -errno;
+	return 0;
+}
+
+struct child_report {
+	int stage;		/* 0: filter, 1: exec */
+	int err;
+};
+
+static void child_main(int go_fd, int report_fd, const char *path,
+		       char *const argv[])
+{
+	struct child_report rep = { 0, 0 };
+	char c;
+	int rc;
+
+	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
+		;
+	close(go_fd);
+	rc = install_filter();
+	if (rc < 0) {
+		rep.err = -rc;
+		(void)!write(report_fd, &rep, sizeof(rep));
+		_exit(127);
+	}
+	execv(path, argv);
+	rep.stage = 1;
+	rep.err = errno;
+	(void)!write(report_fd, &rep, sizeof(rep));
+	_exit(127);
+}
+
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options)
+{
+	int go[2], report[2];
+	struct child_report rep;
+	ssize_t n;
+	pid_t pid;
+
+	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0)
+		die("cannot create a pipe: %s", strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		die("cannot fork to run %s: %s", path, strerror(errno));
+	if (pid == 0) {
+		close(go[1]);
+		close(report[0]);
+		child_main(go[0], report[1], path, argv);
+	}
+	close(go[0]);
+	close(report[1]);
+	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)(unsigned long)options) < 0) {
+		int e = errno;
+
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		die("cannot trace %s (pid %d): PTRACE_SEIZE: %s%s", path, pid,
+		    strerror(e), e == EPERM ?
+		    " (ptrace is forbidden here: check kernel.yama.ptrace_scope or the container's seccomp profile)" : "");
+	}
+	(void)!write(go[1], "g", 1);
+	close(go[1]);
+	/* EOF: the exec succeeded (the pipe closed on exec). */
+	while ((n = read(report[0], &rep, sizeof(rep))) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	if (n == (ssize_t)sizeof(rep)) {
+		int status;
+
+		while (waitpid(pid, &status, __WALL) > 0 &&
+		       !WIFEXITED(status) && !WIFSIGNALED(status))
+			ptrace(PTRACE_CONT, pid, 0, 0);
+		if (rep.stage == 0)
+			die("cannot install the seccomp filter for %s: %s",
+			    path, strerror(rep.err));
+		die("%s: cannot execute: %s", path, strerror(rep.err));
+	}
+	return pid;
+}

@@ -1,0 +1,21 @@
+/*
+ * spawn.h - start a command under PTRACE_SEIZE, with the seccomp filter
+ * that sends only the signal-related syscalls to the tracer.
+ */
+#ifndef SIGTRACE_SPAWN_H
+#define SIGTRACE_SPAWN_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* Resolve ARGV[0] like execvp: a path with a slash is used as is,
+ * otherwise PATH is searched.  Returns 0 with the path in OUT, or dies
+ * with a one-line error (not found, not executable, a directory). */
+void spawn_resolve(const char *cmd, char *out, size_t len);
+
+/* Fork, seize with OPTIONS (PTRACE_O_*), install the filter, exec PATH.
+ * Returns the pid, seized and running toward its exec; dies with a clear
+ * message when any step fails (and leaves nothing running). */
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options);
+
+#endif

@@ -1,0 +1,28 @@
+/*
+ * strbuf.h - a growable byte buffer; sinks format a whole event line into
+ * one so it reaches the file in a single write.
+ */
+#ifndef SIGTRACE_STRBUF_H
+#define SIGTRACE_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *buf;		/* always NUL-terminated when non-NULL */
+	size_t len;
+	size_t cap;
+};
+
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_reset(struct strbuf *sb);	/* len = 0, keeps memory */
+void sb_free(struct strbuf *sb);
+void sb_add(struct strbuf *sb, const char *s, size_t len);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+__attribute__((format(printf, 2, 3)))
+void sb_printf(struct strbuf *sb, const char *fmt, ...);
+void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
+
+#endif

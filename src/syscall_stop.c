@@ -1,0 +1,191 @@
+/*
+ * syscall_stop.c - the only syscall stops sigtrace asks for:
+ *  - the seccomp stop of a sigaction call, then its exit stop for the
+ *    result and the old disposition;
+ *  - while a handler that interrupted a syscall runs, that thread's
+ *    syscall stops until its rt_sigreturn, whose restored return value
+ *    says what the program saw: -EINTR, or a restart.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+
+#include "tracee_mem.h"
+#include "tracer.h"
+
+#define SIG_DFL_VALUE 0
+#define SIG_IGN_VALUE 1
+#define SA_ONSTACK_BIT 0x08000000ull
+
+static void disposition_from_ksa(const struct arch_ksigaction *ksa,
+				 struct disposition *d)
+{
+	memset(d, 0, sizeof(*d));
+	if (ksa->handler == SIG_DFL_VALUE)
+		d->kind = DISP_DEFAULT;
+	else if (ksa->handler == SIG_IGN_VALUE)
+		d->kind = DISP_IGNORED;
+	else
+		d->kind = DISP_HANDLER;
+	d->handler = d->kind == DISP_HANDLER ? ksa->handler : 0;
+	d->flags = ksa->flags;
+	d->mask = ksa->mask;
+	d->restorer = ksa->restorer;
+	d->flags_known = true;
+}
+
+void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
+{
+	struct arch_syscall_state st;
+	struct sigaction_call *sa = &t->sa;
+	enum arch_sigaction_kind kind;
+
+	if (arch_get_syscall_state(t->tid, &st) < 0 ||
+	    !arch_is_sigaction(st.nr, &kind)) {
+		tracer_resume(T, t, 0);
+		return;
+	}
+	memset(sa, 0, sizeof(*sa));
+	sa->kind = kind;
+	sa->nr = st.nr;
+	sa->signo = (int)st.args[0];
+	sa->act = st.args[1];
+	sa->oldact = kind == ARCH_SA_SIGNAL ? 0 : st.args[2];
+	if (kind == ARCH_SA_SIGNAL) {
+		sa->has_new = true;
+		sa->new_sa.handler = st.args[1];
+	} else if (sa->act) {
+		sa->has_new = true;
+		sa->read_err = -arch_read_ksigaction(t->tid, sa->act, kind,
+						     &sa->new_sa);
+	}
+	t->sa_pending = true;
+	t->cur_nr = st.nr;
+	t->in_syscall = true;
+	tracer_resume(T, t, 0);
+}
+
+static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
+{
+	struct sigaction_call *sa = &t->sa;
+	struct process *p = t->proc;
+	const struct sig_state *s = model_get(p->model, sa->signo);
+	struct arch_ksigaction old;
+	struct event e;
+
+	t->sa_pending = false;
+	event_init(&e, EV_SIGACTION);
+	tracer_stamp(&e, t);
+	e.u.sa.signo = sa->signo;
+	e.u.sa.syscall = arch_syscall_name(sa->nr);
+	e.u.sa.result = rval < 0 ? (int)-rval : 0;
+	if (rval == 0 && sa->oldact &&
+	    arch_read_ksigaction(t->tid, sa->oldact, sa->kind, &old) == 0) {
+		e.u.sa.has_old = true;
+		disposition_from_ksa(&old, &e.u.sa.old_disp);
+	} else if (s) {
+		e.u.sa.has_old = true;
+		e.u.sa.old_disp = s->disp;
+	}
+	if (sa->has_new && !sa->read_err) {
+		e.u.sa.has_new = true;
+		disposition_from_ksa(&sa->new_sa, &e.u.sa.new_disp);
+		if (sa->kind == ARCH_SA_SIGNAL)
+			e.u.sa.new_disp.flags_known = false;
+	}
+	if (rval == 0 && e.u.sa.has_new && !T->test_ignore_sigaction)
+		model_set(p->model, sa->signo, &e.u.sa.new_disp, e.mono_ns);
+	tracer_emit(T, p, &e);
+	if (rval == 0 && e.u.sa.has_new &&
+	    e.u.sa.new_disp.kind == DISP_HANDLER)
+		deliver_handler_installed(T, t, sa->signo);
+}
+
+void syscall_emit_outcome(struct tracer *T, struct tracee *t,
+			  const struct handler_frame *f, long ret)
+{
+	struct event e;
+
+	event_init(&e, ret == -EINTR ? EV_EINTR : EV_RESTARTED);
+	tracer_stamp(&e, t);
+	e.u.sc.syscall = f->syscall;
+	e.u.sc.syscall_name = arch_syscall_name(f->syscall);
+	e.u.sc.code = f->code;
+	e.u.sc.signo = f->signo;
+	e.u.sc.handler = f->handler;
+	e.u.sc.never_restarted = e.u.sc.syscall_name &&
+		syscall_never_restarted(e.u.sc.syscall_name);
+	tracer_emit(T, t->proc, &e);
+}
+
+static void pop_frame(struct tracer *T, struct tracee *t, long rval)
+{
+	struct handler_frame *f = &t->frames[--t->depth];
+
+	if (f->syscall >= 0)
+		syscall_emit_outcome(T, t, f, rval);
+}
+
+/* A handler that left by siglongjmp never calls rt_sigreturn: once the
+ * stack pointer is back above the interrupted frame, it is gone. */
+static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
+				  uint64_t sp)
+{
+	while (t->depth > 0) {
+		struct handler_frame *f = &t->frames[t->depth - 1];
+		char name[16];
+		struct event e;
+
+		if ((f->handler.flags & SA_ONSTACK_BIT) || sp < f->sp)
+			return;
+		t->depth--;
+		if (f->syscall < 0)
+			continue;
+		event_init(&e, EV_WARNING);
+		tracer_stamp(&e, t);
+		snprintf(e.u.warning.message, sizeof(e.u.warning.message),
+			 "the %s handler did not return (siglongjmp?): %s() was abandoned, neither restarted nor failed with EINTR",
+			 sig_name(f->signo, name, sizeof(name)),
+			 arch_syscall_name(f->syscall) ?
+			 arch_syscall_name(f->syscall) : "?");
+		tracer_emit(T, t->proc, &e);
+	}
+}
+
+void syscall_stop(struct tracer *T, struct tracee *t)
+{
+	struct __ptrace_syscall_info info;
+	struct arch_syscall_state st;
+	bool entry;
+	long rval = 0;
+
+	memset(&info, 0, sizeof(info));
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, sizeof(info), &info) > 0 &&
+	    info.op != PTRACE_SYSCALL_INFO_NONE) {
+		entry = info.op == PTRACE_SYSCALL_INFO_ENTRY;
+		if (!entry)
+			rval = (long)info.exit.rval;
+	} else {
+		entry = !t->in_syscall;
+		if (!entry && arch_get_syscall_state(t->tid, &st) == 0)
+			rval = st.ret;
+	}
+	if (entry) {
+		t->in_syscall = true;
+		if (arch_get_syscall_state(t->tid, &st) == 0) {
+			t->cur_nr = st.nr;
+			if (t->depth > 0 && !arch_is_sigreturn(st.nr))
+				drop_abandoned_frames(T, t, st.sp);
+		}
+		tracer_resume(T, t, 0);
+		return;
+	}
+	t->in_syscall = false;
+	if (t->sa_pending && t->cur_nr == t->sa.nr)
+		finish_sigaction(T, t, rval);
+	else if (t->depth > 0 && arch_is_sigreturn(t->cur_nr))
+		pop_frame(T, t, rval);
+	t->cur_nr = -1;
+	tracer_resume(T, t, 0);
+}

@@ -1,0 +1,77 @@
+/*
+ * Reading the tracee's memory: process_vm_readv first (one syscall for any
+ * length), PTRACE_PEEKDATA word by word when that is refused.
+ */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+
+#include "tracee_mem.h"
+
+static int peek_read(pid_t tid, uint64_t addr, char *out, size_t len)
+{
+	while (len > 0) {
+		uint64_t aligned = addr & ~(uint64_t)(sizeof(long) - 1);
+		size_t skip = addr - aligned;
+		size_t n = sizeof(long) - skip;
+		long word;
+
+		errno = 0;
+		word = ptrace(PTRACE_PEEKDATA, tid, (void *)aligned, 0);
+		if (errno)
+			return -errno;
+		if (n > len)
+			n = len;
+		memcpy(out, (char *)&word + skip, n);
+		out += n;
+		addr += n;
+		len -= n;
+	}
+	return 0;
+}
+
+int tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
+{
+	struct iovec local = { buf, len };
+	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+
+	if (n == (ssize_t)len)
+		return 0;
+	if (n < 0 && errno == ESRCH)
+		return -ESRCH;
+	return peek_read(tid, addr, buf, len);
+}
+
+int tracee_read_string(pid_t tid, uint64_t addr, char *buf, size_t size)
+{
+	size_t got = 0;
+
+	if (size == 0)
+		return -EINVAL;
+	while (got + 1 < size) {
+		/* Never read across a page boundary in one go: the next
+		 * page may be unmapped although the string ends before. */
+		size_t page_left = 4096 - ((addr + got) & 4095);
+		size_t n = size - 1 - got;
+		int rc;
+
+		if (n > page_left)
+			n = page_left;
+		rc = tracee_read(tid, addr + got, buf + got, n);
+		if (rc < 0) {
+			buf[got] = '\0';
+			return got ? (int)got : rc;
+		}
+		void *nul = memchr(buf + got, '\0', n);
+		if (nul)
+			return (int)((char *)nul - buf);
+		got += n;
+	}
+	buf[got] = '\0';
+	return (int)got;
+}

@@ -1,0 +1,486 @@
+/*
+ * tracer.c - the wait loop: classify every ptrace stop, keep the tables
+ * of processes and threads, report their lifecycle, and resume each stop
+ * at once.  Every stop is paid for by the tracee, so nothing here stops a
+ * thread that the answer does not need.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "proc.h"
+#include "spawn.h"
+#include "tracer.h"
+
+static volatile sig_atomic_t interrupt_count;
+static volatile sig_atomic_t stop_requested;
+static struct timespec last_interrupt;
+
+static unsigned bucket(pid_t id)
+{
+	return (unsigned)id % TABLE_BUCKETS;
+}
+
+struct tracee *tracee_find(struct tracer *T, pid_t tid)
+{
+	for (struct tracee *t = T->tracees[bucket(tid)]; t; t = t->next)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+static struct process *process_find(struct tracer *T, pid_t pid)
+{
+	for (struct process *p = T->procs[bucket(pid)]; p; p = p->next)
+		if (p->pid == pid)
+			return p;
+	return NULL;
+}
+
+static struct process *process_new(struct tracer *T, pid_t pid,
+				   struct sigmodel *model, bool reported)
+{
+	struct process *p = calloc(1, sizeof(*p));
+
+	if (!p)
+		die("out of memory tracing pid %d", pid);
+	p->pid = pid;
+	p->model = model;
+	p->reported = reported;
+	proc_read_comm(pid, p->comm, sizeof(p->comm));
+	p->next = T->procs[bucket(pid)];
+	T->procs[bucket(pid)] = p;
+	return p;
+}
+
+static void process_free(struct tracer *T, struct process *p)
+{
+	struct process **pp = &T->procs[bucket(p->pid)];
+
+	while (*pp && *pp != p)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = p->next;
+	while (p->pending) {
+		struct pending_finding *n = p->pending->next;
+
+		free(p->pending);
+		p->pending = n;
+	}
+	model_unref(p->model);
+	free(p);
+}
+
+static struct tracee *tracee_add(struct tracer *T, pid_t tid,
+				 struct process *p)
+{
+	struct tracee *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		die("out of memory tracing tid %d", tid);
+	t->tid = tid;
+	t->proc = p;
+	t->cur_nr = -1;
+	p->threads++;
+	T->live++;
+	t->next = T->tracees[bucket(tid)];
+	T->tracees[bucket(tid)] = t;
+	return t;
+}
+
+static void tracee_remove(struct tracer *T, struct tracee *t)
+{
+	struct tracee **pp = &T->tracees[bucket(t->tid)];
+
+	while (*pp && *pp != t)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = t->next;
+	t->proc->threads--;
+	T->live--;
+	free(t);
+}
+
+void tracer_stamp(struct event *e, const struct tracee *t)
+{
+	e->tid = t->tid;
+	e->pid = t->proc->pid;
+	memcpy(e->comm, t->proc->comm, sizeof(e->comm));
+}
+
+void tracer_emit(struct tracer *T, struct process *p, struct event *e)
+{
+	if (p && !p->reported)
+		return;
+	for (size_t i = 0; i < T->nsinks; i++) {
+		struct sink *s = T->sinks[i];
+		int rc;
+
+		if (s->error || !sink_event_selected(&s->cfg, e))
+			continue;
+		rc = s->ops->write(s, e);
+		if (rc < 0) {
+			s->error = -rc;
+			T->output_error = true;
+			/* Keep tracing: the tracee must not pay for a full
+			 * disk; the other sinks still get every event. */
+			warnx_msg("writing %s: %s; further events to it are lost",
+				  s->path, strerror(-rc));
+		}
+	}
+}
+
+void tracer_resume(struct tracer *T, struct tracee *t, int sig)
+{
+	int req = (t->depth > 0 || t->sa_pending) ? PTRACE_SYSCALL : PTRACE_CONT;
+
+	(void)T;
+	/* ESRCH: killed meanwhile; waitpid will tell. */
+	ptrace(req, t->tid, 0, (void *)(long)sig);
+}
+
+/* A task we have not met: a new thread or process whose own first stop
+ * arrived before its creator's event stop. */
+static struct tracee *adopt(struct tracer *T, pid_t tid, pid_t creator)
+{
+	struct proc_status st;
+	struct process *parent_proc = NULL, *p;
+	struct tracee *creator_t = creator > 0 ? tracee_find(T, creator) : NULL;
+	pid_t tgid = tid;
+
+	if (proc_read_status(tid, tid, &st) == 0 && st.tgid > 0)
+		tgid = st.tgid;
+	p = process_find(T, tgid);
+	if (!p) {
+		struct sigmodel *m;
+
+		if (creator_t)
+			parent_proc = creator_t->proc;
+		else if (proc_read_status(tgid, 0, &st) == 0)
+			parent_proc = process_find(T, st.ppid);
+		if (parent_proc)
+			m = model_copy(parent_proc->model);
+		else
+			m = model_new(false, 0, 0, 0);
+		p = process_new(T, tgid, m, T->follow ? (parent_proc ?
+			parent_proc->reported || T->follow : true) : false);
+	}
+	return tracee_add(T, tid, p);
+}
+
+static void handle_new_task(struct tracer *T, struct tracee *t, int event)
+{
+	unsigned long msg = 0;
+	struct tracee *child;
+	struct event e;
+
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) < 0 || msg == 0) {
+		tracer_resume(T, t, 0);
+		return;
+	}
+	child = tracee_find(T, (pid_t)msg);
+	if (!child)
+		child = adopt(T, (pid_t)msg, t->tid);
+	event_init(&e, EV_FORK);
+	tracer_stamp(&e, t);
+	e.u.fork.child = (pid_t)msg;
+	e.u.fork.thread = child->proc == t->proc;
+	e.u.fork.vfork = event == PTRACE_EVENT_VFORK;
+	tracer_emit(T, t->proc, &e);
+	tracer_resume(T, t, 0);
+}
+
+static void handle_exec(struct tracer *T, struct tracee *t)
+{
+	unsigned long former = 0;
+	struct process *p = t->proc;
+	struct event e;
+
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
+	if ((pid_t)former != t->tid && former) {
+		/* A non-leader thread exec'd: it now has the leader's tid.
+		 * The old tid will not be reported again. */
+		struct tracee *old = tracee_find(T, (pid_t)former);
+
+		if (old && old != t)
+			tracee_remove(T, old);
+	}
+	t->depth = 0;
+	t->sa_pending = false;
+	t->cur_nr = -1;
+	t->in_syscall = false;
+	proc_read_comm(p->pid, p->comm, sizeof(p->comm));
+	event_init(&e, EV_EXEC);
+	tracer_stamp(&e, t);
+	proc_read_exe(p->pid, e.u.exec.path, sizeof(e.u.exec.path));
+	proc_read_cmdline(p->pid, &e.u.exec.argv);
+	if ((pid_t)former != t->tid)
+		e.u.exec.former_tid = (pid_t)former;
+	model_exec(p->model, e.u.exec.path, e.mono_ns);
+	tracer_emit(T, p, &e);
+	tracer_resume(T, t, 0);
+}
+
+static void emit_audit(struct tracer *T, struct tracee *t)
+{
+	struct process *p = t->proc;
+	sigbits_t danger = model_dangerous_defaults(p->model);
+	sigbits_t oneshot = model_oneshot_handlers(p->model);
+	struct event e;
+
+	if (danger) {
+		event_init(&e, EV_FINDING);
+		tracer_stamp(&e, t);
+		e.u.finding.kind = FINDING_DANGEROUS_DEFAULTS;
+		e.u.finding.signals = danger;
+		snprintf(e.u.finding.detail, sizeof(e.u.finding.detail),
+			 "these signals, commonly sent by operators and tools, still have a default action that terminates the process");
+		tracer_emit(T, p, &e);
+	}
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		if (!(oneshot & SIGBIT(sig)))
+			continue;
+		event_init(&e, EV_FINDING);
+		tracer_stamp(&e, t);
+		e.u.finding.kind = FINDING_ONESHOT_HANDLER;
+		e.u.finding.signo = sig;
+		deliver_disposition(p, sig, &e.u.finding.handler);
+		snprintf(e.u.finding.detail, sizeof(e.u.finding.detail),
+			 "one-shot (SysV) handler: SA_RESETHAND/SA_NODEFER make a second quick signal run the default action");
+		tracer_emit(T, p, &e);
+	}
+}
+
+static void handle_exit(struct tracer *T, pid_t tid, int status)
+{
+	struct tracee *t = tracee_find(T, tid);
+	struct process *p;
+	struct event e;
+	bool leader;
+
+	if (!t)
+		return;
+	p = t->proc;
+	leader = tid == p->pid;
+	if (leader) {
+		deliver_flush_pending(T, p, tid);
+		if (tid == T->root_pid)
+			emit_audit(T, t);
+	}
+	event_init(&e, EV_EXIT);
+	tracer_stamp(&e, t);
+	e.u.exit.thread = !leader;
+	if (WIFSIGNALED(status)) {
+		e.u.exit.signaled = true;
+		e.u.exit.signo = WTERMSIG(status);
+		e.u.exit.core = WCOREDUMP(status);
+	} else {
+		e.u.exit.code = WEXITSTATUS(status);
+	}
+	tracer_emit(T, p, &e);
+	if (tid == T->root_pid) {
+		T->root_status = status;
+		T->root_exited = true;
+	}
+	tracee_remove(T, t);
+	if (leader || p->threads == 0) {
+		/* Threads left behind a dead leader are reaped with it. */
+		if (p->threads == 0)
+			process_free(T, p);
+	}
+}
+
+static void handle_event_stop(struct tracer *T, struct tracee *t, int sig)
+{
+	switch (sig) {
+	case SIGSTOP:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		/* Group-stop: stay stopped as without a tracer, but keep
+		 * reporting (PTRACE_LISTEN), so SIGCONT is seen. */
+		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		break;
+	default:
+		/* The first stop of a new task, or a re-trap after LISTEN. */
+		tracer_resume(T, t, 0);
+		break;
+	}
+}
+
+static void handle_stop(struct tracer *T, pid_t tid, int status)
+{
+	struct tracee *t = tracee_find(T, tid);
+	int sig = WSTOPSIG(status);
+	int event = (unsigned)status >> 16;
+
+	if (!t)
+		t = adopt(T, tid, 0);
+	t->started = true;
+	T->stops++;
+	switch (event) {
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		handle_new_task(T, t, event);
+		return;
+	case PTRACE_EVENT_EXEC:
+		handle_exec(T, t);
+		return;
+	case PTRACE_EVENT_SECCOMP:
+		syscall_seccomp_stop(T, t);
+		return;
+	case PTRACE_EVENT_STOP:
+		handle_event_stop(T, t, sig);
+		return;
+	case 0:
+		break;
+	default:
+		tracer_resume(T, t, 0);
+		return;
+	}
+	if (sig == (SIGTRAP | 0x80)) {
+		T->syscall_stops++;
+		syscall_stop(T, t);
+		return;
+	}
+	deliver_signal(T, t, sig);
+}
+
+static void on_stop_signal(int sig)
+{
+	struct timespec now;
+
+	if (sig != SIGINT) {
+		stop_requested = 1;
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (interrupt_count > 0 && now.tv_sec - last_interrupt.tv_sec <= 1)
+		stop_requested = 1;
+	interrupt_count++;
+	last_interrupt = now;
+}
+
+static void install_signal_handlers(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: waitpid must return so the loop sees the flag. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+void tracer_init(struct tracer *T, struct sink **sinks, size_t nsinks)
+{
+	memset(T, 0, sizeof(*T));
+	T->sinks = sinks;
+	T->nsinks = nsinks;
+	T->follow = true;
+	T->test_ignore_sigaction = getenv("SIGTRACE_TEST_IGNORE_SIGACTION") != NULL;
+}
+
+static void emit_start(struct tracer *T, char *const argv[])
+{
+	struct event e;
+
+	event_init(&e, EV_TRACE_START);
+	e.pid = T->root_pid;
+	e.tid = T->root_pid;
+	e.u.start.attach = false;
+	e.u.start.tracer_pid = getpid();
+	snprintf(e.u.start.version, sizeof(e.u.start.version), "%s",
+		 SIGTRACE_VERSION);
+	cmdline_from_argv(&e.u.start.argv, argv);
+	tracer_emit(T, NULL, &e);
+}
+
+static int exit_status_of(const struct tracer *T)
+{
+	if (!T->root_exited)
+		return 1;
+	if (WIFSIGNALED(T->root_status))
+		return 128 + WTERMSIG(T->root_status);
+	return WEXITSTATUS(T->root_status);
+}
+
+static void emit_end(struct tracer *T, int status)
+{
+	struct event e;
+
+	event_init(&e, EV_TRACE_END);
+	e.pid = T->root_pid;
+	e.tid = T->root_pid;
+	e.u.end.exit_status = status;
+	e.u.end.stops = T->stops;
+	e.u.end.syscall_stops = T->syscall_stops;
+	e.u.end.deliveries = T->deliveries;
+	tracer_emit(T, NULL, &e);
+}
+
+static void loop(struct tracer *T)
+{
+	while (T->live > 0) {
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL);
+
+		if (tid < 0) {
+			if (errno == EINTR) {
+				if (stop_requested)
+					return;
+				if (interrupt_count == 1 && !T->quiet)
+					warnx_msg("Ctrl-C was passed to the traced command; press it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
+				continue;
+			}
+			if (errno == ECHILD)
+				break;
+			die("waitpid: %s", strerror(errno));
+		}
+		if (WIFEXITED(status) || WIFSIGNALED(status))
+			handle_exit(T, tid, status);
+		else if (WIFSTOPPED(status))
+			handle_stop(T, tid, status);
+	}
+}
+
+int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
+{
+	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
+		PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |
+		PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_EXITKILL;
+	struct proc_status st;
+	struct process *p;
+	int status;
+	pid_t pid;
+
+	install_signal_handlers();
+	pid = spawn_traced(path, argv, options);
+	T->root_pid = pid;
+	memset(&st, 0, sizeof(st));
+	proc_read_status(pid, 0, &st);
+	/* SigIgn survives execve; handlers do not, so none are caught. */
+	p = process_new(T, pid, model_new(false, st.ignored, 0, 0), true);
+	tracee_add(T, pid, p);
+	emit_start(T, argv);
+	loop(T);
+	if (stop_requested && T->live > 0) {
+		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
+		status = 128 + SIGINT;
+	} else {
+		status = exit_status_of(T);
+	}
+	emit_end(T, status);
+	return status;
+}

@@ -1,0 +1,116 @@
+/*
+ * tracer.h - the ptrace side: processes and threads being traced, and the
+ * loop that classifies each stop.  Shared by tracer.c (the loop and the
+ * lifecycle), deliver.c (signal-delivery-stops) and syscall_stop.c
+ * (seccomp and syscall stops: sigaction calls and sigreturn tracking).
+ */
+#ifndef SIGTRACE_TRACER_H
+#define SIGTRACE_TRACER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "arch.h"
+#include "event.h"
+#include "model.h"
+#include "sink.h"
+
+#define FRAME_DEPTH_MAX 32
+#define TABLE_BUCKETS 1024
+
+struct pending_finding {
+	struct pending_finding *next;
+	struct ev_finding f;
+};
+
+struct process {
+	struct process *next;	/* hash chain */
+	pid_t pid;
+	unsigned threads;	/* live traced threads */
+	bool reported;		/* emit events (false: --no-follow child) */
+	struct sigmodel *model;
+	char comm[COMM_MAX];
+	struct pending_finding *pending;	/* stop findings not final yet */
+};
+
+/* One handler invocation that sigtrace is following to its sigreturn. */
+struct handler_frame {
+	int signo;
+	long syscall;		/* the syscall it interrupted, or -1 */
+	long code;		/* its pending -ERESTART* / -EINTR */
+	uint64_t sp;		/* user stack pointer when interrupted */
+	uint64_t mono_ns;
+	struct disposition handler;
+};
+
+struct sigaction_call {
+	enum arch_sigaction_kind kind;
+	long nr;
+	int signo;
+	uint64_t act;
+	uint64_t oldact;
+	bool has_new;
+	int read_err;		/* reading act failed: the call will too */
+	struct arch_ksigaction new_sa;
+};
+
+struct tracee {
+	struct tracee *next;	/* hash chain */
+	pid_t tid;
+	struct process *proc;
+	bool sa_pending;	/* waiting for the sigaction's exit stop */
+	struct sigaction_call sa;
+	int depth;		/* handler frames being followed */
+	struct handler_frame frames[FRAME_DEPTH_MAX];
+	bool started;		/* the first stop has been seen */
+	long cur_nr;		/* syscall between entry and exit, or -1 */
+	bool in_syscall;	/* fallback entry/exit parity */
+};
+
+struct tracer {
+	struct sink **sinks;
+	size_t nsinks;
+	bool follow;
+	bool attach;
+	bool quiet;
+	bool test_ignore_sigaction;	/* test hook: starve the model */
+	pid_t root_pid;
+	int root_status;	/* wait status of the root process */
+	bool root_exited;
+	bool output_error;
+	unsigned live;		/* traced threads */
+	uint64_t stops, syscall_stops, deliveries;
+	struct tracee *tracees[TABLE_BUCKETS];
+	struct process *procs[TABLE_BUCKETS];
+};
+
+/* tracer.c */
+void tracer_init(struct tracer *T, struct sink **sinks, size_t nsinks);
+/* Trace until every tracee is gone; returns sigtrace's exit status. */
+int tracer_spawn(struct tracer *T, char *const argv[], const char *path);
+void tracer_emit(struct tracer *T, struct process *p, struct event *e);
+/* Fill pid, tid, comm of E from T/P. */
+void tracer_stamp(struct event *e, const struct tracee *t);
+/* Resume TID, with syscall stops while its handler frames need them. */
+void tracer_resume(struct tracer *T, struct tracee *t, int sig);
+struct tracee *tracee_find(struct tracer *T, pid_t tid);
+
+/* deliver.c */
+void deliver_signal(struct tracer *T, struct tracee *t, int sig);
+/* A handler was installed: a pending "stopped" finding becomes final. */
+void deliver_handler_installed(struct tracer *T, struct tracee *t, int signo);
+/* The process ended or is let go: pending findings are final. */
+void deliver_flush_pending(struct tracer *T, struct process *p, pid_t tid);
+/* Disposition of SIGNO as the model has it, as an event disposition. */
+void deliver_disposition(const struct process *p, int signo,
+			 struct disposition *d);
+
+/* syscall_stop.c */
+void syscall_seccomp_stop(struct tracer *T, struct tracee *t);
+void syscall_stop(struct tracer *T, struct tracee *t);
+/* Outcome of an interrupted syscall known without a sigreturn. */
+void syscall_emit_outcome(struct tracer *T, struct tracee *t,
+			  const struct handler_frame *f, long ret);
+
+#endif

@@ -1,0 +1,221 @@
+# lib.sh - shared helpers of the integration tests (POSIX sh, sourced).
+#
+# The automake test driver runs each tests/integration/NAME.sh with $(SHELL)
+# and this environment (Makefile.am, AM_TESTS_ENVIRONMENT):
+#   SIGTRACE  the sigtrace binary under test
+#   FIXTURES  the build directory of tests/fixtures
+#   TESTLIB   this file
+#   JQ        jq (empty when configure did not find it: the tests skip)
+# Exit status: 0 pass, 1 fail, 77 skip.
+#
+# A test looks like:
+#   . "$TESTLIB"
+#   skip_unless_ptrace
+#   trace_json "$T/log.json" -- "$FIXTURES/handled_usr1"
+#   assert_rc 0
+#   assert_jq "$T/log.json" 'any(signals; .signal == "SIGUSR1")' \
+#           'SIGUSR1 was delivered'
+#
+# Tests assert on behaviour (events, exit statuses, what the fixture
+# printed), never on how long anything took.
+#
+# Fixtures print what they observe to stdout (same with and without the
+# tracer) and write the pids/tids a test needs as KEY=VALUE lines to
+# $FIXTURE_IDS; `id KEY` reads one, and jq filters see them all as $ids.
+
+set -u
+
+test_name=$(basename "$0" .sh)
+
+fail() {
+	printf '%s: FAIL: %s\n' "$test_name" "$*" >&2
+	exit 1
+}
+
+skip() {
+	printf '%s: SKIP: %s\n' "$test_name" "$*" >&2
+	exit 77
+}
+
+note() {
+	printf '%s: %s\n' "$test_name" "$*" >&2
+}
+
+# A private temporary directory, removed on exit.
+T=$(mktemp -d "${TMPDIR:-/tmp}/sigtrace-$test_name.XXXXXX") ||
+	fail "cannot create a temporary directory"
+trap 'rm -rf "$T"' EXIT
+trap 'exit 1' HUP INT TERM
+
+FIXTURE_IDS="$T/ids"
+export FIXTURE_IDS
+
+# Crashing fixtures must not leave core files behind.
+ulimit -c 0 2>/dev/null || :
+
+[ -n "${SIGTRACE:-}" ] || fail "SIGTRACE is not set (run through make check)"
+[ -n "${FIXTURES:-}" ] || fail "FIXTURES is not set (run through make check)"
+[ -n "${JQ:-}" ] || skip "jq not found at configure time: install jq"
+command -v "$JQ" >/dev/null 2>&1 || skip "jq ($JQ) is not runnable"
+
+# A watchdog so that a hung tracer fails the test instead of hanging
+# `make check` forever.  Generous: it is not a timing assertion.
+if command -v timeout >/dev/null 2>&1; then
+	WATCHDOG="timeout --foreground -k 10 300"
+else
+	WATCHDOG=
+fi
+
+# Print a file for the log of a failed test, at most 200 lines.
+show_file() {
+	if [ -s "$1" ]; then
+		printf -- '--- %s (%s lines)\n' "$2" "$(wc -l <"$1")" >&2
+		head -n 200 "$1" >&2
+		printf -- '---\n' >&2
+	else
+		printf -- '--- %s: empty or missing\n' "$2" >&2
+	fi
+}
+
+# skip_unless_ptrace: exit 77 when this system does not let us ptrace;
+# fail when ptrace works but sigtrace cannot trace /bin/true.
+skip_unless_ptrace() {
+	[ -x "$SIGTRACE" ] || fail "no executable sigtrace at $SIGTRACE"
+	if [ -x "$FIXTURES/can_ptrace" ]; then
+		"$FIXTURES/can_ptrace" 2>"$T/can_ptrace.err"
+		case $? in
+		0) ;;
+		77) skip "ptrace is not permitted here: $(cat "$T/can_ptrace.err")" ;;
+		*) fail "fixture can_ptrace failed: $(cat "$T/can_ptrace.err")" ;;
+		esac
+	fi
+	if ! $WATCHDOG "$SIGTRACE" -- /bin/true >/dev/null 2>"$T/true.err"
+	then
+		if grep -qiE 'not permitted|EPERM|permission' "$T/true.err"; then
+			skip "sigtrace may not trace: $(cat "$T/true.err")"
+		fi
+		show_file "$T/true.err" "sigtrace stderr"
+		fail "sigtrace -- /bin/true failed"
+	fi
+}
+
+# trace_json OUT [SIGTRACE-OPTIONS...] -- COMMAND [ARGS...]
+# Runs sigtrace --json OUT with the options and the command.  Sets:
+#   rc        sigtrace's exit status
+#   out_file  the command's (and sigtrace's) stdout
+#   err_file  stderr: sigtrace's text log and messages, the command's stderr
+# Truncates $FIXTURE_IDS first.  Fails unless OUT exists and every line of
+# it is one JSON object.
+trace_json() {
+	json=$1
+	shift
+	out_file="$T/stdout"
+	err_file="$T/stderr"
+	: >"$FIXTURE_IDS"
+	rm -f "$json"
+	$WATCHDOG "$SIGTRACE" --json "$json" "$@" >"$out_file" 2>"$err_file"
+	rc=$?
+	if [ -n "$WATCHDOG" ] && [ "$rc" -eq 124 ]; then
+		show_file "$err_file" "stderr"
+		show_file "$json" "JSON log"
+		fail "sigtrace did not finish (watchdog): $*"
+	fi
+	check_json_lines "$json"
+}
+
+# check_json_lines FILE: every line is exactly one JSON object.
+check_json_lines() {
+	[ -f "$1" ] || {
+		show_file "$err_file" "stderr"
+		fail "sigtrace wrote no JSON log $1 (exit status $rc)"
+	}
+	"$JQ" -c . "$1" >/dev/null 2>"$T/jq.err" || {
+		show_file "$T/jq.err" "jq"
+		show_file "$1" "JSON log"
+		fail "the JSON log does not parse"
+	}
+	"$JQ" -R -r '. as $l | try (fromjson |
+		if type == "object" then empty
+		else "not an object: " + $l end)
+		catch ("not one JSON value: " + $l)' "$1" >"$T/badlines" \
+		2>&1 || :
+	if [ -s "$T/badlines" ]; then
+		show_file "$T/badlines" "bad lines"
+		fail "the JSON log has lines that are not one JSON object each"
+	fi
+}
+
+# run_plain COMMAND [ARGS...]: the command without the tracer.  Sets
+# plain_rc, plain_out (its stdout); truncates $FIXTURE_IDS first.
+run_plain() {
+	plain_out="$T/plain.stdout"
+	: >"$FIXTURE_IDS"
+	$WATCHDOG "$@" >"$plain_out" 2>"$T/plain.stderr"
+	plain_rc=$?
+}
+
+# id KEY: a pid/tid the fixture recorded in its last run.
+id() {
+	_v=$(sed -n "s/^$1=//p" "$FIXTURE_IDS" | tail -n 1)
+	[ -n "$_v" ] || {
+		show_file "$FIXTURE_IDS" "fixture ids"
+		show_file "${err_file:-/dev/null}" "stderr"
+		fail "the fixture did not record '$1'"
+	}
+	printf '%s\n' "$_v"
+}
+
+# The ids of the last run as one JSON object, {"victim": 1234, ...}.
+ids_json() {
+	"$JQ" -R -s 'split("\n") | map(select(length > 0) | split("=") |
+		{(.[0]): (.[1] | tonumber)}) | add // {}' "$FIXTURE_IDS"
+}
+
+# Definitions available to every assert_jq filter.  The input is the
+# array of all events (jq -s).
+JQ_PRELUDE='
+def ev(t): .[] | select(.type == t);
+def signals: ev("signal");
+def sigactions: ev("sigaction");
+def findings: ev("finding");
+def eintrs: ev("eintr");
+def restarts: ev("restarted");
+def exits: ev("exit");
+def count(s): [s] | length;
+'
+
+# assert_jq FILE FILTER MESSAGE: passes when `jq -s FILTER FILE` prints
+# exactly `true`.  In FILTER, $ids is the fixture's ids object and the
+# helpers of JQ_PRELUDE are defined.
+assert_jq() {
+	_ids=$(ids_json 2>/dev/null) || _ids='{}'
+	[ -n "$_ids" ] || _ids='{}'
+	_res=$("$JQ" -s --argjson ids "$_ids" "$JQ_PRELUDE $2" "$1" 2>&1)
+	if [ "$_res" != true ]; then
+		printf '%s: assertion failed: %s\n' "$test_name" "$3" >&2
+		printf '  filter: %s\n  result: %s\n  ids: %s\n' "$2" "$_res" \
+			"$(printf '%s' "$_ids" | tr -d '\n ')" >&2
+		show_file "$1" "JSON log"
+		show_file "${err_file:-/dev/null}" "stderr"
+		fail "$3"
+	fi
+}
+
+# assert_rc N [WHAT]: sigtrace's exit status was N.
+assert_rc() {
+	if [ "$rc" -ne "$1" ]; then
+		show_file "${err_file:-/dev/null}" "stderr"
+		fail "${2:-sigtrace} exited $rc, expected $1"
+	fi
+}
+
+# assert_output EXPECTED: the traced command's stdout is exactly these
+# lines (EXPECTED holds them separated by newlines).
+assert_output() {
+	printf '%s\n' "$1" >"$T/expected"
+	if ! cmp -s "$T/expected" "$out_file"; then
+		diff -u "$T/expected" "$out_file" >&2
+		show_file "$err_file" "stderr"
+		fail "the traced program's output is not what it prints untraced"
+	fi
+}

@@ -1,0 +1,183 @@
+/* Unit tests of the command line parser. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "options.h"
+
+static enum options_result parse(struct options *o, char *err, ...)
+{
+	static char *argv[32];	/* o->command points into it */
+	int argc = 0;
+	va_list ap;
+	char *a;
+
+	argv[argc++] = "sigtrace";
+	va_start(ap, err);
+	while ((a = va_arg(ap, char *)) != NULL && argc < 31)
+		argv[argc++] = a;
+	va_end(ap);
+	argv[argc] = NULL;
+	return options_parse(argc, argv, o, err, 256);
+}
+
+static void test_defaults(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "--", "ls", "-l", NULL), OPTIONS_OK);
+	assert_string_equal(o.command[0], "ls");
+	assert_string_equal(o.command[1], "-l");
+	assert_null(o.command[2]);
+	assert_true(o.follow);
+	assert_null(o.text_path);
+	assert_null(o.json_path);
+	assert_int_equal(o.sink.time_format, TIME_CLOCK);
+	assert_int_equal(o.sink.time_digits, 6);
+	assert_true(o.sink.signals == ~(sigbits_t)0);
+}
+
+static void test_command_without_dashes(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	/* Options after the command belong to the command. */
+	assert_int_equal(parse(&o, err, "-v", "ls", "-o", "x", NULL), OPTIONS_OK);
+	assert_true(o.sink.verbose);
+	assert_string_equal(o.command[0], "ls");
+	assert_string_equal(o.command[1], "-o");
+	assert_null(o.text_path);
+}
+
+static void test_outputs(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-o", "log.txt", "--json", "-", "--",
+			       "true", NULL), OPTIONS_OK);
+	assert_string_equal(o.text_path, "log.txt");
+	assert_string_equal(o.json_path, "-");
+}
+
+static void test_signal_filter(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-e", "signal=USR1,SIGHUP", "true",
+			       NULL), OPTIONS_OK);
+	assert_true(o.sink.signals == (SIGBIT(10) | SIGBIT(1)));
+	assert_int_equal(parse(&o, err, "-e", "signal=!USR1", "true", NULL),
+			 OPTIONS_OK);
+	assert_false(o.sink.signals & SIGBIT(10));
+	assert_true(o.sink.signals & SIGBIT(12));
+	assert_int_equal(parse(&o, err, "-e", "signal=SIGFOO", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "SIGFOO"));
+	assert_int_equal(parse(&o, err, "-e", "trace=read", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "trace=read"));
+}
+
+static void test_time_flags(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-ttt", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_UNIX);
+	assert_int_equal(parse(&o, err, "-tt", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_CLOCK);
+	assert_int_equal(parse(&o, err, "-r", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_REL);
+	assert_int_equal(parse(&o, err, "--time=iso", "--time-ns", "true",
+			       NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_ISO);
+	assert_int_equal(o.sink.time_digits, 9);
+	assert_int_equal(parse(&o, err, "--time=none", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_NONE);
+	assert_int_equal(parse(&o, err, "--time=weird", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "weird"));
+}
+
+static void test_misc_flags(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "--no-follow", "-q", "-s", "32",
+			       "--color=never", "true", NULL), OPTIONS_OK);
+	assert_false(o.follow);
+	assert_true(o.quiet);
+	assert_int_equal(o.sink.strsize, 32);
+	assert_int_equal(o.color, COLOR_NEVER);
+	assert_int_equal(parse(&o, err, "-f", "true", NULL), OPTIONS_OK);
+	assert_true(o.follow);
+	assert_int_equal(parse(&o, err, "-s", "-1", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-s", "abc", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--color=purple", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+}
+
+static void test_usage_errors(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, NULL), OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "no command"));
+	assert_int_equal(parse(&o, err, "--bogus", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "--bogus"));
+	assert_int_equal(parse(&o, err, "-Z", "true", NULL), OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "-Z"));
+	assert_int_equal(parse(&o, err, "-o", NULL), OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "needs an argument"));
+	assert_int_equal(parse(&o, err, "--", "", NULL), OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "empty"));
+}
+
+static void test_help_version(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "--help", NULL), OPTIONS_EXIT);
+	assert_true(o.show_help);
+	assert_int_equal(parse(&o, err, "-V", NULL), OPTIONS_EXIT);
+	assert_true(o.show_version);
+	assert_non_null(strstr(options_help, "--json"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_command_without_dashes),
+		cmocka_unit_test(test_outputs),
+		cmocka_unit_test(test_signal_filter),
+		cmocka_unit_test(test_time_flags),
+		cmocka_unit_test(test_misc_flags),
+		cmocka_unit_test(test_usage_errors),
+		cmocka_unit_test(test_help_version),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <unistd.h>
 
 #include "proc.h"
 #include "siginfo.h"
@@ -28,17 +29,33 @@ void deliver_disposition(const struct process *p, int signo,
 	*d = s->disp;
 }
 
-static void fill_sender(struct ev_signal *sig, const siginfo_t *si)
+static void fill_sender(struct tracer *T, struct ev_signal *sig)
 {
 	uid_t uid = sig->sender.uid;
+	char comm[COMM_MAX];
+	struct cmdline argv;
+	pid_t me = getpid();
 
 	if (!sig->has_sender || sig->sender.pid <= 0)
 		return;
 	proc_read_ident(sig->sender.pid, &sig->sender);
 	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
+	if (sig->sender.cmdline.len == 0 &&
+	    tracer_known_identity(T, sig->sender.pid, comm, &argv)) {
+		/* A traced sender on its way out has lost its cmdline;
+		 * its exec told us what it was.  It stays "gone". */
+		sig->sender.cmdline = argv;
+		memcpy(sig->sender.comm, comm, sizeof(comm));
+	}
 	if (!sig->sender.gone)
 		proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
-	(void)si;
+	/* sigtrace and what started it are not part of the story. */
+	for (size_t i = 0; i < sig->sender_chain.count; i++) {
+		if (sig->sender_chain.link[i].pid == me) {
+			sig->sender_chain.count = i;
+			break;
+		}
+	}
 }
 
 /* The model's answer, checked against the kernel's SigCgt/SigIgn. */
@@ -214,7 +231,7 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	tracer_stamp(&e, t);
 	siginfo_decode(&si, sig);
 	sig->signo = stopsig;
-	fill_sender(sig, &si);
+	fill_sender(T, sig);
 	if (arch_get_syscall_state(t->tid, &regs) == 0 && regs.nr >= 0 &&
 	    sig_ret_is_interrupt(regs.ret)) {
 		interrupted = true;

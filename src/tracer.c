@@ -36,7 +36,7 @@ struct tracee *tracee_find(struct tracer *T, pid_t tid)
 	return NULL;
 }
 
-static struct process *process_find(struct tracer *T, pid_t pid)
+struct process *process_find(struct tracer *T, pid_t pid)
 {
 	for (struct process *p = T->procs[bucket(pid)]; p; p = p->next)
 		if (p->pid == pid)
@@ -55,14 +55,42 @@ static struct process *process_new(struct tracer *T, pid_t pid,
 	p->model = model;
 	p->reported = reported;
 	proc_read_comm(pid, p->comm, sizeof(p->comm));
+	proc_read_cmdline(pid, &p->argv);
 	p->next = T->procs[bucket(pid)];
 	T->procs[bucket(pid)] = p;
 	return p;
 }
 
+bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
+			   struct cmdline *argv)
+{
+	struct process *p = process_find(T, pid);
+
+	if (p) {
+		memcpy(comm, p->comm, COMM_MAX);
+		*argv = p->argv;
+		return true;
+	}
+	for (unsigned i = 0; i < RECENT_MAX; i++) {
+		struct recent_process *r = &T->recent[i];
+
+		if (r->pid == pid) {
+			memcpy(comm, r->comm, COMM_MAX);
+			*argv = r->argv;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void process_free(struct tracer *T, struct process *p)
 {
 	struct process **pp = &T->procs[bucket(p->pid)];
+	struct recent_process *r = &T->recent[T->recent_next++ % RECENT_MAX];
+
+	r->pid = p->pid;
+	memcpy(r->comm, p->comm, COMM_MAX);
+	r->argv = p->argv;
 
 	while (*pp && *pp != p)
 		pp = &(*pp)->next;
@@ -221,6 +249,7 @@ static void handle_exec(struct tracer *T, struct tracee *t)
 	tracer_stamp(&e, t);
 	proc_read_exe(p->pid, e.u.exec.path, sizeof(e.u.exec.path));
 	proc_read_cmdline(p->pid, &e.u.exec.argv);
+	p->argv = e.u.exec.argv;
 	if ((pid_t)former != t->tid)
 		e.u.exec.former_tid = (pid_t)former;
 	model_exec(p->model, e.u.exec.path, e.mono_ns);

@@ -31,6 +31,8 @@ struct process {
 	bool reported;		/* emit events (false: --no-follow child) */
 	struct sigmodel *model;
 	char comm[COMM_MAX];
+	struct cmdline argv;	/* from the last exec: senders that are
+				 * already exiting have no /proc cmdline */
 	struct pending_finding *pending;	/* stop findings not final yet */
 };
 
@@ -68,6 +70,15 @@ struct tracee {
 	bool in_syscall;	/* fallback entry/exit parity */
 };
 
+/* Who recently-exited traced processes were: a signal's sender is often
+ * gone by the time its delivery is seen (kill(1) exits at once). */
+#define RECENT_MAX 32
+struct recent_process {
+	pid_t pid;
+	char comm[COMM_MAX];
+	struct cmdline argv;
+};
+
 struct tracer {
 	struct sink **sinks;
 	size_t nsinks;
@@ -83,6 +94,8 @@ struct tracer {
 	uint64_t stops, syscall_stops, deliveries;
 	struct tracee *tracees[TABLE_BUCKETS];
 	struct process *procs[TABLE_BUCKETS];
+	struct recent_process recent[RECENT_MAX];
+	unsigned recent_next;
 };
 
 /* tracer.c */
@@ -95,6 +108,11 @@ void tracer_stamp(struct event *e, const struct tracee *t);
 /* Resume TID, with syscall stops while its handler frames need them. */
 void tracer_resume(struct tracer *T, struct tracee *t, int sig);
 struct tracee *tracee_find(struct tracer *T, pid_t tid);
+struct process *process_find(struct tracer *T, pid_t pid);
+/* Identity of a traced process, live or recently exited: comm and the
+ * argv of its last exec.  false when sigtrace never traced it. */
+bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
+			   struct cmdline *argv);
 
 /* deliver.c */
 void deliver_signal(struct tracer *T, struct tracee *t, int sig);

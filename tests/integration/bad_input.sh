@@ -22,7 +22,7 @@ leftovers() {
 		p=${f#/proc/}
 		p=${p%/cmdline}
 		[ "$p" = "$$" ] && continue
-		if tr '\0' ' ' <"$f" 2>/dev/null | grep -qF "$T"; then
+		if { tr '\0' ' ' <"$f"; } 2>/dev/null | grep -qF "$T"; then
 			printf '%s ' "$p"
 		fi
 	done
@@ -68,7 +68,7 @@ check() {
 	if [ -n "$left" ]; then
 		for p in $left; do
 			printf '  left running: %s: %s\n' "$p" \
-				"$(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)" >&2
+				"$({ tr '\0' ' ' <"/proc/$p/cmdline"; } 2>/dev/null)" >&2
 			kill -9 "$p" 2>/dev/null
 		done
 		fail "$what: processes left running"

@@ -31,7 +31,10 @@ assert_jq "$J" 'any(signals; .pid == $ids.pid and .tid == $ids.pid
 	'SIGUSR1 delivered: SI_USER, sent by the process itself, to a handler'
 assert_jq "$J" 'count(signals | select(.signal == "SIGUSR1")) == 1' \
 	'SIGUSR1 delivered exactly once'
-assert_jq "$J" 'count(findings) == 0' 'a handled signal is no finding'
+assert_jq "$J" 'count(dd_findings) == 0' \
+	'a handled signal is no default-disposition finding'
+assert_jq "$J" 'all(findings; (.kind | type) == "string")' \
+	'every finding has a kind'
 assert_jq "$J" 'any(exits; .pid == $ids.pid and .code == 0)' \
 	'an exit event with code 0'
 exit 0

@@ -178,6 +178,7 @@ def ev(t): .[] | select(.type == t);
 def signals: ev("signal");
 def sigactions: ev("sigaction");
 def findings: ev("finding");
+def dd_findings: findings | select(.kind == "default_disposition");
 def eintrs: ev("eintr");
 def restarts: ev("restarted");
 def exits: ev("exit");

@@ -16,5 +16,5 @@ assert_jq "$J" 'any(signals; .pid == $ids.parent and .signal == "SIGCHLD"
 	'SIGCHLD CLD_EXITED status 3 from the child, to the handler'
 assert_jq "$J" 'any(exits; .pid == $ids.child and .code == 3)' \
 	'the child exit event has code 3'
-assert_jq "$J" 'count(findings) == 0' 'no finding'
+assert_jq "$J" 'count(dd_findings) == 0' 'no default-disposition finding'
 exit 0

@@ -1,0 +1,636 @@
+/*
+ * test_sink.c - the JSON Lines and text sinks: every event type gives
+ * one line with the documented fields, hostile strings from other
+ * processes neither break the framing nor reach a terminal raw, and the
+ * -e signal=SET filter and verbosity decide what is shown.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "arch.h"
+#include "event.h"
+#include "sigtab.h"
+#include "sink.h"
+
+#define SA_RESTART_K 0x10000000ULL
+#define SA_RESTORER_K 0x04000000ULL
+
+/* A hostile command line: terminal escapes, a newline with a fake event
+ * after it, quotes, an invalid UTF-8 byte and markup. */
+static const char evil_cmdline[] =
+	"tar_race\0\x1b[2J\n{\"type\":\"fake\"}\0\xff<script>alert(1)</script>";
+static const char evil_comm[] = "ev\x1b]0;pwn\x07il\n";
+
+/* ---- helpers ---- */
+
+static void set_cmdline(struct cmdline *c, const char *buf, size_t len)
+{
+	memcpy(c->buf, buf, len);
+	c->len = len;
+}
+
+static void base(struct event *e, enum event_type type)
+{
+	event_init(e, type);
+	e->real_sec = 1700000000;	/* 2023-11-14T22:13:20Z */
+	e->real_nsec = 123456789;
+	e->mono_ns = 5000000000ULL;
+	e->pid = 1234;
+	e->tid = 1234;
+	strcpy(e->comm, "tar_race");
+}
+
+static void sender(struct proc_ident *p, struct ancestry *chain)
+{
+	p->pid = 1233;
+	p->uid = 0;
+	p->known = true;
+	strcpy(p->comm, "tar_race");
+	set_cmdline(&p->cmdline, "tar_race\0parent", 16);
+	chain->count = 2;
+	chain->link[0].pid = 1200;
+	strcpy(chain->link[0].comm, "sh");
+	chain->link[1].pid = 1100;
+	strcpy(chain->link[1].comm, "logrotate");
+}
+
+static void signal_event(struct event *e, int signo)
+{
+	base(e, EV_SIGNAL);
+	e->u.sig.signo = signo;
+	e->u.sig.code = SI_USER;
+	e->u.sig.has_sender = true;
+	sender(&e->u.sig.sender, &e->u.sig.sender_chain);
+	e->u.sig.disposition.kind = DISP_DEFAULT;
+	e->u.sig.syscall = arch_syscall_number("read");
+	e->u.sig.syscall_ret = -ERESTARTSYS_CODE;
+}
+
+static void handler_disp(struct disposition *d)
+{
+	d->kind = DISP_HANDLER;
+	d->handler = 0x401136;
+	d->flags = SA_RESTART_K | SA_RESTORER_K;
+	d->flags_known = true;
+	strcpy(d->symbol, "on_usr1");
+}
+
+static void syscall_event(struct event *e, enum event_type type)
+{
+	base(e, type);
+	e->u.sc.syscall = arch_syscall_number("read");
+	e->u.sc.syscall_name = "read";
+	e->u.sc.code = -ERESTARTSYS_CODE;
+	e->u.sc.signo = SIGALRM;
+	handler_disp(&e->u.sc.handler);
+	e->u.sc.handler.flags = SA_RESTORER_K;
+	strcpy(e->u.sc.handler.symbol, "on_alrm");
+}
+
+static struct sink_config default_cfg(void)
+{
+	struct sink_config cfg = {
+		.time_format = TIME_NONE,
+		.time_digits = 6,
+		.signals = ~(sigbits_t)0,
+	};
+	return cfg;
+}
+
+/* Run events E[0..N) through a sink writing to a temp file; return what
+ * it wrote (malloc'd, NUL-terminated; the bytes may include NULs). */
+static char *run_sink(const struct sink_ops *ops,
+		      const struct sink_config *cfg,
+		      const struct event *e, size_t n, size_t *lenp)
+{
+	char path[] = "/tmp/test_sink.XXXXXX";
+	struct sink s = { .ops = ops, .path = path, .cfg = *cfg };
+	char *out = calloc(1, 65536);
+	ssize_t len;
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	unlink(path);
+	s.fd = fd;
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(ops->write(&s, &e[i]), 0);
+	assert_int_equal(ops->close(&s), 0);
+	assert_non_null(out);
+	len = pread(fd, out, 65535, 0);
+	assert_true(len >= 0);
+	close(fd);
+	if (lenp)
+		*lenp = (size_t)len;
+	return out;
+}
+
+static char *text_of(const struct sink_config *cfg, const struct event *e)
+{
+	return run_sink(&sink_text_ops, cfg, e, 1, NULL);
+}
+
+static void expect_text(const struct sink_config *cfg, const struct event *e,
+			const char *want)
+{
+	char *out = text_of(cfg, e);
+
+	assert_string_equal(out, want);
+	free(out);
+}
+
+/* One event as JSON: exactly one line, no raw ESC, parses, and carries
+ * the common fields with the values base() set. */
+static json_t *json_of(const struct event *e)
+{
+	struct sink_config cfg = default_cfg();
+	json_error_t err;
+	size_t len;
+	char *out = run_sink(&sink_json_ops, &cfg, e, 1, &len);
+	json_t *j;
+
+	assert_true(len > 2);
+	assert_int_equal(out[len - 1], '\n');
+	assert_ptr_equal(memchr(out, '\n', len), out + len - 1);
+	assert_null(memchr(out, 0x1b, len));
+	j = json_loads(out, 0, &err);
+	if (!j)
+		fail_msg("bad JSON (%s): %s", err.text, out);
+	free(out);
+	assert_int_equal(json_integer_value(json_object_get(j, "v")), 1);
+	assert_string_equal(json_string_value(json_object_get(j, "type")),
+			    event_type_name(e->type));
+	assert_string_equal(json_string_value(json_object_get(j, "time")),
+			    "2023-11-14T22:13:20.123456789Z");
+	assert_int_equal(json_integer_value(json_object_get(j, "mono_ns")),
+			 e->mono_ns);
+	assert_int_equal(json_integer_value(json_object_get(j, "pid")), e->pid);
+	assert_int_equal(json_integer_value(json_object_get(j, "tid")), e->tid);
+	assert_non_null(json_string_value(json_object_get(j, "comm")));
+	return j;
+}
+
+static const char *jstr(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (!json_is_string(v))
+		fail_msg("\"%s\" is not a string", key);
+	return json_string_value(v);
+}
+
+static long long jint(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (!json_is_integer(v))
+		fail_msg("\"%s\" is not an integer", key);
+	return json_integer_value(v);
+}
+
+static bool jbool(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (!json_is_boolean(v))
+		fail_msg("\"%s\" is not a boolean", key);
+	return json_is_true(v);
+}
+
+static json_t *jget(json_t *j, const char *key)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (!v)
+		fail_msg("\"%s\" missing", key);
+	return v;
+}
+
+/* ---- shared: filter and write ---- */
+
+static void test_selected(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	cfg.signals = SIGBIT(SIGUSR1);
+	signal_event(&e, SIGUSR1);
+	assert_true(sink_event_selected(&cfg, &e));
+	signal_event(&e, SIGUSR2);
+	assert_false(sink_event_selected(&cfg, &e));
+	syscall_event(&e, EV_EINTR);
+	assert_false(sink_event_selected(&cfg, &e));
+	e.u.sc.signo = SIGUSR1;
+	assert_true(sink_event_selected(&cfg, &e));
+	base(&e, EV_FINDING);
+	e.u.finding.signo = SIGTERM;
+	assert_false(sink_event_selected(&cfg, &e));
+	base(&e, EV_SIGACTION);
+	e.u.sa.signo = 0;	/* rt_sigaction(0, ...) = -EINVAL */
+	assert_false(sink_event_selected(&cfg, &e));
+	cfg.signals = ~(sigbits_t)0;
+	assert_true(sink_event_selected(&cfg, &e));
+	cfg.signals = 0;
+	base(&e, EV_FORK);
+	assert_true(sink_event_selected(&cfg, &e));
+	base(&e, EV_EXIT);
+	e.u.exit.signaled = true;
+	e.u.exit.signo = SIGKILL;
+	assert_true(sink_event_selected(&cfg, &e));
+}
+
+static void test_write_all(void **state)
+{
+	int p[2];
+	char buf[8] = "";
+
+	assert_int_equal(pipe(p), 0);
+	assert_int_equal(sink_write_all(p[1], "hello", 5), 0);
+	assert_int_equal(read(p[0], buf, sizeof(buf)), 5);
+	assert_memory_equal(buf, "hello", 5);
+	close(p[0]);
+	close(p[1]);
+	assert_int_equal(sink_write_all(-1, "x", 1), -EBADF);
+	assert_int_equal(sink_write_all(-1, "", 0), 0);
+}
+
+/* A write error is returned as -errno, remembered, and sticky. */
+static void test_write_error(void **state)
+{
+	const struct sink_ops *ops[] = { &sink_json_ops, &sink_text_ops };
+	struct event e;
+
+	base(&e, EV_DETACH);
+	for (size_t i = 0; i < 2; i++) {
+		struct sink s = { .ops = ops[i], .cfg = default_cfg() };
+
+		s.fd = open("/dev/null", O_RDONLY);
+		s.owns_fd = true;
+		assert_true(s.fd >= 0);
+		assert_int_equal(s.ops->write(&s, &e), -EBADF);
+		assert_int_equal(s.error, EBADF);
+		assert_int_equal(s.ops->write(&s, &e), -EBADF);
+		assert_int_equal(s.ops->close(&s), -EBADF);
+	}
+}
+
+/* ---- JSON ---- */
+
+static void test_json_hostile_sender(void **state)
+{
+	struct event e;
+	json_t *j, *snd, *argv, *chain;
+
+	signal_event(&e, SIGUSR1);
+	strcpy(e.comm, evil_comm);
+	strcpy(e.u.sig.sender.comm, evil_comm);
+	set_cmdline(&e.u.sig.sender.cmdline, evil_cmdline,
+		    sizeof(evil_cmdline) - 1);
+	strcpy(e.u.sig.sender_chain.link[0].comm, "sh\"\\");
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "comm"), evil_comm);
+	snd = jget(j, "sender");
+	assert_int_equal(jint(snd, "pid"), 1233);
+	assert_int_equal(jint(snd, "uid"), 0);
+	assert_false(jbool(snd, "gone"));
+	assert_string_equal(jstr(snd, "comm"), evil_comm);
+	argv = jget(snd, "cmdline");
+	assert_int_equal(json_array_size(argv), 3);
+	assert_string_equal(json_string_value(json_array_get(argv, 0)),
+			    "tar_race");
+	assert_string_equal(json_string_value(json_array_get(argv, 1)),
+			    "\x1b[2J\n{\"type\":\"fake\"}");
+	assert_string_equal(json_string_value(json_array_get(argv, 2)),
+			    "\xef\xbf\xbd<script>alert(1)</script>");
+	chain = jget(j, "sender_chain");
+	assert_int_equal(json_array_size(chain), 2);
+	assert_string_equal(jstr(json_array_get(chain, 0), "comm"), "sh\"\\");
+	assert_int_equal(jint(json_array_get(chain, 1), "pid"), 1100);
+	json_decref(j);
+}
+
+static void test_json_signal(void **state)
+{
+	struct event e;
+	json_t *j, *d, *flags, *mask;
+
+	signal_event(&e, SIGUSR1);
+	handler_disp(&e.u.sig.disposition);
+	e.u.sig.disposition.flags |= 0x100;	/* no name */
+	e.u.sig.disposition.mask = SIGBIT(SIGINT) | SIGBIT(SIGTERM);
+	e.u.sig.err = 5;
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "signal"), "SIGUSR1");
+	assert_int_equal(jint(j, "signo"), SIGUSR1);
+	assert_string_equal(jstr(j, "code"), "SI_USER");
+	assert_int_equal(jint(j, "errno"), 5);
+	assert_string_equal(jstr(j, "syscall"), "read");
+	assert_string_equal(jstr(j, "syscall_ret"), "ERESTARTSYS");
+	d = jget(j, "disposition");
+	assert_string_equal(jstr(d, "kind"), "handler");
+	assert_string_equal(jstr(d, "handler"), "0x401136");
+	assert_string_equal(jstr(d, "symbol"), "on_usr1");
+	flags = jget(d, "flags");
+	assert_int_equal(json_array_size(flags), 3);
+	assert_string_equal(json_string_value(json_array_get(flags, 0)),
+			    "SA_RESTART");
+	assert_string_equal(json_string_value(json_array_get(flags, 1)),
+			    "SA_RESTORER");
+	assert_string_equal(json_string_value(json_array_get(flags, 2)),
+			    "0x100");
+	mask = jget(d, "mask");
+	assert_int_equal(json_array_size(mask), 2);
+	assert_string_equal(json_string_value(json_array_get(mask, 0)),
+			    "SIGINT");
+	assert_string_equal(json_string_value(json_array_get(mask, 1)),
+			    "SIGTERM");
+	assert_null(json_object_get(j, "addr"));
+	assert_null(json_object_get(j, "status"));
+	assert_null(json_object_get(j, "value"));
+	json_decref(j);
+}
+
+static void test_json_signal_variants(void **state)
+{
+	struct event e;
+	json_t *j;
+
+	/* SIGCHLD from a killed child: status is a signal name. */
+	signal_event(&e, SIGCHLD);
+	e.u.sig.code = CLD_KILLED;
+	e.u.sig.has_status = true;
+	e.u.sig.status = SIGKILL;
+	e.u.sig.disposition.kind = DISP_IGNORED;
+	e.u.sig.syscall = -1;
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "code"), "CLD_KILLED");
+	assert_string_equal(jstr(j, "status"), "SIGKILL");
+	assert_string_equal(jstr(jget(j, "disposition"), "kind"), "ignored");
+	assert_null(json_object_get(j, "syscall"));
+	json_decref(j);
+	e.u.sig.code = CLD_EXITED;
+	e.u.sig.status = 3;
+	j = json_of(&e);
+	assert_int_equal(jint(j, "status"), 3);
+	json_decref(j);
+
+	/* A fault: address, no sender, default action core. */
+	signal_event(&e, SIGSEGV);
+	e.u.sig.code = 1;	/* SEGV_MAPERR */
+	e.u.sig.has_sender = false;
+	e.u.sig.has_addr = true;
+	e.u.sig.addr = 0xdead;
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "code"), "SEGV_MAPERR");
+	assert_string_equal(jstr(j, "addr"), "0xdead");
+	assert_null(json_object_get(j, "sender"));
+	assert_string_equal(jstr(jget(j, "disposition"), "action"), "core");
+	json_decref(j);
+
+	/* sigqueue: a value; the sender has gone; disposition unknown. */
+	signal_event(&e, SIGRTMIN + 1);
+	e.u.sig.code = SI_QUEUE;
+	e.u.sig.has_value = true;
+	e.u.sig.value = 42;
+	e.u.sig.sender.gone = true;
+	e.u.sig.disposition.kind = DISP_UNKNOWN;
+	j = json_of(&e);
+	assert_int_equal(jint(j, "value"), 42);
+	assert_true(jbool(jget(j, "sender"), "gone"));
+	assert_null(json_object_get(jget(j, "sender"), "comm"));
+	assert_null(json_object_get(jget(j, "sender"), "cmdline"));
+	assert_int_equal(json_object_size(jget(j, "disposition")), 1);
+	json_decref(j);
+}
+
+static void test_json_sigaction(void **state)
+{
+	struct event e;
+	json_t *j, *old;
+
+	base(&e, EV_SIGACTION);
+	e.u.sa.signo = SIGUSR1;
+	e.u.sa.syscall = "rt_sigaction";
+	e.u.sa.has_old = true;
+	e.u.sa.old_disp.kind = DISP_DEFAULT;
+	e.u.sa.old_disp.flags_known = true;
+	e.u.sa.has_new = true;
+	handler_disp(&e.u.sa.new_disp);
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "signal"), "SIGUSR1");
+	assert_string_equal(jstr(j, "syscall"), "rt_sigaction");
+	old = jget(j, "old");
+	assert_string_equal(jstr(old, "kind"), "default");
+	assert_string_equal(jstr(old, "action"), "term");
+	assert_int_equal(json_array_size(jget(old, "flags")), 0);
+	assert_string_equal(jstr(jget(j, "new"), "symbol"), "on_usr1");
+	assert_int_equal(jint(j, "result"), 0);
+	json_decref(j);
+
+	e.u.sa.signo = SIGKILL;
+	e.u.sa.has_new = false;
+	e.u.sa.result = EINVAL;
+	j = json_of(&e);
+	assert_null(json_object_get(j, "new"));
+	assert_string_equal(jstr(j, "result"), "EINVAL");
+	json_decref(j);
+}
+
+static void test_json_syscall_sig(void **state)
+{
+	static const enum event_type types[] = {
+		EV_INTERRUPTED, EV_EINTR, EV_RESTARTED
+	};
+
+	for (size_t i = 0; i < 3; i++) {
+		struct event e;
+		json_t *j;
+
+		syscall_event(&e, types[i]);
+		e.u.sc.never_restarted = i == 1;
+		j = json_of(&e);
+		assert_string_equal(jstr(j, "syscall"), "read");
+		assert_string_equal(jstr(j, "code"), "ERESTARTSYS");
+		assert_string_equal(jstr(j, "signal"), "SIGALRM");
+		assert_int_equal(jint(j, "signo"), SIGALRM);
+		assert_string_equal(jstr(jget(j, "handler"), "handler"),
+				    "0x401136");
+		assert_true(jbool(j, "never_restarted") == (i == 1));
+		json_decref(j);
+	}
+}
+
+static void test_json_finding(void **state)
+{
+	struct event e;
+	struct ev_finding *f = &e.u.finding;
+	json_t *j;
+
+	base(&e, EV_FINDING);
+	f->kind = FINDING_DEFAULT_DISPOSITION;
+	f->signo = SIGUSR1;
+	f->code = SI_USER;
+	f->effect = EFFECT_KILLED;
+	f->cause = CAUSE_INSTALLED_LATER;
+	f->has_sender = true;
+	sender(&f->sender, &f->sender_chain);
+	f->sender.gone = true;
+	f->has_cause_time = true;
+	f->cause_mono_ns = 100;
+	f->has_install_time = true;
+	f->install_mono_ns = 200;
+	f->has_exec_time = true;
+	f->exec_mono_ns = 50;
+	strcpy(f->exec_path, "/usr/bin/tar");
+	strcpy(f->detail, "SIGUSR1 arrived 1.2 ms after exec");
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "kind"), "default_disposition");
+	assert_string_equal(jstr(j, "signal"), "SIGUSR1");
+	assert_string_equal(jstr(j, "code"), "SI_USER");
+	assert_string_equal(jstr(j, "effect"), "killed");
+	assert_string_equal(jstr(j, "cause"), "installed_later");
+	assert_true(jbool(jget(j, "sender"), "gone"));
+	assert_int_equal(json_array_size(jget(j, "sender_chain")), 2);
+	assert_int_equal(jint(j, "cause_mono_ns"), 100);
+	assert_int_equal(jint(j, "install_mono_ns"), 200);
+	assert_int_equal(jint(j, "exec_mono_ns"), 50);
+	assert_string_equal(jstr(j, "exec_path"), "/usr/bin/tar");
+	assert_string_equal(jstr(j, "detail"), f->detail);
+	json_decref(j);
+}
+
+static void test_json_other_types(void **state)
+{
+	struct event e;
+	json_t *j, *a;
+
+	base(&e, EV_TRACE_START);
+	cmdline_from_argv(&e.u.start.argv, (char *[]){ "tar", "-x", NULL });
+	e.u.start.tracer_pid = 99;
+	strcpy(e.u.start.version, "1.0");
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "mode"), "spawn");
+	a = jget(j, "argv");
+	assert_int_equal(json_array_size(a), 2);
+	assert_string_equal(json_string_value(json_array_get(a, 1)), "-x");
+	assert_int_equal(jint(j, "tracer_pid"), 99);
+	assert_string_equal(jstr(j, "version"), "1.0");
+	json_decref(j);
+
+	e.u.start.attach = true;
+	e.u.start.npids = 2;
+	e.u.start.pids[0] = 7;
+	e.u.start.pids[1] = 8;
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "mode"), "attach");
+	assert_int_equal(json_integer_value(json_array_get(jget(j, "pids"), 1)),
+			 8);
+	assert_null(json_object_get(j, "argv"));
+	json_decref(j);
+
+	base(&e, EV_FORK);
+	e.u.fork.child = 1235;
+	e.u.fork.thread = true;
+	j = json_of(&e);
+	assert_int_equal(jint(j, "child"), 1235);
+	assert_true(jbool(j, "thread"));
+	assert_false(jbool(j, "vfork"));
+	json_decref(j);
+
+	base(&e, EV_EXEC);
+	strcpy(e.u.exec.path, "/usr/bin/tar");
+	cmdline_from_argv(&e.u.exec.argv, (char *[]){ "tar", NULL });
+	e.u.exec.former_tid = 1240;
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "path"), "/usr/bin/tar");
+	assert_int_equal(json_array_size(jget(j, "argv")), 1);
+	assert_int_equal(jint(j, "former_tid"), 1240);
+	json_decref(j);
+
+	base(&e, EV_WARNING);
+	strcpy(e.u.warning.message, "SigCgt disagrees\n");
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "message"), "SigCgt disagrees\n");
+	json_decref(j);
+
+	base(&e, EV_EXIT);
+	e.u.exit.code = 3;
+	j = json_of(&e);
+	assert_int_equal(jint(j, "code"), 3);
+	assert_null(json_object_get(j, "signal"));
+	json_decref(j);
+	e.u.exit.signaled = true;
+	e.u.exit.signo = SIGSEGV;
+	e.u.exit.core = true;
+	j = json_of(&e);
+	assert_string_equal(jstr(j, "signal"), "SIGSEGV");
+	assert_int_equal(jint(j, "signo"), SIGSEGV);
+	assert_true(jbool(j, "core"));
+	assert_null(json_object_get(j, "code"));
+	json_decref(j);
+
+	base(&e, EV_DETACH);
+	j = json_of(&e);
+	assert_int_equal(json_object_size(j), 7);
+	json_decref(j);
+
+	base(&e, EV_TRACE_END);
+	e.u.end.exit_status = 1;
+	e.u.end.stops = 10;
+	e.u.end.syscall_stops = 4;
+	e.u.end.deliveries = 3;
+	j = json_of(&e);
+	assert_int_equal(jint(j, "exit_status"), 1);
+	assert_int_equal(jint(j, "stops"), 10);
+	assert_int_equal(jint(j, "syscall_stops"), 4);
+	assert_int_equal(jint(j, "deliveries"), 3);
+	json_decref(j);
+}
+
+static void test_json_filter(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e[2];
+	char *out;
+
+	cfg.signals = SIGBIT(SIGUSR1);
+	signal_event(&e[0], SIGUSR2);
+	signal_event(&e[1], SIGUSR1);
+	out = run_sink(&sink_json_ops, &cfg, e, 2, NULL);
+	assert_null(strstr(out, "SIGUSR2"));
+	assert_non_null(strstr(out, "\"signal\":\"SIGUSR1\""));
+	free(out);
+}
+
+#include "test_sink_text.inc"
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_selected),
+		cmocka_unit_test(test_write_all),
+		cmocka_unit_test(test_write_error),
+		cmocka_unit_test(test_json_hostile_sender),
+		cmocka_unit_test(test_json_signal),
+		cmocka_unit_test(test_json_signal_variants),
+		cmocka_unit_test(test_json_sigaction),
+		cmocka_unit_test(test_json_syscall_sig),
+		cmocka_unit_test(test_json_finding),
+		cmocka_unit_test(test_json_other_types),
+		cmocka_unit_test(test_json_filter),
+		TEXT_TESTS
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

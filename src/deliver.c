@@ -213,10 +213,88 @@ static void emit_interrupted(struct tracer *T, struct tracee *t,
 	tracer_emit(T, t->proc, &e);
 }
 
+static void complete_delivery(struct tracer *T, struct tracee *t,
+			      struct event *e, uint64_t sp);
+
+static bool hold(struct tracee *t, const struct event *e, uint64_t sp)
+{
+	t->held = malloc(sizeof(*t->held));
+	if (!t->held)
+		return false;
+	*t->held = *e;
+	t->held_sp = sp;
+	t->awaiting_step = true;
+	return true;
+}
+
+void deliver_release_held(struct tracer *T, struct tracee *t)
+{
+	if (!t->held)
+		return;
+	complete_delivery(T, t, t->held, t->held_sp);
+	free(t->held);
+	t->held = NULL;
+	t->awaiting_step = false;
+}
+
+void deliver_step_landed(struct tracer *T, struct tracee *t)
+{
+	struct arch_syscall_state regs;
+	struct event *e = t->held;
+
+	t->awaiting_step = false;
+	if (e && arch_get_syscall_state(t->tid, &regs) == 0) {
+		int signo = e->u.sig.signo;
+
+		e->u.sig.disposition.handler = regs.ip;
+		model_learn_handler(t->proc->model, signo, regs.ip);
+	}
+	deliver_release_held(T, t);
+	tracer_resume(T, t, 0);	/* the SIGTRAP was ours: suppress it */
+}
+
+/* Log a delivery and act on it: follow its handler, raise the alarm,
+ * tell the outcome of a call it interrupted.  Does not resume. */
+static void complete_delivery(struct tracer *T, struct tracee *t,
+			      struct event *e, uint64_t sp)
+{
+	struct ev_signal *sig = &e->u.sig;
+	bool interrupted = sig->syscall >= 0;
+	int signo = sig->signo;
+
+	tracer_emit(T, t->proc, e);
+	if (interrupted)
+		emit_interrupted(T, t, e);
+	if (handler_runs(&sig->disposition)) {
+		model_delivered(t->proc->model, signo, e->mono_ns);
+		/* Follow the handler to its sigreturn when it interrupted a
+		 * call, or when an outer handler is being followed (its
+		 * sigreturns must pair with the right frames). */
+		if (interrupted || t->depth > 0)
+			push_frame(t, signo, sig->syscall, sig->syscall_ret,
+				   sp, e->mono_ns, &sig->disposition);
+		return;
+	}
+	if (sig->disposition.kind == DISP_DEFAULT)
+		alarm_default(T, t, e);
+	if (interrupted && !(sig->disposition.kind == DISP_DEFAULT &&
+	     (sig_default_action(signo) == SIG_ACT_TERM ||
+	      sig_default_action(signo) == SIG_ACT_CORE))) {
+		struct handler_frame f = {
+			.signo = signo, .syscall = sig->syscall,
+			.code = sig->syscall_ret, .mono_ns = e->mono_ns,
+			.handler = sig->disposition,
+		};
+
+		/* No handler runs: -EINTR reaches the program as is, every
+		 * -ERESTART* code is restarted. */
+		syscall_emit_outcome(T, t, &f, sig->syscall_ret);
+	}
+}
+
 void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 {
 	struct arch_syscall_state regs;
-	bool interrupted = false;
 	siginfo_t si;
 	struct event e;
 	struct ev_signal *sig = &e.u.sig;
@@ -232,42 +310,21 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	siginfo_decode(&si, sig);
 	sig->signo = stopsig;
 	fill_sender(T, sig);
+	memset(&regs, 0, sizeof(regs));
 	if (arch_get_syscall_state(t->tid, &regs) == 0 && regs.nr >= 0 &&
 	    sig_ret_is_interrupt(regs.ret)) {
-		interrupted = true;
 		sig->syscall = regs.nr;
 		sig->syscall_ret = regs.ret;
 	}
 	current_disposition(T, t, stopsig, e.mono_ns, &sig->disposition);
-	tracer_emit(T, t->proc, &e);
-	if (interrupted)
-		emit_interrupted(T, t, &e);
-
-	if (handler_runs(&sig->disposition)) {
-		model_delivered(t->proc->model, stopsig, e.mono_ns);
-		/* Follow the handler to its sigreturn when it interrupted a
-		 * call, or when an outer handler is being followed (its
-		 * sigreturns must pair with the right frames). */
-		if (interrupted || t->depth > 0)
-			push_frame(t, stopsig, interrupted ? regs.nr : -1,
-				   regs.ret, regs.sp, e.mono_ns,
-				   &sig->disposition);
-	} else {
-		if (sig->disposition.kind == DISP_DEFAULT)
-			alarm_default(T, t, &e);
-		if (interrupted && !(sig->disposition.kind == DISP_DEFAULT &&
-		     (sig_default_action(stopsig) == SIG_ACT_TERM ||
-		      sig_default_action(stopsig) == SIG_ACT_CORE))) {
-			struct handler_frame f = {
-				.signo = stopsig, .syscall = regs.nr,
-				.code = regs.ret, .mono_ns = e.mono_ns,
-				.handler = sig->disposition,
-			};
-
-			/* No handler runs: -EINTR reaches the program as
-			 * is, every -ERESTART* code is restarted. */
-			syscall_emit_outcome(T, t, &f, regs.ret);
-		}
+	if (handler_runs(&sig->disposition) && !sig->disposition.handler &&
+	    hold(t, &e, regs.sp)) {
+		/* Attach mode knows a handler exists, not where: one step
+		 * lands on its first instruction.  The delivery is logged
+		 * then, with the address. */
+		ptrace(PTRACE_SINGLESTEP, t->tid, 0, (void *)(long)stopsig);
+		return;
 	}
+	complete_delivery(T, t, &e, regs.sp);
 	tracer_resume(T, t, stopsig);
 }

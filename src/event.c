@@ -21,6 +21,7 @@ static const char *const type_names[EV__COUNT] = {
 	[EV_EXIT] = "exit",
 	[EV_DETACH] = "detach",
 	[EV_TRACE_END] = "trace_end",
+	[EV_DISPOSITIONS] = "dispositions",
 };
 
 static const char *const kind_names[FINDING__COUNT] = {

@@ -34,6 +34,7 @@ enum event_type {
 	EV_EXIT,
 	EV_DETACH,
 	EV_TRACE_END,
+	EV_DISPOSITIONS,	/* a snapshot of a process's signal table */
 	EV__COUNT
 };
 
@@ -111,6 +112,20 @@ struct ev_sigaction {
 	struct disposition new_disp;
 	int result;		/* 0, or a positive errno */
 	const char *syscall;	/* "rt_sigaction", "signal", ... */
+	/* Attach mode without --syscalls: seen as a change in /proc
+	 * between two polls, not as a call. */
+	bool observed;
+	uint64_t window_start_mono_ns;
+};
+
+/* A disposition table (psig-like) read from /proc at attach or on demand. */
+struct ev_dispositions {
+	uint64_t caught;	/* SigCgt, bit (signo - 1) */
+	uint64_t ignored;	/* SigIgn */
+	uint64_t blocked;	/* SigBlk of the main thread */
+	uint64_t pending;	/* SigPnd | ShdPnd */
+	int threads;
+	struct cmdline argv;
 };
 
 struct ev_fork {
@@ -234,6 +249,7 @@ struct event {
 		struct ev_warning warning;
 		struct ev_exit exit;
 		struct ev_trace_end end;
+		struct ev_dispositions table;
 	} u;
 };
 

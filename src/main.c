@@ -112,13 +112,23 @@ int main(int argc, char **argv)
 	case OPTIONS_OK:
 		break;
 	}
-	spawn_resolve(o.command[0], path, sizeof(path));
+	if (o.npids == 0)
+		spawn_resolve(o.command[0], path, sizeof(path));
 	memset(storage, 0, sizeof(storage));
 	nsinks = open_sinks(&o, storage, sinks);
 	tracer_init(&tracer, sinks, nsinks);
 	tracer.follow = o.follow;
 	tracer.quiet = o.quiet;
-	status = tracer_spawn(&tracer, o.command, path);
+	if (o.npids > 0) {
+		tracer.poll_ns = (uint64_t)o.poll_ms * 1000000u;
+		tracer.all_syscalls = o.syscalls;
+		tracer.deadline_ns = (uint64_t)(o.duration * 1e9);
+		if (o.syscalls && !o.quiet)
+			warnx_msg("--syscalls: every system call of the traced process now stops twice (about 100 us each): expect it to run much slower");
+		status = tracer_run_attach(&tracer, o.pids, o.npids);
+	} else {
+		status = tracer_spawn(&tracer, o.command, path);
+	}
 	if (!close_sinks(sinks, nsinks) && status == 0)
 		status = EXIT_FAILURE_RUNTIME;
 	return status;

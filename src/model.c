@@ -93,6 +93,32 @@ void model_set(struct sigmodel *m, int signo, const struct disposition *d,
 	s->since_ns = now;
 }
 
+void model_learn_handler(struct sigmodel *m, int signo, uint64_t addr)
+{
+	struct sig_state *s;
+
+	if (signo < 1 || signo > SIG_MAX)
+		return;
+	s = &m->sig[signo];
+	if (s->disp.kind == DISP_HANDLER && !s->disp.flags_known)
+		s->disp.handler = addr;
+}
+
+void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
+{
+	struct sig_state *s;
+
+	if (signo < 1 || signo > SIG_MAX)
+		return;
+	s = &m->sig[signo];
+	if (s->disp.kind != DISP_HANDLER || s->disp.flags_known)
+		return;
+	if (restarted)
+		s->disp.flags |= 0x10000000ull;	/* SA_RESTART */
+	else
+		s->disp.flags &= ~0x10000000ull;
+}
+
 void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 {
 	m->exec_ns = now;

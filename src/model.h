@@ -52,6 +52,11 @@ const struct sig_state *model_get(const struct sigmodel *m, int signo);
 /* A successful sigaction(SIGNO, D). */
 void model_set(struct sigmodel *m, int signo, const struct disposition *d,
 	       uint64_t now);
+/* Attach mode: the handler of SIGNO was seen running at ADDR. */
+void model_learn_handler(struct sigmodel *m, int signo, uint64_t addr);
+/* A restart or an EINTR after a handler of SIGNO tells whether it has
+ * SA_RESTART (when the flags were not known). */
+void model_learn_restart(struct sigmodel *m, int signo, bool restarted);
 /* execve: handlers revert to SIG_DFL, ignored stay ignored. */
 void model_exec(struct sigmodel *m, const char *path, uint64_t now);
 /* A delivery to a handler: SA_RESETHAND turns it back to SIG_DFL. */

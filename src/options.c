@@ -31,6 +31,12 @@ const char options_help[] =
 "  -q, --quiet           no start/detach chatter\n"
 "      --color=WHEN      auto|always|never (NO_COLOR is honoured)\n"
 "Tracing:\n"
+"  -p, --pid PID[,PID]   attach to running processes (repeatable); all\n"
+"                        threads, no syscall stops; Ctrl-C detaches\n"
+"      --poll-interval MS  attach: poll /proc for handler changes (100)\n"
+"      --syscalls        attach: log sigaction calls exactly (slow: every\n"
+"                        system call of the process then stops twice)\n"
+"      --duration SEC    attach: detach after SEC seconds\n"
 "  -f                    follow forks (the default; accepted for strace)\n"
 "      --no-follow       report only the first process\n"
 "  -h, --help            this text\n"
@@ -39,6 +45,7 @@ const char options_help[] =
 "Examples:\n"
 "  sigtrace -- tar -xpf a.tar --totals=SIGUSR1\n"
 "  sigtrace --json trace.jsonl -e signal='!SIGCHLD' -- ./daemon\n"
+"  sigtrace -p $(pidof daemon) -e signal=HUP\n"
 "\n"
 "Exit status: the command's, or 128+N when signal N killed it.\n";
 
@@ -48,6 +55,9 @@ enum {
 	OPT_TIME_NS,
 	OPT_NO_FOLLOW,
 	OPT_COLOR,
+	OPT_POLL,
+	OPT_SYSCALLS,
+	OPT_DURATION,
 };
 
 static const struct option long_options[] = {
@@ -62,6 +72,10 @@ static const struct option long_options[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "no-follow", no_argument, NULL, OPT_NO_FOLLOW },
 	{ "follow-forks", no_argument, NULL, 'f' },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "poll-interval", required_argument, NULL, OPT_POLL },
+	{ "syscalls", no_argument, NULL, OPT_SYSCALLS },
+	{ "duration", required_argument, NULL, OPT_DURATION },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -115,6 +129,47 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
+/* -p 1234,5678: each a positive decimal pid, no duplicates. */
+static enum options_result parse_pids(const char *arg, struct options *o,
+				      char *err, size_t errlen)
+{
+	const char *p = arg;
+
+	while (*p) {
+		const char *comma = strchr(p, ',');
+		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		char tok[32], *end;
+		long long v;
+
+		if (n == 0 || n >= sizeof(tok))
+			return usage_error(err, errlen,
+				"-p '%s': expected a process id (a positive number)", arg);
+		memcpy(tok, p, n);
+		tok[n] = '\0';
+		errno = 0;
+		v = strtoll(tok, &end, 10);
+		if (errno || *end || v <= 0 || v > INT_MAX)
+			return usage_error(err, errlen,
+				"-p '%s': '%s' is not a process id (a positive number)",
+				arg, tok);
+		for (size_t i = 0; i < o->npids; i++)
+			if (o->pids[i] == (pid_t)v)
+				return usage_error(err, errlen,
+					"-p: pid %lld is given twice", v);
+		if (o->npids >= PIDS_MAX)
+			return usage_error(err, errlen,
+				"-p: at most %d processes", PIDS_MAX);
+		o->pids[o->npids++] = (pid_t)v;
+		p += n + (comma ? 1 : 0);
+		if (comma && !*p)
+			return usage_error(err, errlen,
+				"-p '%s': trailing comma", arg);
+	}
+	if (o->npids == 0)
+		return usage_error(err, errlen, "-p: expected a process id");
+	return OPTIONS_OK;
+}
+
 static enum options_result parse_expr(const char *expr, struct options *o,
 				      char *err, size_t errlen)
 {
@@ -144,11 +199,13 @@ static void set_defaults(struct options *o)
 	o->sink.strsize = 256;
 	o->follow = true;
 	o->color = COLOR_AUTO;
+	o->poll_ms = 100;
 }
 
 static enum options_result parse_one(int c, struct options *o, int *tcount,
 				     char *err, size_t errlen)
 {
+	size_t sz;
 	int v;
 
 	switch (c) {
@@ -204,6 +261,30 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 	case OPT_NO_FOLLOW:
 		o->follow = false;
 		break;
+	case 'p':
+		return parse_pids(optarg, o, err, errlen);
+	case OPT_POLL:
+		if (parse_size(optarg, &sz) < 0 || sz > 3600000)
+			return usage_error(err, errlen,
+				"--poll-interval %s: expected milliseconds (0 to 3600000)",
+				optarg);
+		o->poll_ms = (unsigned)sz;
+		break;
+	case OPT_SYSCALLS:
+		o->syscalls = true;
+		break;
+	case OPT_DURATION: {
+		char *end;
+
+		errno = 0;
+		o->duration = strtod(optarg, &end);
+		if (errno || end == optarg || *end || !(o->duration > 0) ||
+		    o->duration > 1e7)
+			return usage_error(err, errlen,
+				"--duration %s: expected a positive number of seconds",
+				optarg);
+		break;
+	}
 	case 'h':
 		o->show_help = true;
 		break;
@@ -227,7 +308,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	err[0] = '\0';
 	optind = 0;		/* full reset, so tests can parse repeatedly */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:e:trs:vqfhV", long_options,
+	while ((c = getopt_long(argc, argv, "+:o:e:trs:vqfhVp:", long_options,
 				NULL)) != -1) {
 		enum options_result r;
 
@@ -250,6 +331,15 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	}
 	if (o->show_help || o->show_version)
 		return OPTIONS_EXIT;
+	if (o->npids > 0) {
+		if (optind < argc)
+			return usage_error(err, errlen,
+				"give either -p PID or a command, not both");
+		return OPTIONS_OK;
+	}
+	if (o->syscalls || o->duration > 0)
+		return usage_error(err, errlen,
+			"--syscalls and --duration are for attach mode (-p PID)");
 	if (optind >= argc)
 		return usage_error(err, errlen,
 			"no command to trace; usage: sigtrace [OPTIONS] -- COMMAND [ARGS...]");

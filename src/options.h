@@ -13,8 +13,15 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
+#define PIDS_MAX 16
+
 struct options {
 	char **command;		/* spawn: argv of the command, NULL-terminated */
+	pid_t pids[PIDS_MAX];	/* attach: -p PID[,PID...] (repeatable) */
+	size_t npids;
+	unsigned poll_ms;	/* attach: /proc poll period (0: never) */
+	bool syscalls;		/* attach: exact sigaction through syscall stops */
+	double duration;	/* attach: detach after this many seconds */
 	const char *text_path;	/* -o: NULL means stderr */
 	const char *json_path;	/* --json: NULL none, "-" stdout */
 	struct sink_config sink;

@@ -387,7 +387,7 @@ static bool text_sigaction(struct text_ctx *c, const struct event *e)
 		sb_adds(c->sb, " = 0");
 		return true;
 	}
-	err = errno_code_name(a->result > 0 ? a->result : -a->result);
+	err = errno_code_name(a->result);
 	if (err)
 		sb_printf(c->sb, " = -1 %s", err);
 	else

@@ -35,17 +35,13 @@ static void disposition_from_ksa(const struct arch_ksigaction *ksa,
 	d->flags_known = true;
 }
 
-void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
+/* At the entry of a sigaction call: what the program asks for. */
+static void begin_sigaction(struct tracee *t, const struct arch_syscall_state *st_,
+			    enum arch_sigaction_kind kind)
 {
-	struct arch_syscall_state st;
+	const struct arch_syscall_state st = *st_;
 	struct sigaction_call *sa = &t->sa;
-	enum arch_sigaction_kind kind;
 
-	if (arch_get_syscall_state(t->tid, &st) < 0 ||
-	    !arch_is_sigaction(st.nr, &kind)) {
-		tracer_resume(T, t, 0);
-		return;
-	}
 	memset(sa, 0, sizeof(*sa));
 	sa->kind = kind;
 	sa->nr = st.nr;
@@ -63,6 +59,16 @@ void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 	t->sa_pending = true;
 	t->cur_nr = st.nr;
 	t->in_syscall = true;
+}
+
+void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
+{
+	struct arch_syscall_state st;
+	enum arch_sigaction_kind kind;
+
+	if (arch_get_syscall_state(t->tid, &st) == 0 &&
+	    arch_is_sigaction(st.nr, &kind))
+		begin_sigaction(t, &st, kind);
 	tracer_resume(T, t, 0);
 }
 
@@ -123,8 +129,11 @@ static void pop_frame(struct tracer *T, struct tracee *t, long rval)
 {
 	struct handler_frame *f = &t->frames[--t->depth];
 
-	if (f->syscall >= 0)
-		syscall_emit_outcome(T, t, f, rval);
+	if (f->syscall < 0)
+		return;
+	if (f->code == -ERESTARTSYS_CODE)
+		model_learn_restart(t->proc->model, f->signo, rval != -EINTR);
+	syscall_emit_outcome(T, t, f, rval);
 }
 
 /* A handler that left by siglongjmp never calls rt_sigreturn: once the
@@ -174,7 +183,12 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 	if (entry) {
 		t->in_syscall = true;
 		if (arch_get_syscall_state(t->tid, &st) == 0) {
+			enum arch_sigaction_kind kind;
+
 			t->cur_nr = st.nr;
+			if (T->all_syscalls && !t->sa_pending &&
+			    arch_is_sigaction(st.nr, &kind))
+				begin_sigaction(t, &st, kind);
 			if (t->depth > 0 && !arch_is_sigreturn(st.nr))
 				drop_abandoned_frames(T, t, st.sp);
 		}

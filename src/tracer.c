@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -20,6 +21,7 @@
 #include "tracer.h"
 
 static volatile sig_atomic_t interrupt_count;
+static volatile sig_atomic_t attach_mode;
 static volatile sig_atomic_t stop_requested;
 static struct timespec last_interrupt;
 
@@ -167,9 +169,9 @@ void tracer_emit(struct tracer *T, struct process *p, struct event *e)
 
 void tracer_resume(struct tracer *T, struct tracee *t, int sig)
 {
-	int req = (t->depth > 0 || t->sa_pending) ? PTRACE_SYSCALL : PTRACE_CONT;
+	int req = (t->depth > 0 || t->sa_pending || T->all_syscalls) ?
+		PTRACE_SYSCALL : PTRACE_CONT;
 
-	(void)T;
 	/* ESRCH: killed meanwhile; waitpid will tell. */
 	ptrace(req, t->tid, 0, (void *)(long)sig);
 }
@@ -298,6 +300,7 @@ static void handle_exit(struct tracer *T, pid_t tid, int status)
 		return;
 	p = t->proc;
 	leader = tid == p->pid;
+	deliver_release_held(T, t);
 	if (leader) {
 		deliver_flush_pending(T, p, tid);
 		if (tid == T->root_pid)
@@ -336,6 +339,7 @@ static void handle_event_stop(struct tracer *T, struct tracee *t, int sig)
 		/* Group-stop: stay stopped as without a tracer, but keep
 		 * reporting (PTRACE_LISTEN), so SIGCONT is seen. */
 		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		t->listening = true;
 		break;
 	default:
 		/* The first stop of a new task, or a re-trap after LISTEN. */
@@ -353,6 +357,7 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 	if (!t)
 		t = adopt(T, tid, 0);
 	t->started = true;
+	t->listening = false;
 	T->stops++;
 	switch (event) {
 	case PTRACE_EVENT_FORK:
@@ -380,14 +385,26 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 		syscall_stop(T, t);
 		return;
 	}
+	if (t->awaiting_step && sig == SIGTRAP) {
+		deliver_step_landed(T, t);
+		return;
+	}
 	deliver_signal(T, t, sig);
+}
+
+static volatile sig_atomic_t timer_ticks;
+
+static void on_timer(int sig)
+{
+	(void)sig;
+	timer_ticks++;
 }
 
 static void on_stop_signal(int sig)
 {
 	struct timespec now;
 
-	if (sig != SIGINT) {
+	if (sig != SIGINT || attach_mode) {
 		stop_requested = 1;
 		return;
 	}
@@ -409,7 +426,97 @@ static void install_signal_handlers(void)
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_timer;
+	sigaction(SIGALRM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+uint64_t tracer_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void tracer_dispatch(struct tracer *T, pid_t tid, int status)
+{
+	if (WIFEXITED(status) || WIFSIGNALED(status))
+		handle_exit(T, tid, status);
+	else if (WIFSTOPPED(status))
+		handle_stop(T, tid, status);
+}
+
+struct process *tracer_add_process(struct tracer *T, pid_t pid,
+				   struct sigmodel *model)
+{
+	return process_new(T, pid, model, true);
+}
+
+void tracer_drop_process(struct tracer *T, struct process *p)
+{
+	process_free(T, p);
+}
+
+struct tracee *tracer_add_thread(struct tracer *T, pid_t tid,
+				 struct process *p)
+{
+	return tracee_add(T, tid, p);
+}
+
+void tracer_emit_dispositions(struct tracer *T, struct process *p)
+{
+	struct proc_status st;
+	struct event e;
+
+	if (proc_read_status(p->pid, 0, &st) < 0)
+		return;
+	event_init(&e, EV_DISPOSITIONS);
+	e.pid = e.tid = p->pid;
+	memcpy(e.comm, p->comm, sizeof(e.comm));
+	e.u.table.caught = st.caught;
+	e.u.table.ignored = st.ignored;
+	e.u.table.blocked = st.blocked;
+	e.u.table.pending = st.pending | st.shared_pending;
+	e.u.table.threads = st.threads;
+	e.u.table.argv = p->argv;
+	tracer_emit(T, p, &e);
+}
+
+void tracer_emit_detach(struct tracer *T)
+{
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++) {
+		for (struct process *p = T->procs[b]; p; p = p->next) {
+			struct tracee fake = { .tid = p->pid, .proc = p };
+			struct event e;
+
+			deliver_flush_pending(T, p, p->pid);
+			emit_audit(T, &fake);
+			event_init(&e, EV_DETACH);
+			tracer_stamp(&e, &fake);
+			tracer_emit(T, p, &e);
+		}
+	}
+}
+
+static void start_timer(uint64_t period_ns)
+{
+	struct itimerval it;
+
+	if (!period_ns)
+		return;
+	it.it_interval.tv_sec = (time_t)(period_ns / 1000000000u);
+	it.it_interval.tv_usec = (suseconds_t)(period_ns % 1000000000u / 1000);
+	it.it_value = it.it_interval;
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void stop_timer(void)
+{
+	struct itimerval it;
+
+	memset(&it, 0, sizeof(it));
+	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 void tracer_init(struct tracer *T, struct sink **sinks, size_t nsinks)
@@ -469,6 +576,17 @@ static void loop(struct tracer *T)
 			if (errno == EINTR) {
 				if (stop_requested)
 					return;
+				if (timer_ticks) {
+					timer_ticks = 0;
+					if (T->deadline_ns &&
+					    tracer_now() >= T->deadline_ns) {
+						stop_requested = 1;
+						return;
+					}
+					if (T->poll_ns)
+						poll_dispositions(T);
+					continue;
+				}
 				if (interrupt_count == 1 && !T->quiet)
 					warnx_msg("Ctrl-C was passed to the traced command; press it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
 				continue;
@@ -510,6 +628,50 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 	} else {
 		status = exit_status_of(T);
 	}
+	emit_end(T, status);
+	return status;
+}
+
+static void emit_attach_start(struct tracer *T, const pid_t *pids,
+			      size_t npids)
+{
+	struct event e;
+
+	event_init(&e, EV_TRACE_START);
+	e.pid = e.tid = npids ? pids[0] : 0;
+	e.u.start.attach = true;
+	e.u.start.tracer_pid = getpid();
+	snprintf(e.u.start.version, sizeof(e.u.start.version), "%s",
+		 SIGTRACE_VERSION);
+	for (size_t i = 0; i < npids && i < 16; i++)
+		e.u.start.pids[e.u.start.npids++] = pids[i];
+	tracer_emit(T, NULL, &e);
+}
+
+int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
+{
+	uint64_t tick = T->poll_ns;
+	int status = 0;
+
+	attach_mode = 1;
+	T->attach = true;
+	T->root_pid = npids ? pids[0] : 0;
+	install_signal_handlers();
+	emit_attach_start(T, pids, npids);
+	tracer_attach(T, pids, npids);
+	T->last_poll_ns = tracer_now();
+	if (T->deadline_ns) {
+		T->deadline_ns += T->last_poll_ns;
+		if (!tick || tick > 100000000u)
+			tick = 100000000u;	/* check the deadline often */
+	}
+	start_timer(tick);
+	loop(T);
+	stop_timer();
+	if (T->live > 0)
+		tracer_detach_all(T);
+	else if (T->root_exited)
+		status = exit_status_of(T);
 	emit_end(T, status);
 	return status;
 }

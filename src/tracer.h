@@ -66,6 +66,10 @@ struct tracee {
 	int depth;		/* handler frames being followed */
 	struct handler_frame frames[FRAME_DEPTH_MAX];
 	bool started;		/* the first stop has been seen */
+	bool listening;		/* in group-stop under PTRACE_LISTEN */
+	bool awaiting_step;	/* single-stepping onto a handler (attach) */
+	struct event *held;	/* the delivery waiting for its handler address */
+	uint64_t held_sp;
 	long cur_nr;		/* syscall between entry and exit, or -1 */
 	bool in_syscall;	/* fallback entry/exit parity */
 };
@@ -86,6 +90,10 @@ struct tracer {
 	bool attach;
 	bool quiet;
 	bool test_ignore_sigaction;	/* test hook: starve the model */
+	bool all_syscalls;	/* attach --syscalls: PTRACE_SYSCALL always */
+	uint64_t poll_ns;	/* attach: /proc poll period, 0 = never */
+	uint64_t deadline_ns;	/* --duration: stop then, 0 = never */
+	uint64_t last_poll_ns;
 	pid_t root_pid;
 	int root_status;	/* wait status of the root process */
 	bool root_exited;
@@ -114,8 +122,29 @@ struct process *process_find(struct tracer *T, pid_t pid);
 bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
 			   struct cmdline *argv);
 
+int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids);
+uint64_t tracer_now(void);
+void tracer_dispatch(struct tracer *T, pid_t tid, int status);
+struct process *tracer_add_process(struct tracer *T, pid_t pid,
+				   struct sigmodel *model);
+void tracer_drop_process(struct tracer *T, struct process *p);
+struct tracee *tracer_add_thread(struct tracer *T, pid_t tid,
+				 struct process *p);
+void tracer_emit_dispositions(struct tracer *T, struct process *p);
+void tracer_emit_detach(struct tracer *T);
+
+/* attach.c */
+void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids);
+void tracer_detach_all(struct tracer *T);
+/* poll.c: disposition changes seen in /proc between two polls */
+void poll_dispositions(struct tracer *T);
+
 /* deliver.c */
 void deliver_signal(struct tracer *T, struct tracee *t, int sig);
+/* The single-step after a delivery landed on the handler's entry. */
+void deliver_step_landed(struct tracer *T, struct tracee *t);
+/* Emit a delivery held for a single-step that will not come. */
+void deliver_release_held(struct tracer *T, struct tracee *t);
 /* A handler was installed: a pending "stopped" finding becomes final. */
 void deliver_handler_installed(struct tracer *T, struct tracee *t, int signo);
 /* The process ended or is let go: pending findings are final. */

@@ -32,6 +32,19 @@ $F/rt_queue
 $F/threads
 $F/fork_exec $F/handled_usr1
 $F/jobctl
+$F/logrotate
+$F/resethand
+$F/exec_reset
+$F/blocked
+$F/ignored
+$F/default_ignore
+$F/eintr_read
+$F/eintr_read --restart
+$F/eintr_read --ignored
+$F/eintr_epoll
+$F/eintr_nanosleep
+$F/eintr_nested
+$F/eintr_threads
 LIST
 note "$n fixtures behave the same traced and untraced"
 exit 0

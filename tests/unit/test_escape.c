@@ -193,7 +193,8 @@ static void test_text_invalid_utf8(void **state)
 static void test_text_valid_passes(void **state)
 {
 	CHECK(escape_text, "tar -xpf a.tar", "tar -xpf a.tar");
-	CHECK(escape_text, "h\xc3\xa9llo \xe2\x82\xac", "h\xc3\xa9llo \xe2\x82\xac");
+	CHECK(escape_text, "h\xc3\xa9llo \xe2\x82\xac",
+	      "h\xc3\xa9llo \xe2\x82\xac");
 	CHECK(escape_text, "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80");
 }
 

@@ -181,33 +181,6 @@ static json_t *json_of(const struct event *e)
 	return j;
 }
 
-static const char *jstr(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-
-	if (!json_is_string(v))
-		fail_msg("\"%s\" is not a string", key);
-	return json_string_value(v);
-}
-
-static long long jint(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-
-	if (!json_is_integer(v))
-		fail_msg("\"%s\" is not an integer", key);
-	return json_integer_value(v);
-}
-
-static bool jbool(json_t *j, const char *key)
-{
-	json_t *v = json_object_get(j, key);
-
-	if (!json_is_boolean(v))
-		fail_msg("\"%s\" is not a boolean", key);
-	return json_is_true(v);
-}
-
 static json_t *jget(json_t *j, const char *key)
 {
 	json_t *v = json_object_get(j, key);
@@ -216,6 +189,24 @@ static json_t *jget(json_t *j, const char *key)
 		fail_msg("\"%s\" missing", key);
 	return v;
 }
+
+/* Member KEY of J, which must exist and have type T (JSON_TRUE standing
+ * for either boolean). */
+static json_t *jtyped(json_t *j, const char *key, json_type t)
+{
+	json_t *v = json_object_get(j, key);
+
+	if (!v || (t == JSON_TRUE ? !json_is_boolean(v) : json_typeof(v) != t))
+		fail_msg("\"%s\" missing or of the wrong type", key);
+	return v;
+}
+
+#define jstr(j, key) json_string_value(jtyped(j, key, JSON_STRING))
+#define jint(j, key) json_integer_value(jtyped(j, key, JSON_INTEGER))
+#define jbool(j, key) json_is_true(jtyped(j, key, JSON_TRUE))
+/* Element I of the array KEY, a string. */
+#define jat(j, key, i) \
+	json_string_value(json_array_get(jtyped(j, key, JSON_ARRAY), i))
 
 /* ---- shared: filter and write ---- */
 
@@ -252,6 +243,8 @@ static void test_selected(void **state)
 
 static void test_write_all(void **state)
 {
+	const struct sink_ops *ops[] = { &sink_json_ops, &sink_text_ops };
+	struct event e;
 	int p[2];
 	char buf[8] = "";
 
@@ -263,14 +256,8 @@ static void test_write_all(void **state)
 	close(p[1]);
 	assert_int_equal(sink_write_all(-1, "x", 1), -EBADF);
 	assert_int_equal(sink_write_all(-1, "", 0), 0);
-}
 
-/* A write error is returned as -errno, remembered, and sticky. */
-static void test_write_error(void **state)
-{
-	const struct sink_ops *ops[] = { &sink_json_ops, &sink_text_ops };
-	struct event e;
-
+	/* In a sink: returned as -errno, remembered, and sticky. */
 	base(&e, EV_DETACH);
 	for (size_t i = 0; i < 2; i++) {
 		struct sink s = { .ops = ops[i], .cfg = default_cfg() };
@@ -290,7 +277,7 @@ static void test_write_error(void **state)
 static void test_json_hostile_sender(void **state)
 {
 	struct event e;
-	json_t *j, *snd, *argv, *chain;
+	json_t *j, *snd, *chain;
 
 	signal_event(&e, SIGUSR1);
 	strcpy(e.comm, evil_comm);
@@ -305,13 +292,11 @@ static void test_json_hostile_sender(void **state)
 	assert_int_equal(jint(snd, "uid"), 0);
 	assert_false(jbool(snd, "gone"));
 	assert_string_equal(jstr(snd, "comm"), evil_comm);
-	argv = jget(snd, "cmdline");
-	assert_int_equal(json_array_size(argv), 3);
-	assert_string_equal(json_string_value(json_array_get(argv, 0)),
-			    "tar_race");
-	assert_string_equal(json_string_value(json_array_get(argv, 1)),
+	assert_int_equal(json_array_size(jget(snd, "cmdline")), 3);
+	assert_string_equal(jat(snd, "cmdline", 0), "tar_race");
+	assert_string_equal(jat(snd, "cmdline", 1),
 			    "\x1b[2J\n{\"type\":\"fake\"}");
-	assert_string_equal(json_string_value(json_array_get(argv, 2)),
+	assert_string_equal(jat(snd, "cmdline", 2),
 			    "\xef\xbf\xbd<script>alert(1)</script>");
 	chain = jget(j, "sender_chain");
 	assert_int_equal(json_array_size(chain), 2);
@@ -323,7 +308,7 @@ static void test_json_hostile_sender(void **state)
 static void test_json_signal(void **state)
 {
 	struct event e;
-	json_t *j, *d, *flags, *mask;
+	json_t *j, *d;
 
 	signal_event(&e, SIGUSR1);
 	handler_disp(&e.u.sig.disposition);
@@ -341,20 +326,13 @@ static void test_json_signal(void **state)
 	assert_string_equal(jstr(d, "kind"), "handler");
 	assert_string_equal(jstr(d, "handler"), "0x401136");
 	assert_string_equal(jstr(d, "symbol"), "on_usr1");
-	flags = jget(d, "flags");
-	assert_int_equal(json_array_size(flags), 3);
-	assert_string_equal(json_string_value(json_array_get(flags, 0)),
-			    "SA_RESTART");
-	assert_string_equal(json_string_value(json_array_get(flags, 1)),
-			    "SA_RESTORER");
-	assert_string_equal(json_string_value(json_array_get(flags, 2)),
-			    "0x100");
-	mask = jget(d, "mask");
-	assert_int_equal(json_array_size(mask), 2);
-	assert_string_equal(json_string_value(json_array_get(mask, 0)),
-			    "SIGINT");
-	assert_string_equal(json_string_value(json_array_get(mask, 1)),
-			    "SIGTERM");
+	assert_int_equal(json_array_size(jget(d, "flags")), 3);
+	assert_string_equal(jat(d, "flags", 0), "SA_RESTART");
+	assert_string_equal(jat(d, "flags", 1), "SA_RESTORER");
+	assert_string_equal(jat(d, "flags", 2), "0x100");
+	assert_int_equal(json_array_size(jget(d, "mask")), 2);
+	assert_string_equal(jat(d, "mask", 0), "SIGINT");
+	assert_string_equal(jat(d, "mask", 1), "SIGTERM");
 	assert_null(json_object_get(j, "addr"));
 	assert_null(json_object_get(j, "status"));
 	assert_null(json_object_get(j, "value"));
@@ -510,10 +488,10 @@ static void test_json_finding(void **state)
 	json_decref(j);
 }
 
-static void test_json_other_types(void **state)
+static void test_json_trace_start(void **state)
 {
 	struct event e;
-	json_t *j, *a;
+	json_t *j;
 
 	base(&e, EV_TRACE_START);
 	cmdline_from_argv(&e.u.start.argv, (char *[]){ "tar", "-x", NULL });
@@ -521,9 +499,8 @@ static void test_json_other_types(void **state)
 	strcpy(e.u.start.version, "1.0");
 	j = json_of(&e);
 	assert_string_equal(jstr(j, "mode"), "spawn");
-	a = jget(j, "argv");
-	assert_int_equal(json_array_size(a), 2);
-	assert_string_equal(json_string_value(json_array_get(a, 1)), "-x");
+	assert_int_equal(json_array_size(jget(j, "argv")), 2);
+	assert_string_equal(jat(j, "argv", 1), "-x");
 	assert_int_equal(jint(j, "tracer_pid"), 99);
 	assert_string_equal(jstr(j, "version"), "1.0");
 	json_decref(j);
@@ -538,6 +515,12 @@ static void test_json_other_types(void **state)
 			 8);
 	assert_null(json_object_get(j, "argv"));
 	json_decref(j);
+}
+
+static void test_json_task_events(void **state)
+{
+	struct event e;
+	json_t *j;
 
 	base(&e, EV_FORK);
 	e.u.fork.child = 1235;
@@ -613,21 +596,362 @@ static void test_json_filter(void **state)
 	free(out);
 }
 
-#include "test_sink_text.inc"
+/* ---- text ---- */
+
+static void test_text_signal(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	signal_event(&e, SIGUSR1);
+	expect_text(&cfg, &e, "1234 (tar_race) --- SIGUSR1 {si_code=SI_USER, "
+		    "si_pid=1233, si_uid=0} from 1233 \"tar_race\" "
+		    "[\"tar_race\",\"parent\"] <- sh(1200) <- logrotate(1100) "
+		    "in read() [ERESTARTSYS] => default (term) ---\n");
+
+	/* A handled delivery, dim when colour is on. */
+	handler_disp(&e.u.sig.disposition);
+	e.u.sig.sender.gone = true;
+	e.u.sig.sender_chain.count = 0;
+	e.u.sig.syscall = -1;
+	e.tid = 1236;
+	cfg.color = true;
+	expect_text(&cfg, &e, "1234/1236 (tar_race) \033[2m--- SIGUSR1 "
+		    "{si_code=SI_USER, si_pid=1233, si_uid=0} from 1233 (gone) "
+		    "=> handler 0x401136 <on_usr1> [SA_RESTART|SA_RESTORER] "
+		    "---\033[0m\n");
+
+	cfg.color = false;
+	signal_event(&e, SIGCHLD);
+	e.u.sig.code = CLD_KILLED;
+	e.u.sig.has_sender = false;
+	e.u.sig.has_status = true;
+	e.u.sig.status = SIGKILL;
+	e.u.sig.disposition.kind = DISP_IGNORED;
+	e.u.sig.syscall = -1;
+	expect_text(&cfg, &e, "1234 (tar_race) --- SIGCHLD {si_code=CLD_KILLED, "
+		    "si_status=SIGKILL} => ignored ---\n");
+
+	signal_event(&e, SIGSEGV);
+	e.u.sig.code = 1;
+	e.u.sig.has_sender = false;
+	e.u.sig.has_addr = true;
+	e.u.sig.addr = 0xdead;
+	e.u.sig.syscall = -1;
+	expect_text(&cfg, &e, "1234 (tar_race) --- SIGSEGV {si_code=SEGV_MAPERR, "
+		    "si_addr=0xdead} => default (core) ---\n");
+}
+
+static void test_text_sigaction(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	base(&e, EV_SIGACTION);
+	e.u.sa.signo = SIGUSR1;
+	e.u.sa.has_new = true;
+	handler_disp(&e.u.sa.new_disp);
+	e.u.sa.has_old = true;
+	e.u.sa.old_disp.kind = DISP_DEFAULT;
+	e.u.sa.old_disp.flags_known = true;
+	expect_text(&cfg, &e, "1234 (tar_race) rt_sigaction(SIGUSR1, "
+		    "{handler=0x401136 <on_usr1>, flags=SA_RESTART|SA_RESTORER, "
+		    "mask=[]}, old={SIG_DFL}) = 0\n");
+
+	e.u.sa.signo = SIGKILL;
+	e.u.sa.syscall = "signal";
+	e.u.sa.new_disp.kind = DISP_IGNORED;
+	e.u.sa.new_disp.flags = 0;
+	e.u.sa.new_disp.mask = SIGBIT(SIGINT) | SIGBIT(SIGHUP);
+	e.u.sa.has_old = false;
+	e.u.sa.result = EINVAL;
+	expect_text(&cfg, &e, "1234 (tar_race) signal(SIGKILL, {SIG_IGN, "
+		    "flags=0, mask=[SIGHUP SIGINT]}, old=?) = -1 EINVAL\n");
+
+	e.u.sa.has_new = false;
+	e.u.sa.result = 0;
+	expect_text(&cfg, &e, "1234 (tar_race) signal(SIGKILL, NULL, old=?) = 0\n");
+}
+
+static void test_text_task_events(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	base(&e, EV_FORK);
+	e.u.fork.child = 1235;
+	expect_text(&cfg, &e, "1234 (tar_race) +++ fork: child 1235 +++\n");
+	e.u.fork.vfork = true;
+	expect_text(&cfg, &e, "1234 (tar_race) +++ vfork: child 1235 +++\n");
+	e.u.fork.thread = true;
+	expect_text(&cfg, &e, "1234 (tar_race) +++ thread 1235 +++\n");
+
+	base(&e, EV_EXEC);
+	strcpy(e.u.exec.path, "/usr/bin/tar");
+	cmdline_from_argv(&e.u.exec.argv,
+			  (char *[]){ "tar", "-xpf", "a.tar", NULL });
+	expect_text(&cfg, &e, "1234 (tar_race) +++ exec \"/usr/bin/tar\" "
+		    "[\"tar\",\"-xpf\",\"a.tar\"] +++\n");
+
+	base(&e, EV_EXIT);
+	expect_text(&cfg, &e, "1234 (tar_race) +++ exited with 0 +++\n");
+	e.u.exit.signaled = true;
+	e.u.exit.signo = SIGUSR1;
+	expect_text(&cfg, &e, "1234 (tar_race) +++ killed by SIGUSR1 +++\n");
+	e.u.exit.signo = SIGSEGV;
+	e.u.exit.core = true;
+	expect_text(&cfg, &e,
+		    "1234 (tar_race) +++ killed by SIGSEGV (core dumped) +++\n");
+	base(&e, EV_EXIT);
+	e.u.exit.thread = true;
+	expect_text(&cfg, &e, "");
+	cfg.verbose = true;
+	expect_text(&cfg, &e, "1234 (tar_race) +++ thread exited with 0 +++\n");
+
+	base(&e, EV_DETACH);
+	expect_text(&cfg, &e, "1234 (tar_race) --- detached ---\n");
+	base(&e, EV_WARNING);
+	strcpy(e.u.warning.message, "lost track\n");
+	expect_text(&cfg, &e,
+		    "1234 (tar_race) sigtrace: warning: lost track\\n\n");
+
+	base(&e, EV_TRACE_START);
+	strcpy(e.u.start.version, "1.0");
+	cmdline_from_argv(&e.u.start.argv, (char *[]){ "tar", "-x", NULL });
+	expect_text(&cfg, &e, "sigtrace 1.0: tracing \"tar\" [\"tar\",\"-x\"]\n");
+	e.u.start.attach = true;
+	e.u.start.npids = 2;
+	e.u.start.pids[0] = 1;
+	e.u.start.pids[1] = 2;
+	expect_text(&cfg, &e, "sigtrace 1.0: attached to pid 1,2\n");
+}
+
+static void test_text_verbose_only(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e[3];
+	char *out;
+
+	syscall_event(&e[0], EV_INTERRUPTED);
+	syscall_event(&e[1], EV_RESTARTED);
+	base(&e[2], EV_TRACE_END);
+	e[2].u.end.stops = 10;
+	e[2].u.end.syscall_stops = 4;
+	e[2].u.end.deliveries = 3;
+	out = run_sink(&sink_text_ops, &cfg, e, 3, NULL);
+	assert_string_equal(out, "");
+	free(out);
+	cfg.verbose = true;
+	out = run_sink(&sink_text_ops, &cfg, e, 3, NULL);
+	assert_string_equal(out,
+		"1234 (tar_race) --- read() interrupted by SIGALRM "
+		"[ERESTARTSYS] ---\n"
+		"1234 (tar_race) --- read() restarted after SIGALRM ---\n"
+		"sigtrace: done, exit status 0, 10 stops (4 syscall stops), "
+		"3 deliveries\n");
+	free(out);
+}
+
+static void test_text_eintr(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	syscall_event(&e, EV_EINTR);
+	expect_text(&cfg, &e, "1234 (tar_race) !!! EINTR: read() failed with "
+		    "EINTR after SIGALRM (handler 0x401136 <on_alrm> without "
+		    "SA_RESTART) !!!\n");
+	e.u.sc.syscall_name = "epoll_wait";
+	e.u.sc.never_restarted = true;
+	e.u.sc.handler.flags |= SA_RESTART_K;
+	cfg.color = true;
+	expect_text(&cfg, &e, "1234 (tar_race) \033[33m!!! EINTR despite "
+		    "SA_RESTART: epoll_wait is never restarted (SIGALRM) "
+		    "!!!\033[0m\n");
+}
+
+static void test_text_finding(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	base(&e, EV_FINDING);
+	e.u.finding.signo = SIGUSR1;
+	e.u.finding.effect = EFFECT_KILLED;
+	e.u.finding.cause = CAUSE_INSTALLED_LATER;
+	strcpy(e.u.finding.detail, "the handler came 2 ms later");
+	e.u.finding.has_sender = true;
+	sender(&e.u.finding.sender, &e.u.finding.sender_chain);
+	e.u.finding.sender_chain.count = 1;
+	cfg.color = true;
+	expect_text(&cfg, &e, "1234 (tar_race) \033[1;31m!!! FINDING: SIGUSR1 "
+		    "killed the process under its default disposition "
+		    "(cause: installed_later) -- the handler came 2 ms later "
+		    "-- from 1233 \"tar_race\" [\"tar_race\",\"parent\"] "
+		    "<- sh(1200) !!!\033[0m\n");
+}
+
+/* Every event type with hostile strings everywhere a process chooses. */
+static size_t hostile_events(struct event *e)
+{
+	size_t n = 0;
+
+	for (int t = 0; t < EV__COUNT; t++, n++) {
+		base(&e[n], (enum event_type)t);
+		strcpy(e[n].comm, evil_comm);
+	}
+	signal_event(&e[EV_SIGNAL], SIGUSR1);
+	strcpy(e[EV_SIGNAL].comm, evil_comm);
+	strcpy(e[EV_SIGNAL].u.sig.sender.comm, evil_comm);
+	set_cmdline(&e[EV_SIGNAL].u.sig.sender.cmdline, evil_cmdline,
+		    sizeof(evil_cmdline) - 1);
+	strcpy(e[EV_SIGNAL].u.sig.sender_chain.link[0].comm, evil_comm);
+	handler_disp(&e[EV_SIGNAL].u.sig.disposition);
+	strcpy(e[EV_SIGNAL].u.sig.disposition.symbol, evil_comm);
+	e[EV_FINDING].u.finding.signo = SIGUSR1;
+	e[EV_FINDING].u.finding.has_sender = true;
+	e[EV_FINDING].u.finding.sender = e[EV_SIGNAL].u.sig.sender;
+	strcpy(e[EV_FINDING].u.finding.detail, evil_comm);
+	set_cmdline(&e[EV_EXEC].u.exec.argv, evil_cmdline,
+		    sizeof(evil_cmdline) - 1);
+	strcpy(e[EV_EXEC].u.exec.path, evil_comm);
+	set_cmdline(&e[EV_TRACE_START].u.start.argv, evil_cmdline,
+		    sizeof(evil_cmdline) - 1);
+	strcpy(e[EV_WARNING].u.warning.message, evil_comm);
+	syscall_event(&e[EV_EINTR], EV_EINTR);
+	strcpy(e[EV_EINTR].u.sc.handler.symbol, evil_comm);
+	return n;
+}
+
+static void test_text_hostile(void **state)
+{
+	static const char *const ours[] = {
+		"\033[0m", "\033[1;31m", "\033[2m", "\033[33m"
+	};
+	struct sink_config cfg = default_cfg();
+	struct event e[EV__COUNT];
+	size_t n = hostile_events(e), len, lines = 0;
+	char *out;
+
+	cfg.verbose = true;
+	out = run_sink(&sink_text_ops, &cfg, e, n, &len);
+	assert_null(memchr(out, 0x1b, len));
+	assert_null(memchr(out, 0x07, len));
+	assert_null(memchr(out, '\r', len));
+	assert_null(strstr(out, "\xc2\x9b"));
+	for (size_t i = 0; i < len; i++)
+		lines += out[i] == '\n';
+	assert_int_equal(lines, n);
+	free(out);
+
+	/* With colour, every ESC is one of the sink's own sequences. */
+	cfg.color = true;
+	out = run_sink(&sink_text_ops, &cfg, e, n, &len);
+	for (char *p = memchr(out, 0x1b, len); p;
+	     p = memchr(p + 1, 0x1b, len - (size_t)(p + 1 - out))) {
+		size_t k;
+
+		for (k = 0; k < 4; k++)
+			if (strncmp(p, ours[k], strlen(ours[k])) == 0)
+				break;
+		assert_true(k < 4);
+	}
+	free(out);
+
+	/* And every type as JSON: one valid line each. */
+	for (size_t i = 0; i < n; i++)
+		json_decref(json_of(&e[i]));
+}
+
+static void test_text_filter(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	cfg.signals = SIGBIT(SIGUSR1);
+	signal_event(&e, SIGUSR2);
+	expect_text(&cfg, &e, "");
+	syscall_event(&e, EV_EINTR);
+	expect_text(&cfg, &e, "");
+	base(&e, EV_DETACH);
+	expect_text(&cfg, &e, "1234 (tar_race) --- detached ---\n");
+}
+
+static void test_text_time(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e[3];
+	char *out;
+
+	base(&e[0], EV_DETACH);
+	cfg.time_format = TIME_ISO;
+	cfg.time_digits = 9;
+	expect_text(&cfg, &e[0], "2023-11-14T22:13:20.123456789Z 1234 "
+		    "(tar_race) --- detached ---\n");
+	cfg.time_format = TIME_UNIX;
+	cfg.time_digits = 6;
+	expect_text(&cfg, &e[0],
+		    "1700000000.123456 1234 (tar_race) --- detached ---\n");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	cfg.time_format = TIME_CLOCK;
+	expect_text(&cfg, &e[0],
+		    "22:13:20.123456 1234 (tar_race) --- detached ---\n");
+
+	/* Relative: since the previous line this sink printed. */
+	base(&e[1], EV_FORK);
+	e[1].mono_ns = e[0].mono_ns + 1500000;
+	signal_event(&e[2], SIGUSR2);
+	e[2].mono_ns = e[0].mono_ns + 2000000000;
+	cfg.time_format = TIME_REL;
+	cfg.signals = SIGBIT(SIGUSR1);
+	out = run_sink(&sink_text_ops, &cfg, e, 3, NULL);
+	assert_string_equal(out,
+			    "+0.000000 1234 (tar_race) --- detached ---\n"
+			    "+0.001500 1234 (tar_race) +++ fork: child 0 +++\n");
+	free(out);
+}
+
+static void test_text_strsize(void **state)
+{
+	struct sink_config cfg = default_cfg();
+	struct event e;
+
+	base(&e, EV_EXEC);
+	strcpy(e.u.exec.path, "/bin/abcdefgh");
+	set_cmdline(&e.u.exec.argv, "ab\xc3\xa9" "cd\0x", 8);
+	e.u.exec.argv.truncated = true;
+	cfg.strsize = 3;
+	/* Cut before the 2-byte character rather than through it. */
+	expect_text(&cfg, &e, "1234 (tar_race) +++ exec \"/bi\"... "
+		    "[\"ab\"...,\"x\",...] +++\n");
+}
+
+#define TEXT_TESTS \
+	cmocka_unit_test(test_text_signal), \
+	cmocka_unit_test(test_text_sigaction), \
+	cmocka_unit_test(test_text_task_events), \
+	cmocka_unit_test(test_text_verbose_only), \
+	cmocka_unit_test(test_text_eintr), \
+	cmocka_unit_test(test_text_finding), \
+	cmocka_unit_test(test_text_hostile), \
+	cmocka_unit_test(test_text_filter), \
+	cmocka_unit_test(test_text_time), \
+	cmocka_unit_test(test_text_strsize),
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_selected),
 		cmocka_unit_test(test_write_all),
-		cmocka_unit_test(test_write_error),
 		cmocka_unit_test(test_json_hostile_sender),
 		cmocka_unit_test(test_json_signal),
 		cmocka_unit_test(test_json_signal_variants),
 		cmocka_unit_test(test_json_sigaction),
 		cmocka_unit_test(test_json_syscall_sig),
 		cmocka_unit_test(test_json_finding),
-		cmocka_unit_test(test_json_other_types),
+		cmocka_unit_test(test_json_trace_start),
+		cmocka_unit_test(test_json_task_events),
 		cmocka_unit_test(test_json_filter),
 		TEXT_TESTS
 	};

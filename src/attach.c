@@ -1,0 +1,172 @@
+/*
+ * attach.c - attach mode (-p PID): seize every thread of a running
+ * process without stopping it (no PTRACE_INTERRUPT, no syscall stops), and
+ * let go cleanly.  Facts that decide the design (DESIGN.md): an interrupt
+ * makes epoll_wait and inotify reads fail with EINTR; a plain SEIZE does
+ * not, and exiting the tracer unlinks running tracees harmlessly.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "proc.h"
+#include "tracer.h"
+
+/* Why PID cannot be traced, before trying: dies with one clear line. */
+static void check_traceable(pid_t pid)
+{
+	struct proc_status st;
+	char comm[COMM_MAX] = "";
+	int rc;
+
+	if (pid == getpid())
+		die("pid %d is sigtrace itself: it cannot trace itself", pid);
+	rc = proc_read_status(pid, 0, &st);
+	if (rc == -ENOENT || rc == -ESRCH)
+		die("pid %d: no such process", pid);
+	if (rc < 0)
+		die("pid %d: cannot read /proc/%d/status: %s", pid, pid,
+		    strerror(-rc));
+	proc_read_comm(pid, comm, sizeof(comm));
+	if (st.tgid != pid)
+		die("pid %d is a thread of process %d: attach to %d (all its threads are traced)",
+		    pid, st.tgid, st.tgid);
+	if (st.kernel_thread)
+		die("pid %d (%s) is a kernel thread: it cannot be traced", pid,
+		    comm);
+	if (st.state == 'Z' || st.state == 'X')
+		die("pid %d (%s) is a zombie: it has exited and waits for its parent (pid %d) to reap it",
+		    pid, comm, st.ppid);
+	if (st.tracer > 0) {
+		char tcomm[COMM_MAX] = "?";
+
+		proc_read_comm(st.tracer, tcomm, sizeof(tcomm));
+		die("pid %d (%s) is already traced by pid %d (%s): only one tracer at a time; stop that one first",
+		    pid, comm, st.tracer, tcomm);
+	}
+}
+
+static void explain_eperm(pid_t pid)
+{
+	struct proc_status st;
+	FILE *f;
+	int scope = 0;
+
+	f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re");
+	if (f) {
+		if (fscanf(f, "%d", &scope) != 1)
+			scope = 0;
+		fclose(f);
+	}
+	if (proc_read_status(pid, 0, &st) == 0 && st.uid != getuid() &&
+	    geteuid() != 0)
+		die("pid %d: permission denied: it belongs to uid %u and you are uid %u; run sigtrace as that user or as root (CAP_SYS_PTRACE)",
+		    pid, (unsigned)st.uid, (unsigned)getuid());
+	if (scope > 0)
+		die("pid %d: permission denied by yama (kernel.yama.ptrace_scope = %d); run as root or set it to 0 with sysctl",
+		    pid, scope);
+	die("pid %d: permission denied: PTRACE_SEIZE needs the same uid or CAP_SYS_PTRACE (a setuid or non-dumpable process needs root)",
+	    pid);
+}
+
+static int seize(pid_t tid, unsigned options)
+{
+	if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(unsigned long)options) == 0)
+		return 0;
+	return -errno;
+}
+
+/* Seize every thread of PID, looping until a pass finds none new:
+ * threads created meanwhile by a seized thread are auto-attached, the
+ * rest are found by the next pass. */
+static int seize_threads(struct tracer *T, struct process *p,
+			 unsigned options)
+{
+	char path[64];
+	int added;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", p->pid);
+	do {
+		DIR *d = opendir(path);
+		struct dirent *de;
+
+		if (!d)
+			return p->threads ? 0 : -ESRCH;
+		added = 0;
+		while ((de = readdir(d)) != NULL) {
+			pid_t tid = (pid_t)atoi(de->d_name);
+			int rc;
+
+			if (tid <= 0 || tracee_find(T, tid))
+				continue;
+			rc = seize(tid, options);
+			if (rc == -EPERM && p->threads == 0) {
+				closedir(d);
+				return rc;
+			}
+			if (rc < 0)
+				continue;	/* exited, or auto-attached */
+			tracer_add_thread(T, tid, p);
+			added++;
+		}
+		closedir(d);
+	} while (added > 0);
+	return 0;
+}
+
+void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids)
+{
+	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
+		PTRACE_O_TRACECLONE;
+
+	if (T->follow)
+		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
+	for (size_t i = 0; i < npids; i++)
+		check_traceable(pids[i]);
+	for (size_t i = 0; i < npids; i++) {
+		struct proc_status st;
+		struct process *p;
+		int rc;
+
+		if (proc_read_status(pids[i], 0, &st) < 0) {
+			warnx_msg("pid %d exited before sigtrace could attach", pids[i]);
+			continue;
+		}
+		p = tracer_add_process(T, pids[i],
+			model_new(true, st.ignored, st.caught, tracer_now()));
+		rc = seize_threads(T, p, options);
+		if (rc == -EPERM)
+			explain_eperm(pids[i]);
+		if (rc < 0) {
+			warnx_msg("pid %d exited before sigtrace could attach", pids[i]);
+			tracer_drop_process(T, p);
+			continue;
+		}
+		tracer_emit_dispositions(T, p);
+	}
+}
+
+/* Let go of every thread.  Stops already reported are handled as usual
+ * (which resumes them); a thread in group-stop is detached and stays
+ * stopped; running threads are unlinked by the kernel when sigtrace
+ * exits, without an interrupt, keeping any signal they were stopped for. */
+void tracer_detach_all(struct tracer *T)
+{
+	int status;
+	pid_t tid;
+
+	while ((tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+		tracer_dispatch(T, tid, status);
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct tracee *t = T->tracees[b]; t; t = t->next)
+			if (t->listening)
+				ptrace(PTRACE_DETACH, t->tid, 0, 0);
+	tracer_emit_detach(T);
+}

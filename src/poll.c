@@ -1,0 +1,63 @@
+/*
+ * poll.c - attach mode without syscall stops: handler installations are
+ * seen as changes of SigCgt/SigIgn in /proc between two polls, logged with
+ * that window as their uncertainty.
+ */
+#include <string.h>
+
+#include "proc.h"
+#include "tracer.h"
+
+static enum disp_kind kernel_kind(const struct proc_status *st, int sig)
+{
+	if (st->caught & SIGBIT(sig))
+		return DISP_HANDLER;
+	if (st->ignored & SIGBIT(sig))
+		return DISP_IGNORED;
+	return DISP_DEFAULT;
+}
+
+static void poll_process(struct tracer *T, struct process *p, uint64_t since)
+{
+	struct proc_status st;
+
+	if (proc_read_status(p->pid, 0, &st) < 0)
+		return;
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		const struct sig_state *s = model_get(p->model, sig);
+		enum disp_kind now = kernel_kind(&st, sig);
+		struct tracee fake = { .tid = p->pid, .proc = p };
+		struct event e;
+
+		if (s->disp.kind == now)
+			continue;
+		event_init(&e, EV_SIGACTION);
+		tracer_stamp(&e, &fake);
+		e.u.sa.signo = sig;
+		e.u.sa.observed = true;
+		e.u.sa.window_start_mono_ns = since;
+		e.u.sa.has_old = true;
+		e.u.sa.old_disp = s->disp;
+		e.u.sa.has_new = true;
+		memset(&e.u.sa.new_disp, 0, sizeof(e.u.sa.new_disp));
+		e.u.sa.new_disp.kind = now;
+		e.u.sa.new_disp.flags_known = now != DISP_HANDLER;
+		e.u.sa.syscall = "rt_sigaction";
+		model_set(p->model, sig, &e.u.sa.new_disp, e.mono_ns);
+		tracer_emit(T, p, &e);
+		if (now == DISP_HANDLER)
+			deliver_handler_installed(T, &fake, sig);
+	}
+}
+
+void poll_dispositions(struct tracer *T)
+{
+	uint64_t since = T->last_poll_ns;
+
+	T->last_poll_ns = tracer_now();
+	if (T->all_syscalls)
+		return;		/* every call is seen exactly */
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct process *p = T->procs[b]; p; p = p->next)
+			poll_process(T, p, since);
+}

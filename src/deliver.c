@@ -29,19 +29,35 @@ void deliver_disposition(const struct process *p, int signo,
 	*d = s->disp;
 }
 
+/* The chain of a gone sender, from what sigtrace saw fork it. */
+static void known_ancestry(struct tracer *T, pid_t pid, struct ancestry *a)
+{
+	a->count = 0;
+	while (pid > 0 && a->count < ANCESTRY_MAX) {
+		pid_t next = 0;
+
+		a->link[a->count].pid = pid;
+		if (!tracer_known_identity(T, pid, a->link[a->count].comm,
+					   NULL, &next))
+			break;
+		a->count++;
+		pid = next;
+	}
+}
+
 static void fill_sender(struct tracer *T, struct ev_signal *sig)
 {
 	uid_t uid = sig->sender.uid;
 	char comm[COMM_MAX];
 	struct cmdline argv;
-	pid_t me = getpid();
+	pid_t me = getpid(), parent = 0;
 
 	if (!sig->has_sender || sig->sender.pid <= 0)
 		return;
 	proc_read_ident(sig->sender.pid, &sig->sender);
 	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
 	if (sig->sender.cmdline.len == 0 &&
-	    tracer_known_identity(T, sig->sender.pid, comm, &argv)) {
+	    tracer_known_identity(T, sig->sender.pid, comm, &argv, &parent)) {
 		/* A traced sender on its way out has lost its cmdline;
 		 * its exec told us what it was.  It stays "gone". */
 		sig->sender.cmdline = argv;
@@ -49,6 +65,8 @@ static void fill_sender(struct tracer *T, struct ev_signal *sig)
 	}
 	if (!sig->sender.gone)
 		proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
+	else
+		known_ancestry(T, parent, &sig->sender_chain);
 	/* sigtrace and what started it are not part of the story. */
 	for (size_t i = 0; i < sig->sender_chain.count; i++) {
 		if (sig->sender_chain.link[i].pid == me) {

@@ -8,42 +8,50 @@
 #include "sink.h"
 
 /*
- * The signal an event is about, or 0 when it is about none.  A table of
- * the event types that carry one would need an offset per union member;
- * this small switch is the clearer of the two.
+ * The signals an event is about, bit (signo - 1); *CARRIES false when
+ * its type is about no signal.  A table of the types that carry one
+ * would need an offset per union member; this switch is the clearer.
  */
-static int event_signo(const struct event *e, bool *carries)
+static sigbits_t event_signals(const struct event *e, bool *carries)
 {
+	int signo;
+
 	*carries = true;
 	switch (e->type) {
 	case EV_SIGNAL:
-		return e->u.sig.signo;
+		signo = e->u.sig.signo;
+		break;
 	case EV_SIGACTION:
-		return e->u.sa.signo;
+		signo = e->u.sa.signo;
+		break;
 	case EV_INTERRUPTED:
 	case EV_EINTR:
 	case EV_RESTARTED:
-		return e->u.sc.signo;
+		signo = e->u.sc.signo;
+		break;
 	case EV_FINDING:
-		return e->u.finding.signo;
+		/* dangerous_defaults names a set, not one signal. */
+		if (e->u.finding.signo == 0)
+			return e->u.finding.signals;
+		signo = e->u.finding.signo;
+		break;
 	default:
 		*carries = false;
 		return 0;
 	}
+	return signo >= 1 && signo <= SIG_MAX ? SIGBIT(signo) : 0;
 }
 
 bool sink_event_selected(const struct sink_config *cfg, const struct event *e)
 {
 	bool carries;
-	int signo = event_signo(e, &carries);
+	sigbits_t set = event_signals(e, &carries);
 
-	if (!carries)
+	/* No valid signal named (rt_sigaction(0, ...) = -EINVAL, a finding
+	 * about the whole table): nothing for the filter to judge. */
+	if (!carries || set == 0)
 		return true;
-	/* A signal number outside 1..64 (rt_sigaction(0, ...) failing
-	 * with EINVAL) is in no set but "all". */
-	if (signo < 1 || signo > SIG_MAX)
-		return cfg->signals == ~(sigbits_t)0;
-	return (cfg->signals & SIGBIT(signo)) != 0;
+	return (cfg->signals & set) != 0;
 }
 
 int sink_write_all(int fd, const char *buf, size_t len)

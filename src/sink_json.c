@@ -23,10 +23,6 @@
 /* Long enough for any signal or si_code name, or a number. */
 #define NAME_BUF 32
 
-static const char *const finding_kind_names[FINDING__COUNT] = {
-	[FINDING_DEFAULT_DISPOSITION] = "default_disposition",
-};
-
 static const char *const disp_kind_names[] = {
 	[DISP_UNKNOWN] = "unknown",
 	[DISP_DEFAULT] = "default",
@@ -112,7 +108,7 @@ static void jw_process(struct jsonw *w, const struct proc_ident *p)
 	jw_kint(w, "pid", p->pid);
 	jw_kuint(w, "uid", p->uid);
 	jw_kbool(w, "gone", p->gone);
-	if (p->known && !p->gone) {
+	if (p->known && (!p->gone || p->comm[0])) {
 		jw_kfixed(w, "comm", p->comm, sizeof(p->comm));
 		jw_key(w, "cmdline");
 		jw_cmdline(w, &p->cmdline);
@@ -191,7 +187,10 @@ static void jw_disposition(struct jsonw *w, int signo,
 		jw_kstring(w, "action",
 			   sig_action_name(sig_default_action(signo)));
 	if (kind == DISP_HANDLER) {
-		jw_khex(w, "handler", d->handler);
+		/* 0 is SIG_DFL, never a handler: the address is unknown
+		 * (a handler seen in /proc SigCgt, not in a call). */
+		if (d->handler)
+			jw_khex(w, "handler", d->handler);
 		if (d->symbol[0])
 			jw_kfixed(w, "symbol", d->symbol, sizeof(d->symbol));
 	}
@@ -322,10 +321,16 @@ static void json_sigaction(struct jsonw *w, const struct event *e)
 		jw_key(w, "new");
 		jw_disposition(w, a->signo, &a->new_disp);
 	}
-	if (a->result == 0)
+	if (a->observed) {
+		/* A change seen in /proc between two polls: no call, so
+		 * no result, and only a window for when it happened. */
+		jw_kbool(w, "observed", true);
+		jw_kuint(w, "window_start_mono_ns", a->window_start_mono_ns);
+	} else if (a->result == 0) {
 		jw_kint(w, "result", 0);
-	else
+	} else {
 		jw_kerrno(w, "result", a->result);
+	}
 }
 
 /* interrupted, eintr and restarted share their fields. */
@@ -343,17 +348,33 @@ static void json_syscall_sig(struct jsonw *w, const struct event *e)
 	jw_kbool(w, "never_restarted", c->never_restarted);
 }
 
+/*
+ * Fields by presence rather than by kind: default_disposition names a
+ * signal with an effect and a cause, dangerous_defaults a set of
+ * signals, oneshot_handler a signal and its handler, model_mismatch a
+ * signal; each gets exactly what it carries.
+ */
 static void json_finding(struct jsonw *w, const struct event *e)
 {
 	const struct ev_finding *f = &e->u.finding;
-	unsigned kind = f->kind;
+	bool harm = f->kind == FINDING_DEFAULT_DISPOSITION;
 
-	jw_kstring(w, "kind", kind < FINDING__COUNT ?
-		   finding_kind_names[kind] : "unknown");
-	jw_ksignal(w, f->signo);
-	jw_kcode(w, f->signo, f->code);
-	jw_kstring(w, "effect", finding_effect_name(f->effect));
-	jw_kstring(w, "cause", finding_cause_name(f->cause));
+	jw_kstring(w, "kind", finding_kind_name(f->kind));
+	if (harm || (f->signo >= 1 && f->signo <= SIG_MAX))
+		jw_ksignal(w, f->signo);
+	if (f->signals) {
+		jw_key(w, "signals");
+		jw_mask(w, f->signals);
+	}
+	if (harm) {
+		jw_kcode(w, f->signo, f->code);
+		jw_kstring(w, "effect", finding_effect_name(f->effect));
+		jw_kstring(w, "cause", finding_cause_name(f->cause));
+	}
+	if (f->handler.kind != DISP_UNKNOWN) {
+		jw_key(w, "handler");
+		jw_disposition(w, f->signo, &f->handler);
+	}
 	if (f->has_sender)
 		jw_sender(w, &f->sender, &f->sender_chain);
 	if (f->delivery_mono_ns)
@@ -403,6 +424,26 @@ static void json_trace_end(struct jsonw *w, const struct event *e)
 	jw_kuint(w, "deliveries", e->u.end.deliveries);
 }
 
+/* A process's signal table as /proc/PID/status has it (psig-like). */
+static void json_dispositions(struct jsonw *w, const struct event *e)
+{
+	const struct ev_dispositions *t = &e->u.table;
+
+	jw_key(w, "caught");
+	jw_mask(w, t->caught);
+	jw_key(w, "ignored");
+	jw_mask(w, t->ignored);
+	jw_key(w, "blocked");
+	jw_mask(w, t->blocked);
+	jw_key(w, "pending");
+	jw_mask(w, t->pending);
+	jw_kint(w, "threads", t->threads);
+	jw_key(w, "argv");
+	jw_cmdline(w, &t->argv);
+	if (t->argv.truncated)
+		jw_kbool(w, "argv_truncated", true);
+}
+
 typedef void (*json_printer)(struct jsonw *w, const struct event *e);
 
 static const json_printer json_printers[EV__COUNT] = {
@@ -419,6 +460,7 @@ static const json_printer json_printers[EV__COUNT] = {
 	[EV_EXIT] = json_exit,
 	[EV_DETACH] = json_nothing,
 	[EV_TRACE_END] = json_trace_end,
+	[EV_DISPOSITIONS] = json_dispositions,
 };
 
 /* 2026-11-23T22:44:01.123456789Z */

@@ -138,11 +138,16 @@ static const char *syscall_name(const char *name, long nr, char *buf,
 	return name;
 }
 
-/* [SIGHUP SIGUSR1] */
+/* [SIGHUP SIGUSR1]; a set of more than half the signals (a shell blocks
+ * all but a few in its handlers) as its complement, strace's ~[...]. */
 static void text_mask(struct text_ctx *c, sigbits_t mask)
 {
 	bool first = true;
 
+	if (__builtin_popcountll(mask) > SIG_MAX / 2) {
+		sb_addc(c->sb, '~');
+		mask = ~mask;
+	}
 	sb_addc(c->sb, '[');
 	for (int signo = 1; signo <= SIG_MAX; signo++) {
 		if (!(mask & SIGBIT(signo)))
@@ -162,10 +167,13 @@ static void text_flags(struct text_ctx *c, uint64_t flags)
 	sb_adds(c->sb, sa_flags_format(flags, buf, sizeof(buf)));
 }
 
-/* 0x401136 <on_usr1> */
+/* 0x401136 <on_usr1>; "?" when only /proc's SigCgt told us. */
 static void text_handler(struct text_ctx *c, const struct disposition *d)
 {
-	sb_printf(c->sb, "0x%" PRIx64, d->handler);
+	if (d->handler)
+		sb_printf(c->sb, "0x%" PRIx64, d->handler);
+	else
+		sb_addc(c->sb, '?');
 	if (d->symbol[0]) {
 		sb_adds(c->sb, " <");
 		text_plain(c, d->symbol, sizeof(d->symbol));
@@ -239,14 +247,15 @@ static void text_sender(struct text_ctx *c, const struct proc_ident *p,
 	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
 
 	sb_printf(c->sb, " from %d", (int)p->pid);
-	if (p->gone) {
-		sb_adds(c->sb, " (gone)");
-	} else if (p->known) {
+	/* A gone sender still has a name when sigtrace traced it. */
+	if (p->known && p->comm[0]) {
 		sb_addc(c->sb, ' ');
 		text_quoted_fixed(c, p->comm, sizeof(p->comm));
 		sb_addc(c->sb, ' ');
 		text_argv(c, &p->cmdline);
 	}
+	if (p->gone)
+		sb_adds(c->sb, " (gone)");
 	for (size_t i = 0; i < n; i++) {
 		sb_adds(c->sb, " <- ");
 		text_plain(c, chain->link[i].comm, sizeof(chain->link[i].comm));
@@ -364,11 +373,40 @@ static bool text_signal(struct text_ctx *c, const struct event *e)
 	return true;
 }
 
+/* A change seen between two polls of /proc (attach mode). */
+static bool text_sigaction_observed(struct text_ctx *c,
+				    const struct event *e)
+{
+	const struct ev_sigaction *a = &e->u.sa;
+	uint64_t d = 0;
+
+	if (e->mono_ns > a->window_start_mono_ns)
+		d = e->mono_ns - a->window_start_mono_ns;
+	sb_adds(c->sb, "--- ");
+	text_signame(c, a->signo);
+	sb_adds(c->sb, " disposition changed: ");
+	if (a->has_old)
+		text_disp_struct(c, &a->old_disp);
+	else
+		sb_addc(c->sb, '?');
+	sb_adds(c->sb, " -> ");
+	if (a->has_new)
+		text_disp_struct(c, &a->new_disp);
+	else
+		sb_addc(c->sb, '?');
+	sb_printf(c->sb, " (seen in /proc, within the last %" PRIu64
+		  ".%06" PRIu64 " s) ---", d / 1000000000u,
+		  d % 1000000000u / 1000u);
+	return true;
+}
+
 static bool text_sigaction(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_sigaction *a = &e->u.sa;
 	const char *err;
 
+	if (a->observed)
+		return text_sigaction_observed(c, e);
 	sb_adds(c->sb, a->syscall ? a->syscall : "rt_sigaction");
 	sb_addc(c->sb, '(');
 	text_signame(c, a->signo);
@@ -462,17 +500,56 @@ static const char *const effect_text[EFFECT__COUNT] = {
 	[EFFECT_STOPPED] = "stopped the process",
 };
 
+/* SIGUSR1 killed the process under its default disposition (cause: x) */
+static void finding_harm(struct text_ctx *c, const struct ev_finding *f)
+{
+	text_signame(c, f->signo);
+	sb_printf(c->sb, " %s under its default disposition (cause: %s)",
+		  (unsigned)f->effect < EFFECT__COUNT ?
+		  effect_text[f->effect] : "acted",
+		  finding_cause_name(f->cause));
+}
+
+/* [SIGHUP SIGUSR1] left at their default disposition */
+static void finding_danger(struct text_ctx *c, const struct ev_finding *f)
+{
+	text_mask(c, f->signals);
+	sb_adds(c->sb, " left at a default disposition that terminates");
+}
+
+/* SIGUSR1 handler 0x401136 <h> [SA_RESETHAND] is one-shot */
+static void finding_oneshot(struct text_ctx *c, const struct ev_finding *f)
+{
+	text_signame(c, f->signo);
+	sb_adds(c->sb, " ");
+	text_disp_short(c, f->signo, &f->handler);
+	sb_adds(c->sb, " is one-shot");
+}
+
+static void finding_mismatch(struct text_ctx *c, const struct ev_finding *f)
+{
+	text_signame(c, f->signo);
+	sb_adds(c->sb, ": the model and the kernel disagree");
+}
+
+static void (*const finding_heads[FINDING__COUNT])(struct text_ctx *c,
+					const struct ev_finding *f) = {
+	[FINDING_DEFAULT_DISPOSITION] = finding_harm,
+	[FINDING_DANGEROUS_DEFAULTS] = finding_danger,
+	[FINDING_ONESHOT_HANDLER] = finding_oneshot,
+	[FINDING_MODEL_MISMATCH] = finding_mismatch,
+};
+
 static bool text_finding(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_finding *f = &e->u.finding;
 
 	color_on(c, COLOR_FINDING);
 	sb_adds(c->sb, "!!! FINDING: ");
-	text_signame(c, f->signo);
-	sb_printf(c->sb, " %s under its default disposition (cause: %s)",
-		  (unsigned)f->effect < EFFECT__COUNT ?
-		  effect_text[f->effect] : "acted",
-		  finding_cause_name(f->cause));
+	if ((unsigned)f->kind < FINDING__COUNT && finding_heads[f->kind])
+		finding_heads[f->kind](c, f);
+	else
+		sb_adds(c->sb, finding_kind_name(f->kind));
 	if (f->detail[0]) {
 		sb_adds(c->sb, " -- ");
 		text_plain(c, f->detail, sizeof(f->detail));
@@ -526,6 +603,23 @@ static bool text_trace_end(struct text_ctx *c, const struct event *e)
 	return true;
 }
 
+/* --- signal table: caught=[SIGUSR1] ignored=[SIGPIPE] ... --- */
+static bool text_dispositions(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_dispositions *t = &e->u.table;
+
+	sb_adds(c->sb, "--- signal table: caught=");
+	text_mask(c, t->caught);
+	sb_adds(c->sb, " ignored=");
+	text_mask(c, t->ignored);
+	sb_adds(c->sb, " blocked=");
+	text_mask(c, t->blocked);
+	sb_adds(c->sb, " pending=");
+	text_mask(c, t->pending);
+	sb_printf(c->sb, " threads=%d ---", t->threads);
+	return true;
+}
+
 static const struct {
 	text_printer print;
 	bool verbose_only;	/* shown with -v only */
@@ -544,6 +638,7 @@ static const struct {
 	[EV_EXIT] = { text_exit, false, false },
 	[EV_DETACH] = { text_detach, false, false },
 	[EV_TRACE_END] = { text_trace_end, true, true },
+	[EV_DISPOSITIONS] = { text_dispositions, false, false },
 };
 
 /* ---- the prefix: time, pid/tid, comm ---- */

@@ -4,6 +4,7 @@
  * program without a single stop before exec; then it installs the seccomp
  * filter and execs.  An exec failure travels back on a close-on-exec pipe.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>

@@ -83,6 +83,9 @@ void sb_addc(struct strbuf *sb, char c)
 	sb->buf[sb->len] = '\0';
 }
 
+/* strbuf.h should carry this attribute too; until it does, saying it
+ * here lets the compiler check that FMT is passed through unchanged. */
+__attribute__((format(printf, 2, 0)))
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 {
 	va_list ap2;

@@ -23,6 +23,7 @@ void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
 __attribute__((format(printf, 2, 3)))
 void sb_printf(struct strbuf *sb, const char *fmt, ...);
+__attribute__((format(printf, 2, 0)))
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 
 #endif

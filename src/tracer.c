@@ -64,13 +64,15 @@ static struct process *process_new(struct tracer *T, pid_t pid,
 }
 
 bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
-			   struct cmdline *argv)
+			   struct cmdline *argv, pid_t *parent)
 {
 	struct process *p = process_find(T, pid);
 
 	if (p) {
 		memcpy(comm, p->comm, COMM_MAX);
-		*argv = p->argv;
+		if (argv)
+			*argv = p->argv;
+		*parent = p->parent;
 		return true;
 	}
 	for (unsigned i = 0; i < RECENT_MAX; i++) {
@@ -78,7 +80,9 @@ bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
 
 		if (r->pid == pid) {
 			memcpy(comm, r->comm, COMM_MAX);
-			*argv = r->argv;
+			if (argv)
+				*argv = r->argv;
+			*parent = r->parent;
 			return true;
 		}
 	}
@@ -91,6 +95,7 @@ static void process_free(struct tracer *T, struct process *p)
 	struct recent_process *r = &T->recent[T->recent_next++ % RECENT_MAX];
 
 	r->pid = p->pid;
+	r->parent = p->parent;
 	memcpy(r->comm, p->comm, COMM_MAX);
 	r->argv = p->argv;
 
@@ -199,8 +204,9 @@ static struct tracee *adopt(struct tracer *T, pid_t tid, pid_t creator)
 			m = model_copy(parent_proc->model);
 		else
 			m = model_new(false, 0, 0, 0);
-		p = process_new(T, tgid, m, T->follow ? (parent_proc ?
-			parent_proc->reported || T->follow : true) : false);
+		p = process_new(T, tgid, m, T->follow &&
+				(!parent_proc || parent_proc->reported));
+		p->parent = parent_proc ? parent_proc->pid : 0;
 	}
 	return tracee_add(T, tid, p);
 }

@@ -27,6 +27,7 @@ struct pending_finding {
 struct process {
 	struct process *next;	/* hash chain */
 	pid_t pid;
+	pid_t parent;		/* the traced process that forked it, or 0 */
 	unsigned threads;	/* live traced threads */
 	bool reported;		/* emit events (false: --no-follow child) */
 	struct sigmodel *model;
@@ -79,6 +80,7 @@ struct tracee {
 #define RECENT_MAX 32
 struct recent_process {
 	pid_t pid;
+	pid_t parent;
 	char comm[COMM_MAX];
 	struct cmdline argv;
 };
@@ -120,7 +122,7 @@ struct process *process_find(struct tracer *T, pid_t pid);
 /* Identity of a traced process, live or recently exited: comm and the
  * argv of its last exec.  false when sigtrace never traced it. */
 bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
-			   struct cmdline *argv);
+			   struct cmdline *argv, pid_t *parent);
 
 int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids);
 uint64_t tracer_now(void);

@@ -34,7 +34,8 @@ int arch_read_ksigaction(pid_t tid, uint64_t addr,
 	if (rc < 0)
 		return rc;
 	out->handler = ksa.handler;
-	out->flags = ksa.flags;
+	/* glibc sign-extends the int sa_flags; the kernel keeps 32 bits. */
+	out->flags = ksa.flags & 0xffffffffu;
 	out->restorer = ksa.restorer;
 	out->mask = ksa.mask;
 	return 0;

@@ -90,8 +90,8 @@ check 1 /nonexistent/cmd -- /nonexistent/cmd
 check 1 sigtrace-no-such-command -- sigtrace-no-such-command
 check 1 "$T/adir" -- "$T/adir"
 check 1 "$T/notexec" -- "$T/notexec"
-# bad signal set: 1
-check 1 SIGFOO -e signal=SIGFOO -- "$T/victim.sh"
+# bad signal set: a usage error, 2
+check 2 SIGFOO -e signal=SIGFOO -- "$T/victim.sh"
 # outputs that cannot be written: 1
 check 1 /nonexistent/dir/x -o /nonexistent/dir/x -- "$T/victim.sh"
 check 1 /nonexistent/dir/x --json /nonexistent/dir/x -- "$T/victim.sh"

@@ -21,7 +21,7 @@
 #
 # Fixtures print what they observe to stdout (same with and without the
 # tracer) and write the pids/tids a test needs as KEY=VALUE lines to
-# $FIXTURE_IDS; `id KEY` reads one, and jq filters see them all as $ids.
+# $FIXTURE_IDS; `fixture_id KEY` reads one, and jq filters see them all as $ids.
 
 set -u
 
@@ -154,8 +154,8 @@ run_plain() {
 	plain_rc=$?
 }
 
-# id KEY: a pid/tid the fixture recorded in its last run.
-id() {
+# fixture_id KEY: a pid/tid the fixture recorded in its last run.
+fixture_id() {
 	_v=$(sed -n "s/^$1=//p" "$FIXTURE_IDS" | tail -n 1)
 	[ -n "$_v" ] || {
 		show_file "$FIXTURE_IDS" "fixture ids"

@@ -20,6 +20,23 @@
 #define ANCESTRY_MAX 8
 #define DETAIL_MAX 256
 
+/* A backtrace (-k): frames innermost first.  Owned by whoever fills the
+ * event (the tracer, or the log reader); valid while the event is. */
+#define STACK_MODULE_MAX 160
+#define STACK_SYMBOL_MAX 128
+struct stack_frame {
+	uint64_t ip;
+	uint64_t module_offset;	/* ip - module load base */
+	uint64_t symbol_offset;	/* ip - symbol start, when symbol known */
+	char module[STACK_MODULE_MAX];	/* path, "" when unknown */
+	char symbol[STACK_SYMBOL_MAX];	/* "" when unknown */
+};
+
+struct stack {
+	size_t count;
+	struct stack_frame frames[];
+};
+
 enum event_type {
 	EV_TRACE_START,
 	EV_FORK,
@@ -101,6 +118,7 @@ struct ev_signal {
 	struct disposition disposition;
 	long syscall;		/* syscall the thread was in, or -1 */
 	long syscall_ret;	/* its pending return value (-ERESTART*...) */
+	const struct stack *stack;	/* -k: the receiving thread, or NULL */
 	bool blocked_at_send;	/* unknown in general; reserved */
 };
 
@@ -112,6 +130,7 @@ struct ev_sigaction {
 	struct disposition new_disp;
 	int result;		/* 0, or a positive errno */
 	const char *syscall;	/* "rt_sigaction", "signal", ... */
+	const struct stack *stack;	/* -k: the calling thread, or NULL */
 	/* Attach mode without --syscalls: seen as a change in /proc
 	 * between two polls, not as a call. */
 	bool observed;

@@ -28,6 +28,12 @@ const char options_help[] =
 "      --time-ns         nanosecond timestamps\n"
 "  -s, --strsize N       show at most N bytes of a command line (0: all)\n"
 "  -v, --verbose         also restarted syscalls, thread exits, counts\n"
+"  -c, --summary-only    no event log, only the summary at the end\n"
+"      --report FILE     write the full post-mortem report to FILE\n"
+"      --report-format F text|json|html|chrome (default: from FILE's\n"
+"                        extension, else text)\n"
+"  -k, --stack           backtrace at each delivery and sigaction\n"
+"      --stack-depth N   at most N frames (default 32)\n"
 "  -q, --quiet           no start/detach chatter\n"
 "      --color=WHEN      auto|always|never (NO_COLOR is honoured)\n"
 "Tracing:\n"
@@ -39,6 +45,7 @@ const char options_help[] =
 "      --duration SEC    attach: detach after SEC seconds\n"
 "  -f                    follow forks (the default; accepted for strace)\n"
 "      --no-follow       report only the first process\n"
+"      --dispositions    with -p: print the signal table and exit\n"
 "  -h, --help            this text\n"
 "  -V, --version         the version\n"
 "\n"
@@ -46,6 +53,8 @@ const char options_help[] =
 "  sigtrace -- tar -xpf a.tar --totals=SIGUSR1\n"
 "  sigtrace --json trace.jsonl -e signal='!SIGCHLD' -- ./daemon\n"
 "  sigtrace -p $(pidof daemon) -e signal=HUP\n"
+"  sigtrace psig 1234           (the same as --dispositions -p 1234)\n"
+"  sigtrace report trace.jsonl --format html -o report.html\n"
 "\n"
 "Exit status: the command's, or 128+N when signal N killed it.\n";
 
@@ -58,6 +67,10 @@ enum {
 	OPT_POLL,
 	OPT_SYSCALLS,
 	OPT_DURATION,
+	OPT_STACK_DEPTH,
+	OPT_DISPOSITIONS,
+	OPT_REPORT,
+	OPT_REPORT_FORMAT,
 };
 
 static const struct option long_options[] = {
@@ -76,6 +89,12 @@ static const struct option long_options[] = {
 	{ "poll-interval", required_argument, NULL, OPT_POLL },
 	{ "syscalls", no_argument, NULL, OPT_SYSCALLS },
 	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "stack", no_argument, NULL, 'k' },
+	{ "stack-depth", required_argument, NULL, OPT_STACK_DEPTH },
+	{ "summary-only", no_argument, NULL, 'c' },
+	{ "dispositions", no_argument, NULL, OPT_DISPOSITIONS },
+	{ "report", required_argument, NULL, OPT_REPORT },
+	{ "report-format", required_argument, NULL, OPT_REPORT_FORMAT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -89,6 +108,11 @@ struct name_value {
 static const struct name_value time_formats[] = {
 	{ "iso", TIME_ISO }, { "clock", TIME_CLOCK }, { "unix", TIME_UNIX },
 	{ "rel", TIME_REL }, { "none", TIME_NONE }, { NULL, 0 },
+};
+
+static const struct name_value report_formats[] = {
+	{ "text", 0 }, { "json", 1 }, { "html", 2 }, { "chrome", 3 },
+	{ NULL, 0 },
 };
 
 static const struct name_value color_modes[] = {
@@ -200,6 +224,7 @@ static void set_defaults(struct options *o)
 	o->follow = true;
 	o->color = COLOR_AUTO;
 	o->poll_ms = 100;
+	o->stack_depth = 32;
 }
 
 static enum options_result parse_one(int c, struct options *o, int *tcount,
@@ -285,6 +310,32 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 				optarg);
 		break;
 	}
+	case 'k':
+		o->stack = true;
+		break;
+	case OPT_STACK_DEPTH:
+		if (parse_size(optarg, &sz) < 0 || sz < 1 || sz > 256)
+			return usage_error(err, errlen,
+				"--stack-depth %s: expected a number of frames from 1 to 256",
+				optarg);
+		o->stack_depth = (unsigned)sz;
+		break;
+	case 'c':
+		o->summary_only = true;
+		break;
+	case OPT_DISPOSITIONS:
+		o->dispositions = true;
+		break;
+	case OPT_REPORT:
+		o->report_path = optarg;
+		break;
+	case OPT_REPORT_FORMAT:
+		if (lookup_name(report_formats, optarg) < 0)
+			return usage_error(err, errlen,
+				"--report-format %s: expected text, json, html or chrome",
+				optarg);
+		o->report_format = optarg;
+		break;
 	case 'h':
 		o->show_help = true;
 		break;
@@ -308,7 +359,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	err[0] = '\0';
 	optind = 0;		/* full reset, so tests can parse repeatedly */
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:o:e:trs:vqfhVp:", long_options,
+	while ((c = getopt_long(argc, argv, "+:o:e:trs:vqfhVp:kc", long_options,
 				NULL)) != -1) {
 		enum options_result r;
 
@@ -331,6 +382,9 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	}
 	if (o->show_help || o->show_version)
 		return OPTIONS_EXIT;
+	if (o->dispositions && o->npids == 0)
+		return usage_error(err, errlen,
+			"--dispositions needs -p PID: the process to look at");
 	if (o->npids > 0) {
 		if (optind < argc)
 			return usage_error(err, errlen,

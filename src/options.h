@@ -28,6 +28,12 @@ struct options {
 	bool follow;		/* follow forks (default) */
 	bool quiet;		/* -q: no trace_start/detach chatter */
 	enum color_mode color;
+	bool stack;		/* -k: backtraces at deliveries and sigactions */
+	unsigned stack_depth;	/* --stack-depth */
+	bool summary_only;	/* -c: no per-event log, only the summary */
+	bool dispositions;	/* --dispositions -p PID: snapshot and exit */
+	const char *report_path;	/* --report FILE */
+	const char *report_format;	/* --report-format text|json|html|chrome */
 	bool show_help;
 	bool show_version;
 };

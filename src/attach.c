@@ -121,6 +121,12 @@ static int seize_threads(struct tracer *T, struct process *p,
 	return 0;
 }
 
+void attach_check(const pid_t *pids, size_t npids)
+{
+	for (size_t i = 0; i < npids; i++)
+		check_traceable(pids[i]);
+}
+
 void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids)
 {
 	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
@@ -128,8 +134,6 @@ void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids)
 
 	if (T->follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
-	for (size_t i = 0; i < npids; i++)
-		check_traceable(pids[i]);
 	for (size_t i = 0; i < npids; i++) {
 		struct proc_status st;
 		struct process *p;

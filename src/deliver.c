@@ -14,6 +14,7 @@
 
 #include "proc.h"
 #include "siginfo.h"
+#include "stack.h"
 #include "tracer.h"
 
 void deliver_disposition(const struct process *p, int signo,
@@ -185,6 +186,17 @@ void deliver_flush_pending(struct tracer *T, struct process *p, pid_t tid)
 	}
 }
 
+/* Will any log show event E?  A backtrace nobody sees is not worth its
+ * cost to the tracee. */
+static bool shown(const struct tracer *T, const struct event *e)
+{
+	for (size_t i = 0; i < T->nsinks; i++)
+		if (!T->sinks[i]->error &&
+		    sink_event_selected(&T->sinks[i]->cfg, e))
+			return true;
+	return false;
+}
+
 static bool handler_runs(const struct disposition *d)
 {
 	return d->kind == DISP_HANDLER;
@@ -250,6 +262,7 @@ void deliver_release_held(struct tracer *T, struct tracee *t)
 	if (!t->held)
 		return;
 	complete_delivery(T, t, t->held, t->held_sp);
+	stack_free(t->held->u.sig.stack);
 	free(t->held);
 	t->held = NULL;
 	t->awaiting_step = false;
@@ -266,6 +279,9 @@ void deliver_step_landed(struct tracer *T, struct tracee *t)
 
 		e->u.sig.disposition.handler = regs.ip;
 		model_learn_handler(t->proc->model, signo, regs.ip);
+		if (t->proc->reported)
+			stack_symbolize_disposition(t->proc->pid,
+						    &e->u.sig.disposition);
 	}
 	deliver_release_held(T, t);
 	tracer_resume(T, t, 0);	/* the SIGTRAP was ours: suppress it */
@@ -335,6 +351,12 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		sig->syscall_ret = regs.ret;
 	}
 	current_disposition(T, t, stopsig, e.mono_ns, &sig->disposition);
+	if (t->proc->reported) {
+		stack_symbolize_disposition(t->proc->pid, &sig->disposition);
+		if (T->stack_depth && shown(T, &e))
+			sig->stack = stack_capture(t->proc->pid, t->tid,
+						   T->stack_depth);
+	}
 	if (handler_runs(&sig->disposition) && !sig->disposition.handler &&
 	    hold(t, &e, regs.sp)) {
 		/* Attach mode knows a handler exists, not where: one step
@@ -344,5 +366,6 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		return;
 	}
 	complete_delivery(T, t, &e, regs.sp);
+	stack_free(sig->stack);
 	tracer_resume(T, t, stopsig);
 }

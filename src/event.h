@@ -97,6 +97,8 @@ struct disposition {
 	uint64_t restorer;
 	bool flags_known;	/* false when learnt by observation only */
 	char symbol[SYMBOL_MAX];	/* "" when not symbolized */
+	char module[STACK_MODULE_MAX];	/* file holding the handler, or "" */
+	uint64_t module_offset;	/* handler - the module's load base */
 };
 
 struct ev_signal {

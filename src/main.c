@@ -10,7 +10,9 @@
 
 #include "error.h"
 #include "options.h"
+#include "report.h"
 #include "spawn.h"
+#include "stack.h"
 #include "tracer.h"
 
 #define SINKS_MAX 4
@@ -91,6 +93,76 @@ static bool close_sinks(struct sink **sinks, size_t n)
 	return ok;
 }
 
+/*
+ * The live report: an analyzer sink next to the logs, and at the end the
+ * summary where the text log goes (with -c, instead of the text log) and
+ * the full report in --report FILE.  Same analyzer and renderers as
+ * `sigtrace report LOG`, so both say the same about the same events.
+ */
+struct live_report {
+	struct analyzer *an;
+	struct sink *text;	/* the text log's sink: the summary's place */
+	int fd;			/* --report FILE, or -1 */
+	const struct report_ops *ops;
+};
+
+static size_t live_report_open(const struct options *o,
+			       struct live_report *lr, struct sink *storage,
+			       struct sink **sinks, size_t n)
+{
+	size_t used = n;
+
+	lr->text = sinks[0];	/* open_sinks() puts the text log first */
+	if (o->summary_only) {
+		memmove(sinks, sinks + 1, (n - 1) * sizeof(*sinks));
+		n--;
+	}
+	lr->an = analyzer_new();
+	storage[used].ops = &sink_analyzer_ops;
+	storage[used].cfg = o->sink;	/* the same -e filter as the logs */
+	storage[used].fd = -1;
+	storage[used].path = "the report";
+	storage[used].priv = lr->an;
+	sinks[n++] = &storage[used];
+	lr->fd = -1;
+	if (o->report_path) {
+		lr->fd = open_output(o->report_path, "report");
+		lr->ops = o->report_format ? report_by_name(o->report_format) :
+			report_by_path(o->report_path);
+	}
+	return n;
+}
+
+static int live_report_close(const struct options *o, struct live_report *lr,
+			     int status)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc = 0;
+
+	report_render(&report_summary_ops, lr->an, &sb);
+	if (!lr->text->error)
+		rc = sink_write_all(lr->text->fd, sb.buf, sb.len);
+	sb_free(&sb);
+	if (o->summary_only && lr->text->ops->close(lr->text) < 0 && !rc)
+		rc = -EIO;
+	if (rc < 0)
+		warnx_msg("writing the summary to %s: %s", lr->text->path,
+			  strerror(-rc));
+	if (lr->fd >= 0) {
+		rc = report_write(lr->ops, lr->an, lr->fd);
+		if (close(lr->fd) < 0 && rc == 0)
+			rc = -errno;
+		if (rc < 0) {
+			warnx_msg("writing the report to %s: %s",
+				  o->report_path, strerror(-rc));
+			if (status == 0)
+				status = EXIT_FAILURE_RUNTIME;
+		}
+	}
+	analyzer_free(lr->an);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	struct sink storage[SINKS_MAX], *sinks[SINKS_MAX];
@@ -99,7 +171,10 @@ int main(int argc, char **argv)
 	char err[512], path[4096];
 	size_t nsinks;
 	int status;
+	struct live_report live;
 
+	if (argc > 1 && strcmp(argv[1], "report") == 0)
+		return report_main(argc - 1, argv + 1);
 	switch (options_parse(argc, argv, &o, err, sizeof(err))) {
 	case OPTIONS_USAGE_ERROR:
 		die_status(EXIT_USAGE, "%s", err);
@@ -107,18 +182,25 @@ int main(int argc, char **argv)
 		if (o.show_help)
 			fputs(options_help, stdout);
 		else
-			printf("sigtrace %s\n", SIGTRACE_VERSION);
+			printf("sigtrace %s\nstack traces: %s\n",
+			       SIGTRACE_VERSION, stack_backend());
 		return 0;
 	case OPTIONS_OK:
 		break;
 	}
+	if (o.stack && !stack_available())
+		die_status(EXIT_USAGE, "-k: this sigtrace was built without stack trace support (configure --without-libunwind)");
+	if (stack_init() < 0 && o.stack)
+		die("-k: cannot set up libunwind: out of memory");
 	if (o.npids == 0)
 		spawn_resolve(o.command[0], path, sizeof(path));
 	memset(storage, 0, sizeof(storage));
 	nsinks = open_sinks(&o, storage, sinks);
+	nsinks = live_report_open(&o, &live, storage, sinks, nsinks);
 	tracer_init(&tracer, sinks, nsinks);
 	tracer.follow = o.follow;
 	tracer.quiet = o.quiet;
+	tracer.stack_depth = o.stack ? o.stack_depth : 0;
 	if (o.npids > 0) {
 		tracer.poll_ns = (uint64_t)o.poll_ms * 1000000u;
 		tracer.all_syscalls = o.syscalls;
@@ -129,6 +211,7 @@ int main(int argc, char **argv)
 	} else {
 		status = tracer_spawn(&tracer, o.command, path);
 	}
+	status = live_report_close(&o, &live, status);
 	if (!close_sinks(sinks, nsinks) && status == 0)
 		status = EXIT_FAILURE_RUNTIME;
 	return status;

@@ -193,6 +193,10 @@ static void jw_disposition(struct jsonw *w, int signo,
 			jw_khex(w, "handler", d->handler);
 		if (d->symbol[0])
 			jw_kfixed(w, "symbol", d->symbol, sizeof(d->symbol));
+		if (d->module[0]) {
+			jw_kfixed(w, "module", d->module, sizeof(d->module));
+			jw_khex(w, "module_offset", d->module_offset);
+		}
 	}
 	if (kind != DISP_UNKNOWN && d->flags_known) {
 		jw_key(w, "flags");
@@ -203,6 +207,32 @@ static void jw_disposition(struct jsonw *w, int signo,
 			jw_khex(w, "restorer", d->restorer);
 	}
 	jw_object_end(w);
+}
+
+/* -k: "stack": [{"ip", "module", "module_offset", "symbol",
+ * "symbol_offset"}...], innermost first; unknown parts left out. */
+static void jw_stack(struct jsonw *w, const struct stack *s)
+{
+	if (!s)
+		return;
+	jw_key(w, "stack");
+	jw_array_begin(w);
+	for (size_t i = 0; i < s->count; i++) {
+		const struct stack_frame *f = &s->frames[i];
+
+		jw_object_begin(w);
+		jw_khex(w, "ip", f->ip);
+		if (f->module[0]) {
+			jw_kfixed(w, "module", f->module, sizeof(f->module));
+			jw_khex(w, "module_offset", f->module_offset);
+		}
+		if (f->symbol[0]) {
+			jw_kfixed(w, "symbol", f->symbol, sizeof(f->symbol));
+			jw_khex(w, "symbol_offset", f->symbol_offset);
+		}
+		jw_object_end(w);
+	}
+	jw_array_end(w);
 }
 
 /* The name of syscall NR, and the number too: the name alone cannot be
@@ -305,6 +335,7 @@ static void json_signal(struct jsonw *w, const struct event *e)
 		jw_syscall(w, NULL, s->syscall);
 		jw_kret(w, "syscall_ret", s->syscall_ret);
 	}
+	jw_stack(w, s->stack);
 }
 
 static void json_sigaction(struct jsonw *w, const struct event *e)
@@ -331,6 +362,7 @@ static void json_sigaction(struct jsonw *w, const struct event *e)
 	} else {
 		jw_kerrno(w, "result", a->result);
 	}
+	jw_stack(w, a->stack);
 }
 
 /* interrupted, eintr and restarted share their fields. */

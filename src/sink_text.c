@@ -167,7 +167,19 @@ static void text_flags(struct text_ctx *c, uint64_t flags)
 	sb_adds(c->sb, sa_flags_format(flags, buf, sizeof(buf)));
 }
 
-/* 0x401136 <on_usr1>; "?" when only /proc's SigCgt told us. */
+/* " (/usr/bin/prog+0x1136)": where an address is in its module. */
+static void text_module(struct text_ctx *c, const char *module, size_t size,
+			uint64_t offset)
+{
+	if (!module[0])
+		return;
+	sb_adds(c->sb, " (");
+	text_plain(c, module, size);
+	sb_printf(c->sb, "+0x%" PRIx64 ")", offset);
+}
+
+/* 0x401136 <on_usr1> (/usr/bin/prog+0x1136); "?" when only /proc's
+ * SigCgt told us. */
 static void text_handler(struct text_ctx *c, const struct disposition *d)
 {
 	if (d->handler)
@@ -178,6 +190,34 @@ static void text_handler(struct text_ctx *c, const struct disposition *d)
 		sb_adds(c->sb, " <");
 		text_plain(c, d->symbol, sizeof(d->symbol));
 		sb_addc(c->sb, '>');
+	}
+	if (d->handler)
+		text_module(c, d->module, sizeof(d->module), d->module_offset);
+}
+
+/* -k: one indented line per frame after the event's line,
+ *     #0 0x7f3a9c0421b7 kill+0x7 (/usr/lib/x86_64-linux-gnu/libc.so.6+0x3c1b7) */
+static void text_stack(struct text_ctx *c, const struct event *e)
+{
+	const struct stack *s = NULL;
+
+	if (e->type == EV_SIGNAL)
+		s = e->u.sig.stack;
+	else if (e->type == EV_SIGACTION)
+		s = e->u.sa.stack;
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->count; i++) {
+		const struct stack_frame *f = &s->frames[i];
+
+		sb_printf(c->sb, "    #%zu 0x%" PRIx64, i, f->ip);
+		if (f->symbol[0]) {
+			sb_addc(c->sb, ' ');
+			text_plain(c, f->symbol, sizeof(f->symbol));
+			sb_printf(c->sb, "+0x%" PRIx64, f->symbol_offset);
+		}
+		text_module(c, f->module, sizeof(f->module), f->module_offset);
+		sb_addc(c->sb, '\n');
 	}
 }
 
@@ -736,6 +776,7 @@ static int text_write(struct sink *s, const struct event *e)
 	if (c.colored)
 		sb_adds(c.sb, COLOR_RESET);
 	sb_addc(c.sb, '\n');
+	text_stack(&c, e);
 	st->have_prev = true;
 	st->prev_mono_ns = e->mono_ns;
 	ret = sink_write_all(s->fd, c.sb->buf, c.sb->len);

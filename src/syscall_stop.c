@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 
+#include "stack.h"
 #include "tracee_mem.h"
 #include "tracer.h"
 
@@ -35,8 +36,10 @@ static void disposition_from_ksa(const struct arch_ksigaction *ksa,
 	d->flags_known = true;
 }
 
-/* At the entry of a sigaction call: what the program asks for. */
-static void begin_sigaction(struct tracee *t, const struct arch_syscall_state *st_,
+/* At the entry of a sigaction call: what the program asks for, and
+ * with -k where it asks from (the stack is gone by the exit stop). */
+static void begin_sigaction(struct tracer *T, struct tracee *t,
+			    const struct arch_syscall_state *st_,
 			    enum arch_sigaction_kind kind)
 {
 	const struct arch_syscall_state st = *st_;
@@ -56,6 +59,11 @@ static void begin_sigaction(struct tracee *t, const struct arch_syscall_state *s
 		sa->read_err = -arch_read_ksigaction(t->tid, sa->act, kind,
 						     &sa->new_sa);
 	}
+	stack_free(t->sa_stack);
+	t->sa_stack = NULL;
+	if (T->stack_depth && t->proc->reported)
+		t->sa_stack = stack_capture(t->proc->pid, t->tid,
+					    T->stack_depth);
 	t->sa_pending = true;
 	t->cur_nr = st.nr;
 	t->in_syscall = true;
@@ -68,7 +76,7 @@ void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 
 	if (arch_get_syscall_state(t->tid, &st) == 0 &&
 	    arch_is_sigaction(st.nr, &kind))
-		begin_sigaction(t, &st, kind);
+		begin_sigaction(T, t, &st, kind);
 	tracer_resume(T, t, 0);
 }
 
@@ -100,9 +108,17 @@ static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 		if (sa->kind == ARCH_SA_SIGNAL)
 			e.u.sa.new_disp.flags_known = false;
 	}
+	if (p->reported) {
+		/* Named before the model keeps it: deliveries show it too. */
+		stack_symbolize_disposition(p->pid, &e.u.sa.new_disp);
+		stack_symbolize_disposition(p->pid, &e.u.sa.old_disp);
+	}
 	if (rval == 0 && e.u.sa.has_new && !T->test_ignore_sigaction)
 		model_set(p->model, sa->signo, &e.u.sa.new_disp, e.mono_ns);
+	e.u.sa.stack = t->sa_stack;
 	tracer_emit(T, p, &e);
+	stack_free(t->sa_stack);
+	t->sa_stack = NULL;
 	if (rval == 0 && e.u.sa.has_new &&
 	    e.u.sa.new_disp.kind == DISP_HANDLER)
 		deliver_handler_installed(T, t, sa->signo);
@@ -188,7 +204,7 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 			t->cur_nr = st.nr;
 			if (T->all_syscalls && !t->sa_pending &&
 			    arch_is_sigaction(st.nr, &kind))
-				begin_sigaction(t, &st, kind);
+				begin_sigaction(T, t, &st, kind);
 			if (t->depth > 0 && !arch_is_sigreturn(st.nr))
 				drop_abandoned_frames(T, t, st.sp);
 		}

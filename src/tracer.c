@@ -18,6 +18,7 @@
 #include "error.h"
 #include "proc.h"
 #include "spawn.h"
+#include "stack.h"
 #include "tracer.h"
 
 static volatile sig_atomic_t interrupt_count;
@@ -110,6 +111,7 @@ static void process_free(struct tracer *T, struct process *p)
 		p->pending = n;
 	}
 	model_unref(p->model);
+	stack_forget_process(p->pid);
 	free(p);
 }
 
@@ -140,6 +142,8 @@ static void tracee_remove(struct tracer *T, struct tracee *t)
 		*pp = t->next;
 	t->proc->threads--;
 	T->live--;
+	stack_free(t->sa_stack);
+	stack_forget_thread(t->tid);
 	free(t);
 }
 
@@ -250,6 +254,9 @@ static void handle_exec(struct tracer *T, struct tracee *t)
 	}
 	t->depth = 0;
 	t->sa_pending = false;
+	stack_free(t->sa_stack);
+	t->sa_stack = NULL;
+	stack_forget_process(p->pid);	/* a new program: new map, new code */
 	t->cur_nr = -1;
 	t->in_syscall = false;
 	proc_read_comm(p->pid, p->comm, sizeof(p->comm));
@@ -574,7 +581,7 @@ static void emit_end(struct tracer *T, int status)
 
 static void loop(struct tracer *T)
 {
-	while (T->live > 0) {
+	while (T->live > 0 && !stop_requested) {
 		int status;
 		pid_t tid = waitpid(-1, &status, __WALL);
 
@@ -662,15 +669,17 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	attach_mode = 1;
 	T->attach = true;
 	T->root_pid = npids ? pids[0] : 0;
+	attach_check(pids, npids);
 	install_signal_handlers();
 	emit_attach_start(T, pids, npids);
 	tracer_attach(T, pids, npids);
 	T->last_poll_ns = tracer_now();
-	if (T->deadline_ns) {
+	if (T->deadline_ns)
 		T->deadline_ns += T->last_poll_ns;
-		if (!tick || tick > 100000000u)
-			tick = 100000000u;	/* check the deadline often */
-	}
+	/* A tick at least every 100 ms: the deadline, and a stop request
+	 * that raced with waitpid, are noticed within one. */
+	if (!tick || tick > 100000000u)
+		tick = 100000000u;
 	start_timer(tick);
 	loop(T);
 	stop_timer();

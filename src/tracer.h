@@ -64,6 +64,7 @@ struct tracee {
 	struct process *proc;
 	bool sa_pending;	/* waiting for the sigaction's exit stop */
 	struct sigaction_call sa;
+	struct stack *sa_stack;	/* -k: the caller's, until the exit stop */
 	int depth;		/* handler frames being followed */
 	struct handler_frame frames[FRAME_DEPTH_MAX];
 	bool started;		/* the first stop has been seen */
@@ -93,6 +94,7 @@ struct tracer {
 	bool quiet;
 	bool test_ignore_sigaction;	/* test hook: starve the model */
 	bool all_syscalls;	/* attach --syscalls: PTRACE_SYSCALL always */
+	unsigned stack_depth;	/* -k: frames per backtrace; 0: no -k */
 	uint64_t poll_ns;	/* attach: /proc poll period, 0 = never */
 	uint64_t deadline_ns;	/* --duration: stop then, 0 = never */
 	uint64_t last_poll_ns;
@@ -136,6 +138,8 @@ void tracer_emit_dispositions(struct tracer *T, struct process *p);
 void tracer_emit_detach(struct tracer *T);
 
 /* attach.c */
+/* Die with one clear line when a pid cannot be traced. */
+void attach_check(const pid_t *pids, size_t npids);
 void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids);
 void tracer_detach_all(struct tracer *T);
 /* poll.c: disposition changes seen in /proc between two polls */

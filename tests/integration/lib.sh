@@ -220,3 +220,48 @@ assert_output() {
 		fail "the traced program's output is not what it prints untraced"
 	fi
 }
+
+# ---- attach mode ----
+
+# start_target MODE: run attach_target MODE in the background, its stdout
+# in $T/target.out; sets $target (pid) once it is set up.
+start_target() {
+	: >"$FIXTURE_IDS"
+	"$FIXTURES/attach_target" "$1" >"$T/target.out" 2>&1 &
+	target_job=$!
+	_w=0
+	until grep -q '^ready=1' "$FIXTURE_IDS" 2>/dev/null; do
+		_w=$((_w + 1))
+		[ $_w -lt 3000 ] || fail "attach_target $1 did not get ready"
+		sleep 0.01
+	done
+	target=$(fixture_id target)
+}
+
+# stop_target: SIGTERM it and wait; sets $target_rc.
+stop_target() {
+	kill -TERM "$target" 2>/dev/null
+	wait "$target_job"
+	target_rc=$?
+}
+
+# wait_for_json FILE JQ-FILTER: until the log (a stream) satisfies it.
+wait_for_json() {
+	_w=0
+	until [ -f "$1" ] && [ "$("$JQ" -s "$2" "$1" 2>/dev/null)" = true ]; do
+		_w=$((_w + 1))
+		[ $_w -lt 3000 ] || { show_file "$1" "JSON log"; fail "timed out waiting for: $2"; }
+		sleep 0.01
+	done
+}
+
+# wait_no_tracer PID: until /proc says nobody traces PID any more.
+wait_no_tracer() {
+	_w=0
+	while [ "$(awk '/^TracerPid:/ {print $2}' "/proc/$1/status" 2>/dev/null)" != 0 ]; do
+		_w=$((_w + 1))
+		[ $_w -lt 3000 ] || fail "pid $1 is still traced"
+		[ -d "/proc/$1" ] || return 0
+		sleep 0.01
+	done
+}

@@ -1,0 +1,830 @@
+/*
+ * analyzer.c - the analysis core: the process table and the disposition
+ * model rebuilt from events alone, and the dispatch of each event to the
+ * statistics (analyzer_stats.c) and the timeline (analyzer_tl.c).
+ *
+ * The model here is not the tracer's: it knows only what the log says.
+ * A sigaction's "old", a delivery's disposition and a dispositions
+ * snapshot are the kernel's truth at that instant; where they disagree
+ * with what the analyzer had inferred, the truth wins, and if the
+ * program had not changed that signal yet, it is taken as the state the
+ * program started with.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "arch.h"
+#include "error.h"
+#include "escape.h"
+#include "strbuf.h"
+
+#define PID_SLOTS (4 * AN_PROCS_MAX)
+#define POOL_SLOTS (2 * AN_POOL_MAX)
+#define POOL_STR_MAX 124	/* below SYMBOL_MAX - 3: see an_clean() */
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		die("out of memory in the report analyzer");
+	return p;
+}
+
+/* ---- untrusted text, as the JSON log carries it ---- */
+
+/* The length of the longest prefix of S (LEN bytes) that fits in MAX
+ * bytes without cutting a UTF-8 sequence. */
+static size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+	size_t n = len < max ? len : max;
+
+	if (n == len)
+		return n;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+static void put_utf8(struct strbuf *sb, unsigned cp)
+{
+	char b[3];
+
+	if (cp < 0x80) {
+		sb_addc(sb, (char)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		sb_add(sb, b, 2);
+	} else {
+		b[0] = (char)(0xe0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		sb_add(sb, b, 3);
+	}
+}
+
+/* Undo escape_json(): what a JSON parser reads back.  escape_json only
+ * writes the short escapes and \u for BMP controls. */
+static void json_unescape(struct strbuf *out, const char *s, size_t len)
+{
+	static const char shorts[] = "b\bt\tn\nf\fr\r\"\"\\\\//";
+
+	for (size_t i = 0; i < len; i++) {
+		const char *m;
+
+		if (s[i] != '\\' || i + 1 >= len) {
+			sb_addc(out, s[i]);
+			continue;
+		}
+		i++;
+		if (s[i] == 'u' && i + 4 < len) {
+			char hex[5] = { s[i + 1], s[i + 2], s[i + 3], s[i + 4] };
+
+			put_utf8(out, (unsigned)strtoul(hex, NULL, 16));
+			i += 4;
+			continue;
+		}
+		m = strchr(shorts, s[i]);
+		if (m && (m - shorts) % 2 == 0)
+			sb_addc(out, m[1]);
+		else
+			sb_addc(out, s[i]);
+	}
+}
+
+void an_clean(char *dst, size_t size, const char *src, size_t len)
+{
+	struct strbuf esc = STRBUF_INIT, raw = STRBUF_INIT;
+	const char *s = src;
+	size_t i, n = len;
+
+	if (size == 0)
+		return;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)src[i] >= 0x80)
+			break;
+	if (i < len) {
+		escape_json(&esc, src, len);
+		json_unescape(&raw, esc.buf, esc.len);
+		s = raw.buf ? raw.buf : "";
+		n = raw.len;
+	}
+	n = utf8_cut(s, n, size - 1);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	sb_free(&esc);
+	sb_free(&raw);
+}
+
+/* A fixed-size event field: never read past it. */
+static void clean_fixed(char *dst, size_t size, const char *src, size_t max)
+{
+	an_clean(dst, size, src, strnlen(src, max));
+}
+
+void an_args_from(struct an_args *dst, const struct cmdline *c)
+{
+	size_t len = c->len <= sizeof(c->buf) ? c->len : sizeof(c->buf);
+	size_t start = 0;
+	char arg[AN_STR];
+
+	memset(dst, 0, sizeof(*dst));
+	dst->truncated = c->truncated;
+	for (size_t i = 0; i <= len; i++) {
+		size_t n, room;
+
+		if (i < len && c->buf[i] != '\0')
+			continue;
+		if (i == len && start == len)
+			break;	/* no partial final argument */
+		an_clean(arg, sizeof(arg), c->buf + start, i - start);
+		n = strlen(arg);
+		room = sizeof(dst->buf) - dst->len;
+		if (n + 1 > room) {
+			n = room > 1 ? utf8_cut(arg, n, room - 1) : 0;
+			dst->truncated = true;
+		}
+		if (room > 0) {
+			memcpy(dst->buf + dst->len, arg, n);
+			dst->buf[dst->len + n] = '\0';
+			dst->len = (uint16_t)(dst->len + n + 1);
+		}
+		if (dst->truncated && dst->len >= sizeof(dst->buf))
+			break;
+		start = i + 1;
+	}
+}
+
+void an_sender_from(struct an_sender *dst, bool present,
+		    const struct proc_ident *p, const struct ancestry *chain)
+{
+	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
+
+	memset(dst, 0, sizeof(*dst));
+	dst->present = present;
+	if (!present)
+		return;
+	dst->pid = p->pid;
+	dst->uid = p->uid;
+	dst->gone = p->gone;
+	/* The JSON log names a sender only in this case (sink_json.c). */
+	dst->named = p->known && (!p->gone || p->comm[0]);
+	if (dst->named) {
+		clean_fixed(dst->comm, sizeof(dst->comm), p->comm,
+			    sizeof(p->comm));
+		an_args_from(&dst->cmdline, &p->cmdline);
+	}
+	dst->nchain = (uint8_t)n;
+	for (size_t i = 0; i < n; i++) {
+		dst->chain[i].pid = chain->link[i].pid;
+		clean_fixed(dst->chain[i].comm, sizeof(dst->chain[i].comm),
+			    chain->link[i].comm, sizeof(chain->link[i].comm));
+	}
+}
+
+/* ---- interned strings ---- */
+
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+uint32_t an_pool_add(struct an_pool *p, const char *s)
+{
+	uint32_t h;
+
+	if (!s || !*s)
+		return 0;
+	if (!p->str) {
+		p->str = xcalloc(AN_POOL_MAX + 1, sizeof(*p->str));
+		p->slots = xcalloc(POOL_SLOTS, sizeof(*p->slots));
+		p->str[0] = strdup("");
+		p->n = 1;
+	}
+	for (h = hash_str(s) % POOL_SLOTS;; h = (h + 1) % POOL_SLOTS) {
+		uint32_t id = p->slots[h];
+
+		if (id == 0)
+			break;
+		if (strcmp(p->str[id], s) == 0)
+			return id;
+	}
+	if (p->n > AN_POOL_MAX) {
+		p->dropped++;
+		return 0;
+	}
+	p->str[p->n] = strdup(s);
+	if (!p->str[p->n])
+		die("out of memory in the report analyzer");
+	p->slots[h] = p->n;
+	return p->n++;
+}
+
+const char *an_pool_str(const struct analyzer *a, uint32_t id)
+{
+	if (id == 0 || id >= a->pool.n)
+		return "";
+	return a->pool.str[id];
+}
+
+/* ---- dispositions, as the JSON log writes them ---- */
+
+void an_disp_from(struct analyzer *a, struct an_disp *dst,
+		  const struct disposition *d)
+{
+	char sym[POOL_STR_MAX + 1];
+
+	memset(dst, 0, sizeof(*dst));
+	dst->kind = (unsigned)d->kind <= DISP_HANDLER ? d->kind : DISP_UNKNOWN;
+	if (dst->kind == DISP_HANDLER) {
+		dst->handler = d->handler;
+		clean_fixed(sym, sizeof(sym), d->symbol, sizeof(d->symbol));
+		dst->symbol = an_pool_add(&a->pool, sym);
+	}
+	if (dst->kind != DISP_UNKNOWN && d->flags_known) {
+		dst->flags_known = true;
+		dst->flags = d->flags;
+	}
+}
+
+const char *an_syscall_name(long nr, const char *name, char *buf,
+			    size_t len)
+{
+	if (!name)
+		name = arch_syscall_name(nr);
+	if (!name) {
+		snprintf(buf, len, "syscall_%ld", nr);
+		name = buf;
+	}
+	return name;
+}
+
+enum an_cls an_disp_class(int signo, const struct an_disp *d)
+{
+	switch (d->kind) {
+	case DISP_HANDLER:
+		return CLS_HANDLED;
+	case DISP_IGNORED:
+		return CLS_IGNORED;
+	case DISP_DEFAULT:
+		break;
+	default:
+		return CLS_UNKNOWN;
+	}
+	switch (sig_default_action(signo)) {
+	case SIG_ACT_TERM:
+	case SIG_ACT_CORE:
+		return CLS_FATAL;
+	case SIG_ACT_STOP:
+		return CLS_STOP;
+	case SIG_ACT_IGN:
+		return CLS_IGNORED;
+	default:
+		return CLS_DEFAULT;
+	}
+}
+
+/* ---- the process table ---- */
+
+static uint32_t pid_hash(pid_t pid)
+{
+	return ((uint32_t)pid * 2654435761u) % PID_SLOTS;
+}
+
+struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid)
+{
+	for (uint32_t h = pid_hash(pid);; h = (h + 1) % PID_SLOTS) {
+		uint32_t id = a->pid_slots[h];
+
+		if (id == 0)
+			return NULL;
+		if (a->procs[id - 1]->pid == pid)
+			return a->procs[id - 1];
+	}
+}
+
+static void change_add(struct an_proc *p, uint64_t ns, int signo,
+		       uint8_t kind, uint8_t how, uint32_t symbol)
+{
+	struct an_change *c;
+
+	if (p->nchanges >= AN_CHANGES_MAX) {
+		p->changes_truncated = true;
+		return;
+	}
+	if (!p->changes)
+		p->changes = xcalloc(AN_CHANGES_MAX, sizeof(*p->changes));
+	c = &p->changes[p->nchanges++];
+	c->ns = ns;
+	c->signo = (uint8_t)signo;
+	c->kind = kind;
+	c->how = how;
+	c->symbol = symbol;
+}
+
+static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
+				bool unknown)
+{
+	struct an_proc *p;
+	uint32_t h;
+
+	if (a->nprocs >= AN_PROCS_MAX)
+		return NULL;
+	p = xcalloc(1, sizeof(*p));
+	p->pid = pid;
+	p->index = a->nprocs + 1;
+	p->first_ns = ns;
+	p->unknown_start = unknown;
+	for (int s = 1; s <= SIG_MAX; s++) {
+		p->sig[s].start.kind = unknown ? DISP_UNKNOWN : DISP_DEFAULT;
+		p->sig[s].cur = p->sig[s].start;
+		p->sig[s].since_ns = ns;
+		p->sig_row[s] = -1;
+	}
+	p->threads[0].tid = pid;
+	p->threads[0].first_ns = ns;
+	p->threads[0].row = -1;
+	p->nthreads = 1;
+	a->procs[a->nprocs++] = p;
+	for (h = pid_hash(pid);; h = (h + 1) % PID_SLOTS) {
+		uint32_t id = a->pid_slots[h];
+
+		if (id == 0 || a->procs[id - 1]->pid == pid)
+			break;
+	}
+	a->pid_slots[h] = p->index;
+	p->row = an_row_add(a, ROW_PROC, p->index - 1, pid, 0);
+	return p;
+}
+
+/* The process an event is about, created on first sight. */
+static struct an_proc *proc_get(struct analyzer *a, const struct event *e)
+{
+	struct an_proc *p = analyzer_proc(a, e->pid);
+
+	if (!p)
+		p = proc_new(a, e->pid, e->mono_ns, true);
+	if (!p) {
+		a->procs_untracked++;
+		return NULL;
+	}
+	if (e->comm[0])
+		clean_fixed(p->comm, sizeof(p->comm), e->comm,
+			    sizeof(e->comm));
+	return p;
+}
+
+struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
+				bool add)
+{
+	for (uint32_t i = 0; i < p->nthreads; i++)
+		if (p->threads[i].tid == tid)
+			return &p->threads[i];
+	if (!add)
+		return NULL;
+	if (p->nthreads >= AN_THREADS_MAX) {
+		p->threads_more++;
+		return NULL;
+	}
+	p->threads[p->nthreads] = (struct an_thread){ .tid = tid,
+		.first_ns = ns, .row = -1 };
+	return &p->threads[p->nthreads++];
+}
+
+/* ---- the disposition model ---- */
+
+static bool disp_same(const struct an_disp *x, const struct an_disp *y)
+{
+	if (x->kind != y->kind)
+		return false;
+	return x->kind != DISP_HANDLER || !x->handler || !y->handler ||
+	       x->handler == y->handler;
+}
+
+/* What the kernel says SIGNO is now: not a change by the program. */
+static void sig_learn(struct an_proc *p, int signo, const struct an_disp *d,
+		      uint64_t ns)
+{
+	struct an_sigstate *s = &p->sig[signo];
+	struct an_disp merged = *d;
+
+	if (d->kind == DISP_UNKNOWN || signo < 1 || signo > SIG_MAX)
+		return;
+	if (disp_same(&s->cur, d)) {
+		/* Keep what is known of the handler and its flags. */
+		if (!merged.handler)
+			merged.handler = s->cur.handler;
+		if (!merged.symbol)
+			merged.symbol = s->cur.symbol;
+		if (!merged.flags_known && s->cur.flags_known) {
+			merged.flags_known = true;
+			merged.flags = s->cur.flags;
+		}
+		s->cur = merged;
+		if (!s->changed)
+			s->start = merged;
+		return;
+	}
+	if (!s->changed) {
+		s->start = merged;
+		ns = p->nexec ? p->exec_ns : p->first_ns;
+	}
+	s->cur = merged;
+	change_add(p, ns, signo, merged.kind, HOW_SNAPSHOT, merged.symbol);
+}
+
+/* The program (or the kernel on its behalf) set SIGNO to D. */
+static void sig_set(struct an_proc *p, int signo, const struct an_disp *d,
+		    enum an_how how, const struct event *e, uint64_t seq)
+{
+	struct an_sigstate *s;
+	bool differs;
+
+	if (signo < 1 || signo > SIG_MAX)
+		return;
+	s = &p->sig[signo];
+	differs = s->cur.kind != d->kind || s->cur.handler != d->handler;
+	s->cur = *d;
+	s->how = (uint8_t)how;
+	s->changed = true;
+	s->since_ns = e->mono_ns;
+	s->since_seq = seq;
+	s->since_tid = e->tid;
+	if (differs)
+		change_add(p, e->mono_ns, signo, d->kind, (uint8_t)how,
+			   d->symbol);
+}
+
+/* ---- one handler per event type ---- */
+
+static void on_trace_start(struct analyzer *a, const struct event *e)
+{
+	struct an_trace *t = &a->trace;
+	struct an_proc *p;
+
+	if (t->started) {
+		t->several = true;
+		return;
+	}
+	t->started = true;
+	t->attach = e->u.start.attach;
+	t->root = e->pid;
+	an_args_from(&t->argv, &e->u.start.argv);
+	t->npids = e->u.start.npids < 16 ? e->u.start.npids : 16;
+	memcpy(t->pids, e->u.start.pids, t->npids * sizeof(pid_t));
+	clean_fixed(t->version, sizeof(t->version), e->u.start.version,
+		    sizeof(e->u.start.version));
+	t->start_sec = e->real_sec;
+	t->start_nsec = e->real_nsec;
+	if (!t->attach && e->pid > 0 && !analyzer_proc(a, e->pid)) {
+		p = proc_new(a, e->pid, e->mono_ns, false);
+		if (p)
+			p->argv = t->argv;
+	}
+}
+
+static void on_fork(struct analyzer *a, struct an_proc *p,
+		    const struct event *e)
+{
+	struct an_proc *c;
+
+	if (e->u.fork.thread) {
+		an_thread_get(p, e->u.fork.child, e->mono_ns, true);
+		return;
+	}
+	c = analyzer_proc(a, e->u.fork.child);
+	if (c && c->verdict == VERDICT_RUNNING && c->parent == 0) {
+		/* Seen before its parent's fork event. */
+		c->parent = p->pid;
+		return;
+	}
+	if (c && c->verdict == VERDICT_RUNNING)
+		return;
+	c = proc_new(a, e->u.fork.child, e->mono_ns, false);
+	if (!c)
+		return;
+	c->parent = p->pid;
+	memcpy(c->comm, p->comm, sizeof(c->comm));
+	c->argv = p->argv;
+	memcpy(c->exec_path, p->exec_path, sizeof(c->exec_path));
+	c->unknown_start = p->unknown_start;
+	for (int s = 1; s <= SIG_MAX; s++) {
+		struct an_disp *d = &p->sig[s].cur;
+
+		c->sig[s].start = c->sig[s].cur = *d;
+		if (d->kind != (c->unknown_start ? DISP_UNKNOWN : DISP_DEFAULT))
+			change_add(c, e->mono_ns, s, d->kind, HOW_START,
+				   d->symbol);
+	}
+}
+
+static void on_exec(struct analyzer *a, struct an_proc *p,
+		    const struct event *e)
+{
+	p->nexec++;
+	p->exec_ns = e->mono_ns;
+	clean_fixed(p->exec_path, sizeof(p->exec_path), e->u.exec.path,
+		    sizeof(e->u.exec.path));
+	an_args_from(&p->argv, &e->u.exec.argv);
+	change_add(p, e->mono_ns, 0, 0, HOW_EXEC, 0);
+	for (int s = 1; s <= SIG_MAX; s++) {
+		struct an_sigstate *st = &p->sig[s];
+
+		if (st->cur.kind == DISP_HANDLER) {
+			memset(&st->cur, 0, sizeof(st->cur));
+			st->cur.kind = DISP_DEFAULT;
+			st->how = HOW_EXEC;
+			st->since_ns = e->mono_ns;
+			change_add(p, e->mono_ns, s, DISP_DEFAULT, HOW_EXEC, 0);
+		}
+		st->start = st->cur;
+		st->changed = false;
+	}
+	/* Threads other than the one that exec'd are gone. */
+	for (uint32_t i = 0; i < p->nthreads; i++) {
+		if (p->threads[i].tid != e->tid && !p->threads[i].ended) {
+			p->threads[i].ended = true;
+			p->threads[i].end_ns = e->mono_ns;
+		}
+	}
+}
+
+static bool child_status_code(int code)
+{
+	return code == CLD_EXITED || code == CLD_KILLED || code == CLD_DUMPED;
+}
+
+static void on_signal(struct analyzer *a, struct an_proc *p,
+		      const struct event *e, uint64_t seq)
+{
+	const struct ev_signal *s = &e->u.sig;
+	struct an_disp d;
+	enum an_cls cls;
+
+	an_disp_from(a, &d, &s->disposition);
+	cls = an_disp_class(s->signo, &d);
+	an_stats_signal(a, e, &d);
+	if (!p)
+		return;
+	if (s->signo >= 1 && s->signo <= SIG_MAX) {
+		sig_learn(p, s->signo, &d, e->mono_ns);
+		p->delivered |= SIGBIT(s->signo);
+	}
+	p->deliveries++;
+	if (cls == CLS_FATAL || cls == CLS_STOP) {
+		struct an_fatal *f = &p->fatal;
+
+		memset(f, 0, sizeof(*f));
+		f->known = true;
+		f->signo = s->signo;
+		f->code = s->code;
+		f->ns = e->mono_ns;
+		f->tid = e->tid;
+		f->action = (uint8_t)sig_default_action(s->signo);
+		an_sender_from(&f->sender, s->has_sender, &s->sender,
+			       &s->sender_chain);
+	}
+	if (s->signo == SIGCHLD && child_status_code(s->code)) {
+		a->sigchld_seen = true;
+		if (d.kind == DISP_HANDLER)
+			p->sigchld_handled++;
+	}
+	if (d.kind == DISP_HANDLER && d.flags_known &&
+	    (d.flags & SA_RESETHAND)) {
+		struct an_disp dfl = { .kind = DISP_DEFAULT };
+
+		sig_set(p, s->signo, &dfl, HOW_RESETHAND, e, seq);
+	}
+}
+
+static void on_sigaction(struct analyzer *a, struct an_proc *p,
+			 const struct event *e, uint64_t seq)
+{
+	const struct ev_sigaction *sa = &e->u.sa;
+	struct an_disp d;
+
+	if (sa->signo < 1 || sa->signo > SIG_MAX)
+		return;
+	if (sa->has_old) {
+		an_disp_from(a, &d, &sa->old_disp);
+		sig_learn(p, sa->signo, &d, e->mono_ns);
+	}
+	if (!sa->has_new || (!sa->observed && sa->result != 0))
+		return;
+	an_disp_from(a, &d, &sa->new_disp);
+	if (d.kind == DISP_UNKNOWN)
+		return;
+	sig_set(p, sa->signo, &d, sa->observed ? HOW_OBSERVED : HOW_SIGACTION,
+		e, seq);
+}
+
+/* A /proc snapshot: caught, ignored, or default. */
+static void on_dispositions(struct analyzer *a, struct an_proc *p,
+			    const struct event *e)
+{
+	const struct ev_dispositions *t = &e->u.table;
+
+	if (p->unknown_start && p->nexec == 0 && t->argv.len > 0 &&
+	    p->argv.len == 0)
+		an_args_from(&p->argv, &t->argv);
+	for (int s = 1; s <= SIG_MAX; s++) {
+		struct an_disp d = { .kind = DISP_DEFAULT };
+
+		if (t->caught & SIGBIT(s))
+			d.kind = DISP_HANDLER;
+		else if (t->ignored & SIGBIT(s))
+			d.kind = DISP_IGNORED;
+		sig_learn(p, s, &d, e->mono_ns);
+	}
+}
+
+static void end_threads(struct an_proc *p, uint64_t ns)
+{
+	for (uint32_t i = 0; i < p->nthreads; i++) {
+		if (!p->threads[i].ended) {
+			p->threads[i].ended = true;
+			p->threads[i].end_ns = ns;
+		}
+	}
+}
+
+static void on_exit_event(struct analyzer *a, struct an_proc *p,
+			  const struct event *e)
+{
+	const struct ev_exit *x = &e->u.exit;
+	struct an_proc *parent;
+
+	if (x->thread) {
+		struct an_thread *t = an_thread_get(p, e->tid, e->mono_ns,
+						    false);
+
+		if (t) {
+			t->ended = true;
+			t->end_ns = e->mono_ns;
+		}
+		return;
+	}
+	p->verdict = x->signaled ? VERDICT_KILLED : VERDICT_EXITED;
+	p->exit_code = x->code;
+	p->exit_signo = x->signaled ? x->signo : 0;
+	p->core = x->signaled && x->core;
+	p->end_ns = e->mono_ns;
+	end_threads(p, e->mono_ns);
+	parent = p->parent ? analyzer_proc(a, p->parent) : NULL;
+	if (parent && parent->verdict == VERDICT_RUNNING &&
+	    parent->sig[SIGCHLD].cur.kind == DISP_HANDLER)
+		parent->child_exits++;
+}
+
+static void on_detach(struct analyzer *a, struct an_proc *p,
+		      const struct event *e)
+{
+	if (p->verdict != VERDICT_RUNNING)
+		return;
+	p->verdict = VERDICT_DETACHED;
+	p->end_ns = e->mono_ns;
+}
+
+static void on_trace_end(struct analyzer *a, const struct event *e)
+{
+	a->trace.ended = true;
+	a->trace.exit_status = e->u.end.exit_status;
+	a->trace.stops = e->u.end.stops;
+	a->trace.syscall_stops = e->u.end.syscall_stops;
+	a->trace.deliveries = e->u.end.deliveries;
+}
+
+/* Events about one process; P is NULL beyond the process cap. */
+static bool feed_proc(struct analyzer *a, struct an_proc *p,
+		      const struct event *e, uint64_t seq)
+{
+	switch (e->type) {
+	case EV_FORK:
+		on_fork(a, p, e);
+		break;
+	case EV_EXEC:
+		on_exec(a, p, e);
+		break;
+	case EV_SIGACTION:
+		on_sigaction(a, p, e, seq);
+		break;
+	case EV_INTERRUPTED:
+	case EV_EINTR:
+	case EV_RESTARTED:
+		return an_stats_syscall(a, p, e);
+	case EV_DISPOSITIONS:
+		on_dispositions(a, p, e);
+		break;
+	case EV_EXIT:
+		on_exit_event(a, p, e);
+		break;
+	case EV_DETACH:
+		on_detach(a, p, e);
+		break;
+	default:
+		break;
+	}
+	return false;
+}
+
+void analyzer_feed(struct analyzer *a, const struct event *e)
+{
+	uint64_t seq = a->events++;
+	struct an_proc *p = NULL;
+	bool important = false;
+
+	if ((unsigned)e->type >= EV__COUNT || a->finished)
+		return;
+	a->by_type[e->type]++;
+	if (seq == 0)
+		a->trace.t0 = e->mono_ns;
+	if (e->mono_ns > a->trace.t_last)
+		a->trace.t_last = e->mono_ns;
+	switch (e->type) {
+	case EV_TRACE_START:
+		on_trace_start(a, e);
+		an_tl_global(a, e, seq);
+		return;
+	case EV_TRACE_END:
+		on_trace_end(a, e);
+		an_tl_global(a, e, seq);
+		return;
+	case EV_SIGNAL:
+		p = proc_get(a, e);
+		on_signal(a, p, e, seq);
+		break;
+	case EV_FINDING:
+		p = proc_get(a, e);
+		important = an_stats_finding(a, p, e);
+		break;
+	case EV_WARNING:
+		p = proc_get(a, e);
+		important = an_stats_warning(a, e);
+		break;
+	default:
+		p = proc_get(a, e);
+		if (p)
+			important = feed_proc(a, p, e, seq);
+		else if (e->type >= EV_INTERRUPTED && e->type <= EV_RESTARTED)
+			an_stats_syscall(a, NULL, e);
+		break;
+	}
+	an_tl_event(a, p, e, seq, important);
+}
+
+struct analyzer *analyzer_new(void)
+{
+	struct analyzer *a = xcalloc(1, sizeof(*a));
+
+	a->procs = xcalloc(AN_PROCS_MAX, sizeof(*a->procs));
+	a->pid_slots = xcalloc(PID_SLOTS, sizeof(*a->pid_slots));
+	a->findings = xcalloc(AN_FINDINGS_MAX, sizeof(*a->findings));
+	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
+	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
+	a->timeline = xcalloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
+	a->rows = xcalloc(AN_ROWS_MAX, sizeof(*a->rows));
+	return a;
+}
+
+void analyzer_finish(struct analyzer *a)
+{
+	if (a->finished)
+		return;
+	a->finished = true;
+	an_stats_finish(a);
+	an_tl_finish(a);
+}
+
+void analyzer_free(struct analyzer *a)
+{
+	if (!a)
+		return;
+	for (uint32_t i = 0; i < a->nprocs; i++) {
+		free(a->procs[i]->changes);
+		free(a->procs[i]);
+	}
+	for (uint32_t i = 0; i < a->nrows; i++)
+		free(a->rows[i].bins);
+	for (uint32_t i = 0; i < a->pool.n; i++)
+		free(a->pool.str[i]);
+	free(a->pool.str);
+	free(a->pool.slots);
+	free(a->procs);
+	free(a->pid_slots);
+	free(a->findings);
+	free(a->eintr);
+	free(a->warnings);
+	free(a->timeline);
+	free(a->rows);
+	free(a->marks);
+	free(a->items);
+	free(a);
+}

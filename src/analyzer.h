@@ -1,0 +1,445 @@
+/*
+ * analyzer.h - the post-mortem analysis: fed one struct event at a time
+ * (live, by the analyzer sink; offline, by the JSON Lines reader), it
+ * keeps what the report needs and nothing that grows with the number of
+ * events: counters, the first findings, a disposition table per process,
+ * per-signal and EINTR tables, and a bounded timeline.
+ *
+ * It only uses what the JSON Lines log holds (no pointers, no /proc), so
+ * the live and the offline report of the same events are identical.
+ * The data is public so the renderers (report_*.c) can read it; only
+ * analyzer*.c write it.
+ */
+#ifndef SIGTRACE_ANALYZER_H
+#define SIGTRACE_ANALYZER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "event.h"
+#include "sigtab.h"
+#include "strbuf.h"
+
+#define AN_PROCS_MAX 2048	/* processes detailed; the rest only counted */
+#define AN_THREADS_MAX 16	/* threads remembered per process */
+#define AN_FINDINGS_MAX 1000	/* findings kept; the rest only counted */
+#define AN_EINTR_MAX 256	/* (process, syscall, signal) rows */
+#define AN_SENDERS_MAX 8	/* distinct senders kept per signal */
+#define AN_TIMELINE_MAX 400	/* timeline entries */
+#define AN_RING 6		/* context kept before a finding */
+#define AN_CTX_AFTER 3		/* and after it */
+#define AN_WARNINGS_MAX 50
+#define AN_CHANGES_MAX 256	/* disposition changes kept per process */
+#define AN_ROWS_MAX 400		/* lanes of the graphical timeline */
+#define AN_BINS 512		/* time bins per lane */
+#define AN_MARKS_MAX 50000	/* exact marks for the Chrome trace */
+#define AN_POOL_MAX 4096	/* interned symbols and syscall names */
+#define AN_STR 256		/* bytes kept of a command line or path */
+#define AN_TEXT 192		/* bytes of a timeline description */
+
+/* A command line: arguments, each NUL-terminated, in LEN bytes. */
+struct an_args {
+	char buf[AN_STR];
+	uint16_t len;
+	bool truncated;
+};
+
+/* Who sent a signal, as the delivery (or finding) named it. */
+struct an_sender {
+	bool present;		/* the signal names a sending process */
+	bool named;		/* its comm and cmdline are known */
+	bool gone;
+	pid_t pid;
+	uid_t uid;
+	char comm[COMM_MAX];
+	struct an_args cmdline;
+	uint8_t nchain;
+	struct {
+		pid_t pid;
+		char comm[COMM_MAX];
+	} chain[ANCESTRY_MAX];
+};
+
+/* A disposition, compact: the symbol is an index into the pool. */
+struct an_disp {
+	uint8_t kind;		/* enum disp_kind */
+	bool flags_known;
+	uint32_t symbol;	/* an_pool index, 0 none */
+	uint64_t handler;
+	uint64_t flags;
+};
+
+/* How a signal's current disposition came to be. */
+enum an_how {
+	HOW_START,		/* as the process started (or was found) */
+	HOW_SIGACTION,		/* a sigaction call */
+	HOW_OBSERVED,		/* a change seen in /proc (attach mode) */
+	HOW_EXEC,		/* execve reset a handler */
+	HOW_RESETHAND,		/* SA_RESETHAND at a delivery */
+	HOW_SNAPSHOT,		/* a dispositions snapshot */
+};
+
+struct an_sigstate {
+	struct an_disp start;	/* at the start of the current program */
+	struct an_disp cur;
+	uint8_t how;		/* enum an_how of cur */
+	bool changed;		/* the program changed it since start */
+	uint64_t since_ns;
+	uint64_t since_seq;
+	pid_t since_tid;
+};
+
+/* A kind change of one signal (signo >= 1), or an exec (signo 0). */
+struct an_change {
+	uint64_t ns;
+	uint8_t signo;
+	uint8_t kind;		/* enum disp_kind; unused for an exec */
+	uint8_t how;
+	uint32_t symbol;
+};
+
+#define AN_OPEN_MAX 4
+struct an_thread {
+	pid_t tid;
+	uint64_t first_ns, end_ns;
+	bool ended;
+	int row;		/* lane, -1 none */
+	uint32_t open[AN_OPEN_MAX];	/* marks of interrupted syscalls */
+	uint8_t nopen;		/* whose outcome is still to come */
+};
+
+/* Outcome classes of marks on the timeline. */
+enum an_cls {
+	CLS_HANDLED,
+	CLS_IGNORED,		/* SIG_IGN, or a default that ignores */
+	CLS_DEFAULT,		/* default continue (harmless) */
+	CLS_FATAL,		/* default term or core */
+	CLS_STOP,
+	CLS_UNKNOWN,
+	CLS_EINTR,
+	CLS_RESTARTED,
+	CLS_INTERRUPTED,	/* interrupted, outcome not (yet) seen */
+	CLS_INSTALL,
+	CLS_EXEC,
+	CLS_EXIT,
+	CLS_FINDING,
+	CLS_NOTE,
+	CLS__COUNT
+};
+
+/* The classes counted in time bins: deliveries and syscall outcomes. */
+#define AN_BIN_CLS (CLS_RESTARTED + 1)
+
+/* One entry of the event timeline: a description ready to escape. */
+struct an_tl {
+	uint64_t seq;		/* position of the event in the stream */
+	uint64_t ns;
+	pid_t pid, tid;
+	uint8_t type;		/* enum event_type */
+	uint8_t signo;
+	uint8_t cls;		/* enum an_cls */
+	char comm[COMM_MAX];
+	char text[AN_TEXT];
+};
+
+enum an_verdict {
+	VERDICT_RUNNING,	/* no exit seen before the log ended */
+	VERDICT_EXITED,
+	VERDICT_KILLED,
+	VERDICT_DETACHED,	/* still running when sigtrace let go */
+};
+
+/* The delivery that killed (or last threatened) a process. */
+struct an_fatal {
+	bool known;
+	int signo;
+	int code;
+	uint64_t ns;
+	pid_t tid;
+	bool has_cause;		/* a default_disposition finding explained it */
+	uint8_t cause;		/* enum finding_cause */
+	uint8_t action;		/* enum sig_action */
+	struct an_sender sender;
+};
+
+struct an_proc {
+	pid_t pid, parent;
+	uint32_t index;		/* order of first appearance, from 1 */
+	char comm[COMM_MAX];
+	struct an_args argv;
+	char exec_path[AN_STR];
+	uint64_t first_ns, exec_ns, end_ns;
+	uint64_t exec_seq;
+	uint32_t nexec;
+	bool unknown_start;	/* attach mode: nothing known before */
+	enum an_verdict verdict;
+	int exit_code;
+	int exit_signo;
+	bool core;
+	struct an_fatal fatal;
+	struct an_sigstate sig[SIG_MAX + 1];
+	struct an_change *changes;
+	uint32_t nchanges;
+	bool changes_truncated;
+	struct an_thread threads[AN_THREADS_MAX];
+	uint32_t nthreads, threads_more;
+	struct an_tl ring[AN_RING];
+	uint32_t ring_n, ring_next;
+	uint32_t ctx_after;	/* events still to capture after a finding */
+	uint64_t captured_until;	/* seqs below it are in the timeline */
+	uint64_t deliveries, eintrs, nfindings;
+	sigbits_t delivered;	/* signals delivered to it */
+	int row;		/* lane of the process, -1 none */
+	int sig_row[SIG_MAX + 1];
+	/* SIGCHLD accounting (coalescing) */
+	uint32_t child_exits;	/* children ended while SIGCHLD was handled */
+	uint32_t sigchld_handled;	/* child-status SIGCHLDs to the handler */
+};
+
+enum an_sev {
+	SEV_CRITICAL,
+	SEV_HIGH,
+	SEV_MEDIUM,
+	SEV_LOW,
+	SEV_INFO,
+	SEV__COUNT
+};
+
+/* A finding event as logged (audit findings grouped by program). */
+struct an_finding {
+	uint64_t seq, ns;
+	pid_t pid, tid;
+	char comm[COMM_MAX];
+	uint8_t kind;		/* enum finding_kind */
+	int signo;
+	int code;
+	uint8_t effect, cause;	/* default_disposition only */
+	struct an_sender sender;
+	uint64_t delivery_ns, cause_ns, install_ns, exec_ns;
+	bool has_cause, has_install, has_exec;
+	char exec_path[AN_STR];
+	sigbits_t signals;
+	struct an_disp handler;
+	char detail[DETAIL_MAX];
+	uint32_t count;		/* processes this (grouped) finding covers */
+	pid_t more_pids[4];
+};
+
+/* EINTR accounting per (process, syscall, signal). */
+struct an_eintr {
+	pid_t pid;
+	char comm[COMM_MAX];
+	long nr;
+	uint32_t syscall;	/* pool index of the name */
+	int signo;
+	uint64_t interrupted, eintr, restarted;
+	bool never_restarted;
+	int8_t sa_restart;	/* 1 set, 0 not set, -1 unknown */
+	struct an_disp handler;
+	uint64_t first_ns;
+};
+
+struct an_sender_count {
+	char key[COMM_MAX];	/* sender comm, or the si_code name */
+	bool process;		/* key is a process name */
+	pid_t pid;		/* first sender pid */
+	bool many_pids;
+	uint64_t n;
+};
+
+struct an_sigstat {
+	uint64_t delivered, handled, ignored, deflt, fatal, stopped, unknown;
+	struct an_sender_count senders[AN_SENDERS_MAX];
+	uint32_t nsenders;
+	uint64_t other_senders;
+};
+
+/* A report finding: what the renderers list, most severe first. */
+enum an_item_kind {
+	ITEM_FINDING,		/* ref: index into findings */
+	ITEM_EINTR,		/* ref: index into eintr */
+	ITEM_COALESCED,		/* ref: index into procs */
+	ITEM_WARNING,		/* ref: index into warnings */
+};
+
+struct an_item {
+	uint8_t sev;
+	uint8_t kind;
+	uint32_t ref;
+	uint64_t key;		/* sort key: severity, kind, then order */
+};
+
+struct an_warning {
+	uint64_t seq, ns;
+	pid_t pid, tid;
+	char comm[COMM_MAX];
+	char message[DETAIL_MAX];
+};
+
+/* A lane of the graphical timeline and its time bins. */
+enum an_row_kind { ROW_PROC, ROW_THREAD, ROW_SIGNAL };
+
+struct an_bin {
+	uint32_t n[AN_BIN_CLS];
+	uint64_t tmin, tmax;
+	pid_t tid, sender;	/* of the first mark */
+	uint8_t signo;
+};
+
+struct an_row {
+	uint8_t kind;		/* enum an_row_kind */
+	uint32_t proc;		/* index into procs */
+	pid_t tid;
+	int signo;
+	struct an_bin *bins;	/* AN_BINS, NULL for process lanes */
+};
+
+/* An exact mark, for the Chrome trace: an instant, or a slice when
+ * end_ns is set (an interrupted syscall and its handler). */
+struct an_mark {
+	uint64_t ns, end_ns;
+	pid_t pid, tid, sender;
+	uint8_t type;		/* enum event_type */
+	uint8_t signo;
+	uint8_t cls;
+	uint8_t depth;
+	uint32_t name;		/* pool index: syscall, or handler symbol */
+	uint32_t symbol;	/* pool index: the handler's symbol */
+};
+
+/* Interned strings (symbols, syscall names); index 0 is "". */
+struct an_pool {
+	char **str;
+	uint32_t n;
+	uint32_t *slots;	/* open addressing, 2 * AN_POOL_MAX */
+	uint64_t dropped;
+};
+
+struct an_trace {
+	bool started, attach, ended, several;
+	struct an_args argv;	/* spawn */
+	pid_t pids[16];		/* attach */
+	size_t npids;
+	pid_t root;
+	char version[32];
+	int64_t start_sec;
+	long start_nsec;
+	uint64_t t0, t_last;	/* mono of the first and the last event */
+	int exit_status;
+	uint64_t stops, syscall_stops, deliveries;
+};
+
+struct analyzer {
+	struct an_trace trace;
+	uint64_t events;
+	uint64_t by_type[EV__COUNT];
+	bool finished;
+
+	struct an_proc **procs;	/* by first appearance */
+	uint32_t nprocs;
+	uint64_t procs_untracked;	/* events of processes beyond the cap */
+	uint32_t *pid_slots;	/* hash: pid -> procs index + 1 */
+
+	struct an_finding *findings;
+	uint32_t nfindings;
+	uint64_t findings_dropped[FINDING__COUNT];
+	uint64_t findings_total[FINDING__COUNT];
+
+	struct an_eintr *eintr;
+	uint32_t neintr;
+	uint64_t eintr_other;	/* outcomes of rows beyond the cap */
+
+	struct an_sigstat sigs[SIG_MAX + 1];
+
+	struct an_warning *warnings;
+	uint32_t nwarnings;
+	uint64_t warnings_dropped;
+
+	struct an_tl *timeline;
+	uint32_t ntimeline;
+	uint64_t timeline_dropped;
+
+	struct an_row *rows;
+	uint32_t nrows;
+	uint64_t rows_dropped;
+	uint64_t span_ns;	/* the bins cover [t0, t0 + span_ns) */
+
+	struct an_mark *marks;
+	uint32_t nmarks;
+	uint64_t marks_dropped;
+
+	struct an_pool pool;
+
+	/* built by analyzer_finish(): the report findings, ranked */
+	struct an_item *items;
+	uint32_t nitems;
+	uint32_t sev_count[SEV__COUNT];
+	bool sigchld_seen;	/* any child-status SIGCHLD was delivered */
+};
+
+struct analyzer *analyzer_new(void);
+void analyzer_free(struct analyzer *a);
+/* Take one event (in stream order). */
+void analyzer_feed(struct analyzer *a, const struct event *e);
+/* The stream ended: rank the findings, sort the timeline.  Idempotent;
+ * feeding more events after it is a programming error. */
+void analyzer_finish(struct analyzer *a);
+
+/* The process with PID (the latest one, pids are reused), or NULL. */
+struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid);
+const char *an_pool_str(const struct analyzer *a, uint32_t id);
+
+/* ---- internals shared by analyzer*.c ---- */
+
+/* Copy untrusted text as the JSON log would carry it (invalid UTF-8
+ * replaced by U+FFFD), NUL-terminated, cut at a character boundary. */
+void an_clean(char *dst, size_t size, const char *src, size_t len);
+void an_args_from(struct an_args *dst, const struct cmdline *c);
+void an_sender_from(struct an_sender *dst, bool present,
+		    const struct proc_ident *p, const struct ancestry *chain);
+void an_disp_from(struct analyzer *a, struct an_disp *dst,
+		  const struct disposition *d);
+uint32_t an_pool_add(struct an_pool *p, const char *s);
+/* The syscall name as the JSON log writes it. */
+const char *an_syscall_name(long nr, const char *name, char *buf,
+			    size_t len);
+enum an_cls an_disp_class(int signo, const struct an_disp *d);
+struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
+				bool add);
+
+/* analyzer_stats.c; each returns true when the event deserves a place
+ * in the timeline with its context. */
+void an_stats_signal(struct analyzer *a, const struct event *e,
+		     const struct an_disp *d);
+bool an_stats_syscall(struct analyzer *a, struct an_proc *p,
+		      const struct event *e);
+bool an_stats_finding(struct analyzer *a, struct an_proc *p,
+		      const struct event *e);
+bool an_stats_warning(struct analyzer *a, const struct event *e);
+void an_stats_finish(struct analyzer *a);
+
+/* analyzer_tl.c */
+void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
+		 uint64_t seq, bool important);
+void an_tl_global(struct analyzer *a, const struct event *e, uint64_t seq);
+void an_tl_finish(struct analyzer *a);
+int an_row_add(struct analyzer *a, enum an_row_kind kind, uint32_t proc,
+	       pid_t tid, int signo);
+
+/* analyzer_desc.c: plain UTF-8 descriptions, escaped by the renderer.
+ * Command lines appear as JSON arrays of JSON strings. */
+const char *an_signame(int signo, char *buf, size_t len);
+void an_desc_ms(struct strbuf *sb, uint64_t ns);
+void an_desc_rel(const struct analyzer *a, struct strbuf *sb, uint64_t ns);
+void an_desc_args(struct strbuf *sb, const struct an_args *args);
+void an_desc_flags(struct strbuf *sb, uint64_t flags);
+void an_desc_disp(const struct analyzer *a, struct strbuf *sb, int signo,
+		  const struct an_disp *d, bool flags);
+void an_desc_sender(struct strbuf *sb, const struct an_sender *s,
+		    bool chain);
+void an_desc_proc(struct strbuf *sb, const struct an_proc *p);
+void an_desc_event(const struct analyzer *a, struct strbuf *sb,
+		   const struct event *e);
+
+#endif

@@ -1,0 +1,473 @@
+/*
+ * analyzer_tl.c - the bounded views of time: the event timeline (the
+ * events findings refer to, with context), the lanes of the graphical
+ * timeline (time bins that merge pairwise when the trace outgrows them,
+ * so a lane never holds more than AN_BINS bins), and the exact marks of
+ * the Chrome trace (the first AN_MARKS_MAX).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "error.h"
+
+#define SPAN_START_NS (1ull << 20)	/* about 1 ms */
+
+/* ---- lanes and bins ---- */
+
+int an_row_add(struct analyzer *a, enum an_row_kind kind, uint32_t proc,
+	       pid_t tid, int signo)
+{
+	struct an_row *r;
+
+	if (a->nrows >= AN_ROWS_MAX) {
+		a->rows_dropped++;
+		return -1;
+	}
+	r = &a->rows[a->nrows];
+	r->kind = (uint8_t)kind;
+	r->proc = proc;
+	r->tid = tid;
+	r->signo = signo;
+	r->bins = calloc(AN_BINS, sizeof(*r->bins));
+	if (!r->bins)
+		die("out of memory in the report analyzer");
+	return (int)a->nrows++;
+}
+
+static void bin_merge(struct an_bin *dst, const struct an_bin *src)
+{
+	uint32_t had = 0, has = 0;
+
+	for (int c = 0; c < AN_BIN_CLS; c++) {
+		had += dst->n[c];
+		has += src->n[c];
+	}
+	if (!has)
+		return;
+	if (!had) {
+		*dst = *src;
+		return;
+	}
+	for (int c = 0; c < AN_BIN_CLS; c++)
+		dst->n[c] += src->n[c];
+	if (src->tmin < dst->tmin)
+		dst->tmin = src->tmin;
+	if (src->tmax > dst->tmax)
+		dst->tmax = src->tmax;
+}
+
+/* Double the span of every lane: bin i takes bins 2i and 2i+1. */
+static void rows_rescale(struct analyzer *a)
+{
+	for (uint32_t r = 0; r < a->nrows; r++) {
+		struct an_bin *b = a->rows[r].bins;
+
+		for (int i = 0; i < AN_BINS / 2; i++) {
+			struct an_bin m = b[2 * i];
+
+			bin_merge(&m, &b[2 * i + 1]);
+			b[i] = m;
+		}
+		memset(&b[AN_BINS / 2], 0, sizeof(*b) * (AN_BINS / 2));
+	}
+	a->span_ns *= 2;
+}
+
+static void row_mark(struct analyzer *a, int row, uint64_t ns,
+		     enum an_cls cls, pid_t tid, pid_t sender, int signo)
+{
+	uint64_t off = ns > a->trace.t0 ? ns - a->trace.t0 : 0;
+	struct an_bin *b;
+	bool empty = true;
+
+	if (row < 0 || cls >= AN_BIN_CLS)
+		return;
+	if (!a->span_ns)
+		a->span_ns = SPAN_START_NS;
+	while (off >= a->span_ns && a->span_ns < (1ull << 62))
+		rows_rescale(a);
+	b = &a->rows[row].bins[off / (a->span_ns / AN_BINS)];
+	for (int c = 0; c < AN_BIN_CLS; c++)
+		if (b->n[c])
+			empty = false;
+	if (empty) {
+		b->tmin = b->tmax = ns;
+		b->tid = tid;
+		b->sender = sender;
+		b->signo = (uint8_t)signo;
+	}
+	if (ns < b->tmin)
+		b->tmin = ns;
+	if (ns > b->tmax)
+		b->tmax = ns;
+	b->n[cls]++;
+}
+
+static int signal_row(struct analyzer *a, struct an_proc *p, int signo)
+{
+	if (signo < 1 || signo > SIG_MAX)
+		return -1;
+	if (p->sig_row[signo] < 0)
+		p->sig_row[signo] = an_row_add(a, ROW_SIGNAL, p->index - 1,
+					       0, signo);
+	return p->sig_row[signo];
+}
+
+/* Deliveries to the leader go on the process lane, others on the
+ * thread's own. */
+static int thread_row(struct analyzer *a, struct an_proc *p, pid_t tid,
+		      uint64_t ns)
+{
+	struct an_thread *t;
+
+	if (tid == p->pid)
+		return p->row;
+	t = an_thread_get(p, tid, ns, true);
+	if (!t)
+		return -1;
+	if (t->row < 0)
+		t->row = an_row_add(a, ROW_THREAD, p->index - 1, tid, 0);
+	return t->row;
+}
+
+/* ---- exact marks ---- */
+
+static struct an_mark *mark_new(struct analyzer *a, const struct event *e,
+				enum an_cls cls, int signo)
+{
+	struct an_mark *m;
+
+	if (a->nmarks >= AN_MARKS_MAX) {
+		a->marks_dropped++;
+		return NULL;
+	}
+	if (!a->marks) {
+		a->marks = calloc(AN_MARKS_MAX, sizeof(*a->marks));
+		if (!a->marks)
+			die("out of memory in the report analyzer");
+	}
+	m = &a->marks[a->nmarks++];
+	memset(m, 0, sizeof(*m));
+	m->ns = e->mono_ns;
+	m->pid = e->pid;
+	m->tid = e->tid;
+	m->type = (uint8_t)e->type;
+	m->cls = (uint8_t)cls;
+	m->signo = (uint8_t)(signo >= 1 && signo <= SIG_MAX ? signo : 0);
+	return m;
+}
+
+/* An interrupted syscall opens a slice that its outcome closes. */
+static void mark_syscall(struct analyzer *a, struct an_proc *p,
+			 const struct event *e)
+{
+	const struct ev_syscall_sig *c = &e->u.sc;
+	struct an_thread *t = an_thread_get(p, e->tid, e->mono_ns, true);
+	enum an_cls cls = e->type == EV_EINTR ? CLS_EINTR :
+		e->type == EV_RESTARTED ? CLS_RESTARTED : CLS_INTERRUPTED;
+	char buf[32];
+	struct an_mark *m;
+
+	if (e->type != EV_INTERRUPTED && t) {
+		for (int i = t->nopen - 1; i >= 0; i--) {
+			m = &a->marks[t->open[i]];
+			if (m->signo != c->signo)
+				continue;
+			m->end_ns = e->mono_ns;
+			m->cls = (uint8_t)cls;
+			t->nopen = (uint8_t)i;
+			return;
+		}
+	}
+	m = mark_new(a, e, cls, c->signo);
+	if (!m)
+		return;
+	m->name = an_pool_add(&a->pool, an_syscall_name(c->syscall,
+			      c->syscall_name, buf, sizeof(buf)));
+	if (c->handler.kind == DISP_HANDLER) {
+		struct an_disp d;
+
+		an_disp_from(a, &d, &c->handler);
+		m->symbol = d.symbol;
+	}
+	if (e->type == EV_INTERRUPTED && t) {
+		m->depth = t->nopen;
+		if (t->nopen == AN_OPEN_MAX) {
+			memmove(t->open, t->open + 1,
+				sizeof(t->open[0]) * (AN_OPEN_MAX - 1));
+			t->nopen--;
+		}
+		t->open[t->nopen++] = a->nmarks - 1;
+	}
+}
+
+static void mark_signal(struct analyzer *a, struct an_proc *p,
+			const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+	struct an_disp d;
+	enum an_cls cls;
+	struct an_mark *m;
+
+	an_disp_from(a, &d, &s->disposition);
+	cls = an_disp_class(s->signo, &d);
+	row_mark(a, signal_row(a, p, s->signo), e->mono_ns, cls, e->tid,
+		 s->has_sender ? s->sender.pid : 0, s->signo);
+	row_mark(a, thread_row(a, p, e->tid, e->mono_ns), e->mono_ns, cls,
+		 e->tid, s->has_sender ? s->sender.pid : 0, s->signo);
+	m = mark_new(a, e, cls, s->signo);
+	if (m) {
+		m->sender = s->has_sender ? s->sender.pid : 0;
+		m->symbol = d.symbol;
+	}
+}
+
+static void marks_event(struct analyzer *a, struct an_proc *p,
+			const struct event *e)
+{
+	struct an_mark *m;
+
+	switch (e->type) {
+	case EV_SIGNAL:
+		mark_signal(a, p, e);
+		break;
+	case EV_INTERRUPTED:
+	case EV_EINTR:
+	case EV_RESTARTED:
+		if (e->type != EV_INTERRUPTED)
+			row_mark(a, signal_row(a, p, e->u.sc.signo), e->mono_ns,
+				 e->type == EV_EINTR ? CLS_EINTR :
+				 CLS_RESTARTED, e->tid, 0, e->u.sc.signo);
+		mark_syscall(a, p, e);
+		break;
+	case EV_SIGACTION:
+		if (e->u.sa.has_new &&
+		    (e->u.sa.observed || e->u.sa.result == 0)) {
+			m = mark_new(a, e, CLS_INSTALL, e->u.sa.signo);
+			if (m && e->u.sa.new_disp.kind == DISP_HANDLER) {
+				struct an_disp d;
+
+				an_disp_from(a, &d, &e->u.sa.new_disp);
+				m->symbol = d.symbol;
+			}
+		}
+		break;
+	case EV_EXEC:
+		mark_new(a, e, CLS_EXEC, 0);
+		break;
+	case EV_EXIT:
+		m = mark_new(a, e, CLS_EXIT, e->u.exit.signaled ?
+			     e->u.exit.signo : 0);
+		if (m)
+			m->depth = e->u.exit.thread;
+		break;
+	case EV_FINDING:
+		mark_new(a, e, CLS_FINDING, e->u.finding.signo);
+		break;
+	case EV_FORK:
+		mark_new(a, e, CLS_NOTE, 0);
+		break;
+	default:
+		break;
+	}
+}
+
+/* ---- the event timeline ---- */
+
+static enum an_cls event_class(const struct analyzer *a,
+			       const struct event *e)
+{
+	struct an_disp d = { 0 };
+
+	switch (e->type) {
+	case EV_SIGNAL:
+		d.kind = (unsigned)e->u.sig.disposition.kind <= DISP_HANDLER ?
+			e->u.sig.disposition.kind : DISP_UNKNOWN;
+		return an_disp_class(e->u.sig.signo, &d);
+	case EV_EINTR:
+		return CLS_EINTR;
+	case EV_RESTARTED:
+		return CLS_RESTARTED;
+	case EV_INTERRUPTED:
+		return CLS_INTERRUPTED;
+	case EV_SIGACTION:
+		return CLS_INSTALL;
+	case EV_EXEC:
+		return CLS_EXEC;
+	case EV_EXIT:
+		return e->u.exit.signaled ? CLS_FATAL : CLS_EXIT;
+	case EV_FINDING:
+	case EV_WARNING:
+		return CLS_FINDING;
+	default:
+		return CLS_NOTE;
+	}
+}
+
+static void tl_fill(const struct analyzer *a, struct an_tl *t,
+		    const struct event *e, uint64_t seq)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
+
+	memset(t, 0, sizeof(*t));
+	t->seq = seq;
+	t->ns = e->mono_ns;
+	t->pid = e->pid;
+	t->tid = e->tid;
+	t->type = (uint8_t)e->type;
+	t->cls = (uint8_t)event_class(a, e);
+	an_clean(t->comm, sizeof(t->comm), e->comm,
+		 strnlen(e->comm, sizeof(e->comm)));
+	an_desc_event(a, &sb, e);
+	/* Already clean: cut it at a character boundary. */
+	an_clean(t->text, sizeof(t->text) - 3, sb.buf ? sb.buf : "", sb.len);
+	n = strlen(t->text);
+	if (n < sb.len)
+		memcpy(t->text + n, "...", 4);
+	sb_free(&sb);
+}
+
+static void tl_put(struct analyzer *a, const struct an_tl *t)
+{
+	if (a->ntimeline >= AN_TIMELINE_MAX) {
+		a->timeline_dropped++;
+		return;
+	}
+	a->timeline[a->ntimeline++] = *t;
+}
+
+static void ring_push(struct an_proc *p, const struct an_tl *t)
+{
+	p->ring[p->ring_next] = *t;
+	p->ring_next = (p->ring_next + 1) % AN_RING;
+	if (p->ring_n < AN_RING)
+		p->ring_n++;
+}
+
+static bool ring_has(const struct an_proc *p, uint64_t seq)
+{
+	for (uint32_t i = 0; i < p->ring_n; i++)
+		if (p->ring[i].seq == seq)
+			return true;
+	return seq < p->captured_until;
+}
+
+/* The ring, oldest first, except what is already in the timeline. */
+static void ring_capture(struct analyzer *a, struct an_proc *p)
+{
+	uint32_t first = (p->ring_next + AN_RING - p->ring_n) % AN_RING;
+
+	for (uint32_t i = 0; i < p->ring_n; i++) {
+		const struct an_tl *t = &p->ring[(first + i) % AN_RING];
+
+		if (t->seq < p->captured_until)
+			continue;
+		tl_put(a, t);
+		p->captured_until = t->seq + 1;
+	}
+}
+
+/* What a default-disposition finding points back at, if the context
+ * ring no longer holds it: the exec, and the change that left the
+ * default in place. */
+static void capture_causes(struct analyzer *a, struct an_proc *p,
+			   const struct event *e)
+{
+	const struct ev_finding *f = &e->u.finding;
+	struct strbuf sb = STRBUF_INIT;
+	struct an_tl t;
+	const struct an_sigstate *s;
+	char buf[32];
+
+	if (f->kind != FINDING_DEFAULT_DISPOSITION || f->signo < 1 ||
+	    f->signo > SIG_MAX)
+		return;
+	memset(&t, 0, sizeof(t));
+	t.pid = t.tid = p->pid;
+	memcpy(t.comm, p->comm, sizeof(t.comm));
+	if (f->has_exec_time && p->nexec && !ring_has(p, p->exec_seq)) {
+		t.seq = p->exec_seq;
+		t.ns = p->exec_ns;
+		t.type = EV_EXEC;
+		t.cls = CLS_EXEC;
+		sb_printf(&sb, "exec %s", p->exec_path);
+		an_clean(t.text, sizeof(t.text), sb.buf, sb.len);
+		tl_put(a, &t);
+	}
+	s = &p->sig[f->signo];
+	if (f->has_cause_time && s->changed && s->since_seq &&
+	    !ring_has(p, s->since_seq)) {
+		sb_reset(&sb);
+		sb_printf(&sb, "%s set to ", an_signame(f->signo, buf,
+							sizeof(buf)));
+		an_desc_disp(a, &sb, f->signo, &s->cur, true);
+		sb_adds(&sb, s->how == HOW_RESETHAND ?
+			" by SA_RESETHAND at a delivery" : " by sigaction");
+		t.seq = s->since_seq;
+		t.ns = s->since_ns;
+		t.tid = s->since_tid;
+		t.type = s->how == HOW_RESETHAND ? EV_SIGNAL : EV_SIGACTION;
+		t.cls = CLS_INSTALL;
+		an_clean(t.text, sizeof(t.text), sb.buf, sb.len);
+		tl_put(a, &t);
+	}
+	sb_free(&sb);
+}
+
+void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
+		 uint64_t seq, bool important)
+{
+	struct an_tl t;
+
+	if (!p)
+		return;
+	marks_event(a, p, e);
+	if (e->type == EV_EXEC)
+		p->exec_seq = seq;
+	if (e->type == EV_EXIT && e->u.exit.signaled && !e->u.exit.thread)
+		important = true;
+	tl_fill(a, &t, e, seq);
+	if (important) {
+		if (e->type == EV_FINDING)
+			capture_causes(a, p, e);
+		ring_capture(a, p);
+		tl_put(a, &t);
+		p->captured_until = seq + 1;
+		p->ctx_after = AN_CTX_AFTER;
+	} else if (p->ctx_after > 0) {
+		tl_put(a, &t);
+		p->captured_until = seq + 1;
+		p->ctx_after--;
+	}
+	ring_push(p, &t);
+}
+
+void an_tl_global(struct analyzer *a, const struct event *e, uint64_t seq)
+{
+	struct an_tl t;
+
+	tl_fill(a, &t, e, seq);
+	tl_put(a, &t);
+}
+
+static int tl_cmp(const void *x, const void *y)
+{
+	const struct an_tl *a = x, *b = y;
+
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void an_tl_finish(struct analyzer *a)
+{
+	uint32_t n = 0;
+
+	qsort(a->timeline, a->ntimeline, sizeof(*a->timeline), tl_cmp);
+	for (uint32_t i = 0; i < a->ntimeline; i++) {
+		if (n > 0 && a->timeline[n - 1].seq == a->timeline[i].seq)
+			continue;
+		a->timeline[n++] = a->timeline[i];
+	}
+	a->ntimeline = n;
+}

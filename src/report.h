@@ -1,0 +1,85 @@
+/*
+ * report.h - the post-mortem report: renderers over one analyzer.
+ *
+ * A renderer is a const table of section functions (tmux-style), called
+ * in the order of the report: most important first.  A NULL section is
+ * skipped.  Renderers append to a strbuf (the analyzer is bounded, so
+ * the report is too) and escape every string that came from a traced
+ * process for their format.
+ */
+#ifndef SIGTRACE_REPORT_H
+#define SIGTRACE_REPORT_H
+
+#include <stdbool.h>
+#include "analyzer.h"
+#include "sink.h"
+#include "strbuf.h"
+
+/* A sink whose priv is a struct analyzer: the live report's input.  It
+ * owns nothing; the caller frees the analyzer after rendering. */
+extern const struct sink_ops sink_analyzer_ops;
+
+/* `sigtrace report LOG`: ARGV starts at "report".  Exit status. */
+int report_main(int argc, char **argv);
+
+struct report_ctx {
+	const struct analyzer *a;
+	struct strbuf *out;
+	void *priv;		/* the renderer's own state */
+};
+
+struct report_ops {
+	const char *name;
+	void (*begin)(struct report_ctx *c);
+	void (*verdicts)(struct report_ctx *c);
+	void (*findings)(struct report_ctx *c);
+	void (*dispositions)(struct report_ctx *c);
+	void (*signals)(struct report_ctx *c);
+	void (*eintr)(struct report_ctx *c);
+	void (*timeline)(struct report_ctx *c);
+	void (*end)(struct report_ctx *c);
+};
+
+extern const struct report_ops report_text_ops;
+extern const struct report_ops report_summary_ops;
+extern const struct report_ops report_json_ops;
+extern const struct report_ops report_html_ops;
+extern const struct report_ops report_chrome_ops;
+
+/* "text", "summary", "json", "html", "chrome"; NULL when unknown. */
+const struct report_ops *report_by_name(const char *name);
+/* By PATH's extension: .json, .html/.htm, .trace.json/.chrome.json
+ * (chrome); text otherwise. */
+const struct report_ops *report_by_path(const char *path);
+
+/* Finish the analysis and render it into OUT. */
+void report_render(const struct report_ops *ops, struct analyzer *a,
+		   struct strbuf *out);
+/* Render and write to FD: 0 or -errno. */
+int report_write(const struct report_ops *ops, struct analyzer *a, int fd);
+
+/* ---- shared by the renderers (report_common.c) ---- */
+
+const char *report_sev_name(enum an_sev sev);
+/* One-line title and detail lines ('\n'-separated), plain text. */
+void report_item_title(const struct analyzer *a, const struct an_item *it,
+		       struct strbuf *sb);
+void report_item_details(const struct analyzer *a, const struct an_item *it,
+			 struct strbuf *sb);
+/* "exited 0", "killed by SIGUSR1 at +12.437 ms (default action: term)" */
+void report_verdict(const struct analyzer *a, const struct an_proc *p,
+		    struct strbuf *sb);
+/* "sent by 22044 kill [...] <- sh(22043)", "" when nothing to say. */
+void report_verdict_sender(const struct analyzer *a, const struct an_proc *p,
+			   struct strbuf *sb);
+/* Does the disposition table of P list SIGNO (not default throughout,
+ * or delivered)? */
+bool report_disp_listed(const struct an_proc *p, int signo);
+/* The coalescing note: what is and is not measured. */
+const char *report_coalescing_note(void);
+/* The trace in one line: command or pids, mode. */
+void report_trace_title(const struct analyzer *a, struct strbuf *sb);
+/* Terminal-safe text: escape_text() but quotes and backslashes raw. */
+void report_esc_text(struct strbuf *sb, const char *s);
+
+#endif

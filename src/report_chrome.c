@@ -1,0 +1,2 @@
+#include "report.h"
+const struct report_ops report_chrome_ops = { .name = "chrome" };

@@ -1,0 +1,387 @@
+/*
+ * report_common.c - what every renderer says the same way: the format
+ * table, the verdict of a process, the title and details of a finding,
+ * and rendering to a file descriptor.
+ */
+#include <signal.h>
+#include <string.h>
+
+#include "escape.h"
+#include "report.h"
+#include "sink.h"
+
+#define NAME_BUF 32
+
+static const struct report_ops *const formats[] = {
+	&report_text_ops, &report_summary_ops, &report_json_ops,
+	&report_html_ops, &report_chrome_ops,
+};
+
+const struct report_ops *report_by_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(formats[i]->name, name) == 0)
+			return formats[i];
+	return NULL;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+const struct report_ops *report_by_path(const char *path)
+{
+	if (ends_with(path, ".trace.json") || ends_with(path, ".chrome.json"))
+		return &report_chrome_ops;
+	if (ends_with(path, ".json"))
+		return &report_json_ops;
+	if (ends_with(path, ".html") || ends_with(path, ".htm"))
+		return &report_html_ops;
+	return &report_text_ops;
+}
+
+void report_render(const struct report_ops *ops, struct analyzer *a,
+		   struct strbuf *out)
+{
+	struct report_ctx c = { .a = a, .out = out };
+	void (*const sections[])(struct report_ctx *) = {
+		ops->begin, ops->verdicts, ops->findings, ops->dispositions,
+		ops->signals, ops->eintr, ops->timeline, ops->end,
+	};
+
+	analyzer_finish(a);
+	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+		if (sections[i])
+			sections[i](&c);
+}
+
+int report_write(const struct report_ops *ops, struct analyzer *a, int fd)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc;
+
+	report_render(ops, a, &sb);
+	rc = sink_write_all(fd, sb.buf ? sb.buf : "", sb.len);
+	sb_free(&sb);
+	return rc;
+}
+
+void report_esc_text(struct strbuf *sb, const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, "\"\\");
+
+		escape_text(sb, s, n);
+		s += n;
+		if (*s)
+			sb_addc(sb, *s++);
+	}
+}
+
+const char *report_sev_name(enum an_sev sev)
+{
+	static const char *const names[SEV__COUNT] = {
+		"critical", "high", "medium", "low", "info",
+	};
+
+	return (unsigned)sev < SEV__COUNT ? names[sev] : "info";
+}
+
+const char *report_coalescing_note(void)
+{
+	return "coalescing of signals sent with kill() is not measured: sigtrace does not trace sends, and a standard signal (1-31) sent again while pending is delivered once; only SIGCHLD (child exits against deliveries) is measured";
+}
+
+void report_trace_title(const struct analyzer *a, struct strbuf *sb)
+{
+	const struct an_trace *t = &a->trace;
+
+	if (!t->started) {
+		sb_adds(sb, "(no trace_start event)");
+		return;
+	}
+	if (t->attach) {
+		sb_adds(sb, "attach to");
+		for (size_t i = 0; i < t->npids; i++)
+			sb_printf(sb, " %d", (int)t->pids[i]);
+		return;
+	}
+	an_desc_args(sb, &t->argv);
+}
+
+/* ---- verdicts ---- */
+
+void report_verdict(const struct analyzer *a, const struct an_proc *p,
+		    struct strbuf *sb)
+{
+	const struct an_fatal *f = &p->fatal;
+	char buf[NAME_BUF];
+
+	switch (p->verdict) {
+	case VERDICT_EXITED:
+		sb_printf(sb, "exited %d", p->exit_code);
+		return;
+	case VERDICT_DETACHED:
+		sb_adds(sb, "still running when sigtrace detached at ");
+		an_desc_rel(a, sb, p->end_ns);
+		return;
+	case VERDICT_RUNNING:
+		sb_adds(sb, a->trace.ended ?
+			"no exit seen (still running when the trace ended)" :
+			"no exit seen before the log ends");
+		return;
+	case VERDICT_KILLED:
+		break;
+	}
+	sb_printf(sb, "killed by %s", an_signame(p->exit_signo, buf,
+						 sizeof(buf)));
+	if (f->known && f->signo == p->exit_signo) {
+		sb_adds(sb, " at ");
+		an_desc_rel(a, sb, f->ns);
+		sb_printf(sb, " (default action: %s",
+			  sig_action_name((enum sig_action)f->action));
+		if (f->has_cause)
+			sb_printf(sb, ", cause: %s",
+				  finding_cause_name((enum finding_cause)
+						     f->cause));
+		sb_addc(sb, ')');
+	} else if (p->exit_signo == SIGKILL) {
+		sb_adds(sb, " (SIGKILL is never shown to a tracer: its sender is unknown)");
+	} else {
+		sb_adds(sb, " (its delivery was not seen)");
+	}
+	if (p->core)
+		sb_adds(sb, ", core dumped");
+}
+
+void report_verdict_sender(const struct analyzer *a, const struct an_proc *p,
+			   struct strbuf *sb)
+{
+	const struct an_fatal *f = &p->fatal;
+	char buf[NAME_BUF];
+
+	if (p->verdict != VERDICT_KILLED || !f->known ||
+	    f->signo != p->exit_signo)
+		return;
+	if (f->sender.present) {
+		sb_adds(sb, "sent by ");
+		an_desc_sender(sb, &f->sender, true);
+	} else {
+		sb_printf(sb, "sent by the kernel (%s)",
+			  si_code_name(f->signo, f->code, buf, sizeof(buf)));
+	}
+	if (f->tid != p->pid)
+		sb_printf(sb, ", delivered to thread %d", (int)f->tid);
+}
+
+bool report_disp_listed(const struct an_proc *p, int signo)
+{
+	const struct an_sigstate *s = &p->sig[signo];
+
+	if (p->delivered & SIGBIT(signo))
+		return true;
+	return s->start.kind != DISP_DEFAULT || s->cur.kind != DISP_DEFAULT;
+}
+
+/* ---- findings ---- */
+
+static const char *const cause_text[CAUSE__COUNT] = {
+	[CAUSE_NEVER_INSTALLED] = "no handler had been installed yet",
+	[CAUSE_INSTALLED_LATER] = "the handler was installed only after the delivery",
+	[CAUSE_RESETHAND] = "SA_RESETHAND had reset the handler at an earlier delivery",
+	[CAUSE_EXEC_RESET] = "execve had reset the handler to the default",
+	[CAUSE_REMOVED] = "the program had removed its handler",
+	[CAUSE_UNKNOWN_BEFORE_ATTACH] = "the disposition was never changed since sigtrace attached",
+};
+
+static const char *const cause_fix[CAUSE__COUNT] = {
+	[CAUSE_NEVER_INSTALLED] = "fix: install the handler first thing (block the signal until then), or make the sender wait until the program is ready",
+	[CAUSE_INSTALLED_LATER] = "fix: install the handler before the program can be signalled (block the signal until then), or make the sender wait for readiness",
+	[CAUSE_RESETHAND] = "fix: drop SA_RESETHAND (signal() with SysV semantics sets it): install the handler with sigaction() without it",
+	[CAUSE_EXEC_RESET] = "fix: handlers do not survive execve; the new program must install its own (SIG_IGN does survive)",
+	[CAUSE_REMOVED] = "fix: keep a handler (or SIG_IGN) while anything may still send the signal, e.g. a logrotate postrotate script",
+	[CAUSE_UNKNOWN_BEFORE_ATTACH] = "fix: if the program should survive this signal, handle or ignore it",
+};
+
+static void title_default(const struct analyzer *a, const struct an_finding *f,
+			  struct strbuf *sb)
+{
+	char buf[NAME_BUF];
+
+	sb_printf(sb, "%s %s %d %s under its default disposition",
+		  an_signame(f->signo, buf, sizeof(buf)),
+		  f->effect == EFFECT_STOPPED ? "stopped" : "killed",
+		  (int)f->pid, f->comm[0] ? f->comm : "?");
+	if (f->effect == EFFECT_CORE)
+		sb_adds(sb, " (core dump)");
+	if (f->cause < CAUSE__COUNT)
+		sb_printf(sb, ": %s", cause_text[f->cause]);
+}
+
+static void details_default(const struct analyzer *a,
+			    const struct an_finding *f, struct strbuf *sb)
+{
+	char buf[NAME_BUF];
+
+	if (f->has_exec && f->delivery_ns >= f->exec_ns) {
+		sb_adds(sb, "window: exec -> delivery ");
+		an_desc_ms(sb, f->delivery_ns - f->exec_ns);
+		if (f->has_install && f->install_ns >= f->exec_ns) {
+			sb_adds(sb, ", exec -> handler installed ");
+			an_desc_ms(sb, f->install_ns - f->exec_ns);
+		} else if (f->cause == CAUSE_NEVER_INSTALLED) {
+			sb_adds(sb, ", exec -> handler installed: never");
+		}
+		sb_addc(sb, '\n');
+	}
+	if (f->has_cause && f->delivery_ns >= f->cause_ns) {
+		sb_adds(sb, "the cause came ");
+		an_desc_ms(sb, f->delivery_ns - f->cause_ns);
+		sb_adds(sb, " before the delivery\n");
+	}
+	if (f->sender.present) {
+		sb_adds(sb, "sent by ");
+		an_desc_sender(sb, &f->sender, true);
+		sb_printf(sb, " (%s)\n", si_code_name(f->signo, f->code, buf,
+						       sizeof(buf)));
+	}
+	if (f->detail[0])
+		sb_printf(sb, "%s\n", f->detail);
+	if (f->cause < CAUSE__COUNT)
+		sb_printf(sb, "%s\n", cause_fix[f->cause]);
+}
+
+static void also_in(const struct an_finding *f, struct strbuf *sb)
+{
+	size_t shown = f->count - 1;
+
+	if (f->count < 2)
+		return;
+	if (shown > sizeof(f->more_pids) / sizeof(f->more_pids[0]))
+		shown = sizeof(f->more_pids) / sizeof(f->more_pids[0]);
+	sb_printf(sb, "also in %u more process%s of the same name:",
+		  f->count - 1, f->count > 2 ? "es" : "");
+	for (size_t i = 0; i < shown; i++)
+		sb_printf(sb, " %d", (int)f->more_pids[i]);
+	if (shown < f->count - 1)
+		sb_adds(sb, " ...");
+	sb_addc(sb, '\n');
+}
+
+static void title_finding(const struct analyzer *a,
+			  const struct an_finding *f, struct strbuf *sb)
+{
+	char buf[1024];
+
+	switch (f->kind) {
+	case FINDING_DEFAULT_DISPOSITION:
+		title_default(a, f, sb);
+		break;
+	case FINDING_DANGEROUS_DEFAULTS:
+		sb_printf(sb, "%s still terminate %d %s (default action)",
+			  sigset_format(f->signals, buf, sizeof(buf)),
+			  (int)f->pid, f->comm);
+		break;
+	case FINDING_ONESHOT_HANDLER:
+		sb_printf(sb, "one-shot handler for %s in %d %s: ",
+			  an_signame(f->signo, buf, sizeof(buf)), (int)f->pid,
+			  f->comm);
+		an_desc_disp(a, sb, f->signo, &f->handler, true);
+		break;
+	default:
+		sb_printf(sb, "model and kernel disagreed about %s in %d %s",
+			  an_signame(f->signo, buf, sizeof(buf)), (int)f->pid,
+			  f->comm);
+		break;
+	}
+}
+
+static void title_eintr(const struct analyzer *a, const struct an_eintr *r,
+			struct strbuf *sb)
+{
+	char buf[NAME_BUF];
+
+	sb_printf(sb, "%s() failed with EINTR %llu time%s in %d %s after %s",
+		  an_pool_str(a, r->syscall), (unsigned long long)r->eintr,
+		  r->eintr == 1 ? "" : "s", (int)r->pid, r->comm,
+		  an_signame(r->signo, buf, sizeof(buf)));
+}
+
+static void details_eintr(const struct analyzer *a, const struct an_eintr *r,
+			  struct strbuf *sb)
+{
+	sb_adds(sb, "handler: ");
+	an_desc_disp(a, sb, r->signo, &r->handler, true);
+	sb_printf(sb, "; interrupted %llu, EINTR %llu, restarted %llu\n",
+		  (unsigned long long)r->interrupted,
+		  (unsigned long long)r->eintr,
+		  (unsigned long long)r->restarted);
+	if (r->never_restarted)
+		sb_printf(sb, "%s() is never restarted after a handler, whatever SA_RESTART says (signal(7)): the caller must retry on EINTR\n",
+			  an_pool_str(a, r->syscall));
+	else if (r->sa_restart == 0)
+		sb_adds(sb, "the handler was installed without SA_RESTART: add it, or retry the call on EINTR\n");
+	else if (r->sa_restart < 0)
+		sb_adds(sb, "the handler's flags are unknown (seen after attach): with SA_RESTART the call would have been restarted\n");
+}
+
+void report_item_title(const struct analyzer *a, const struct an_item *it,
+		       struct strbuf *sb)
+{
+	const struct an_proc *p;
+	const struct an_warning *w;
+
+	switch (it->kind) {
+	case ITEM_FINDING:
+		title_finding(a, &a->findings[it->ref], sb);
+		break;
+	case ITEM_EINTR:
+		title_eintr(a, &a->eintr[it->ref], sb);
+		break;
+	case ITEM_COALESCED:
+		p = a->procs[it->ref];
+		sb_printf(sb, "SIGCHLD coalesced: %u children of %d %s ended, %u SIGCHLD%s reached its handler",
+			  p->child_exits, (int)p->pid, p->comm,
+			  p->sigchld_handled,
+			  p->sigchld_handled == 1 ? "" : "s");
+		break;
+	default:
+		w = &a->warnings[it->ref];
+		sb_printf(sb, "warning about %d %s: %s", (int)w->pid, w->comm,
+			  w->message);
+		break;
+	}
+}
+
+void report_item_details(const struct analyzer *a, const struct an_item *it,
+			 struct strbuf *sb)
+{
+	const struct an_finding *f;
+
+	switch (it->kind) {
+	case ITEM_FINDING:
+		f = &a->findings[it->ref];
+		if (f->kind == FINDING_DEFAULT_DISPOSITION) {
+			details_default(a, f, sb);
+			break;
+		}
+		if (f->detail[0])
+			sb_printf(sb, "%s\n", f->detail);
+		if (f->kind == FINDING_DANGEROUS_DEFAULTS)
+			sb_adds(sb, "fix: ignore (SIG_IGN) or handle at startup those that nothing should kill the program with\n");
+		also_in(f, sb);
+		break;
+	case ITEM_EINTR:
+		details_eintr(a, &a->eintr[it->ref], sb);
+		break;
+	case ITEM_COALESCED:
+		sb_adds(sb, "standard signals do not queue: one SIGCHLD may stand for several children (or one was still pending, or consumed by sigwait/signalfd); reap in a loop with waitpid(-1, &status, WNOHANG)\n");
+		break;
+	default:
+		sb_adds(sb, "an uncertain or degraded observation: findings about this process may be less certain\n");
+		break;
+	}
+}

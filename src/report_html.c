@@ -1,0 +1,2 @@
+#include "report.h"
+const struct report_ops report_html_ops = { .name = "html" };

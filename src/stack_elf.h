@@ -1,0 +1,25 @@
+/*
+ * stack_elf.h - function names from the ELF symbol tables of the modules
+ * a traced process maps (stack_elf.c): loaded once per file, then looked
+ * up by binary search.  Part of the libunwind build.
+ */
+#ifndef SIGTRACE_STACK_ELF_H
+#define SIGTRACE_STACK_ELF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "maps.h"
+
+/* The function of the module mapped at E (in process PID) that holds the
+ * run-time address ADDR: its name (valid until elf_forget_all) and
+ * ADDR's offset in it.  false when the module has no symbol there (or
+ * cannot be read: stripped, gone, not ELF). */
+bool elf_symbol_at(pid_t pid, const struct map_entry *e, uint64_t addr,
+		   const char **name, uint64_t *offset);
+
+/* Drop every loaded symbol table. */
+void elf_forget_all(void);
+
+#endif

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "options.h"
+#include "psig.h"
 #include "report.h"
 #include "spawn.h"
 #include "stack.h"
@@ -175,6 +176,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && strcmp(argv[1], "report") == 0)
 		return report_main(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "psig") == 0)
+		return psig_main(argc - 1, argv + 1);
 	switch (options_parse(argc, argv, &o, err, sizeof(err))) {
 	case OPTIONS_USAGE_ERROR:
 		die_status(EXIT_USAGE, "%s", err);
@@ -187,6 +190,13 @@ int main(int argc, char **argv)
 		return 0;
 	case OPTIONS_OK:
 		break;
+	}
+	if (o.dispositions) {
+		int rc = 0;
+
+		for (size_t i = 0; i < o.npids; i++)
+			rc |= psig_print(o.pids[i], STDOUT_FILENO);
+		return rc;
 	}
 	if (o.stack && !stack_available())
 		die_status(EXIT_USAGE, "-k: this sigtrace was built without stack trace support (configure --without-libunwind)");

@@ -1,0 +1,214 @@
+/*
+ * psig.c - `sigtrace psig PID` / `sigtrace --dispositions -p PID`: the
+ * signal table of a process from /proc, without tracing it, like illumos
+ * psig(1) and gdb's `info signals`: each signal's disposition, default
+ * action, and where it is blocked or pending, then the audit of dangerous
+ * defaults.  The kernel does not publish handler addresses in /proc; only
+ * tracing (sigtrace -p) learns those.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "escape.h"
+#include "proc.h"
+#include "psig.h"
+#include "sigtab.h"
+#include "strbuf.h"
+
+#define THREADS_SHOWN 64
+
+struct thread_masks {
+	pid_t tid;
+	char comm[COMM_MAX];
+	sigbits_t blocked;
+	sigbits_t pending;
+};
+
+static void add_escaped(struct strbuf *sb, const char *s)
+{
+	escape_text(sb, s, strlen(s));
+}
+
+static size_t read_threads(pid_t pid, struct thread_masks *t, size_t max)
+{
+	char path[64];
+	struct dirent *de;
+	size_t n = 0;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", pid);
+	d = opendir(path);
+	if (!d)
+		return 0;
+	while ((de = readdir(d)) != NULL && n < max) {
+		struct proc_status st;
+		pid_t tid = (pid_t)atoi(de->d_name);
+		char cpath[96];
+		FILE *f;
+
+		if (tid <= 0 || proc_read_status(pid, tid, &st) < 0)
+			continue;
+		t[n].tid = tid;
+		t[n].blocked = st.blocked;
+		t[n].pending = st.pending;
+		t[n].comm[0] = '\0';
+		snprintf(cpath, sizeof(cpath), "/proc/%d/task/%d/comm", pid, tid);
+		f = fopen(cpath, "re");
+		if (f) {
+			if (fgets(t[n].comm, sizeof(t[n].comm), f))
+				t[n].comm[strcspn(t[n].comm, "\n")] = '\0';
+			fclose(f);
+		}
+		n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static const char *disposition_word(const struct proc_status *st, int sig)
+{
+	if (st->caught & SIGBIT(sig))
+		return "caught";
+	if (st->ignored & SIGBIT(sig))
+		return "ignored";
+	return "default";
+}
+
+/* One row per standard signal, and per realtime signal not at default. */
+static void table(struct strbuf *sb, const struct proc_status *st,
+		  const struct thread_masks *t, size_t nthreads)
+{
+	sb_printf(sb, "  %-12s %-9s %-8s %-8s %s\n", "SIGNAL", "DISPOSITION",
+		  "DEFAULT", "BLOCKED", "PENDING");
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		char name[16];
+		bool blocked_all = nthreads > 0, blocked_some = false;
+		bool pending = (st->shared_pending & SIGBIT(sig)) != 0;
+
+		for (size_t i = 0; i < nthreads; i++) {
+			bool b = t[i].blocked & SIGBIT(sig);
+
+			blocked_all &= b;
+			blocked_some |= b;
+			pending |= (t[i].pending & SIGBIT(sig)) != 0;
+		}
+		if (sig > 31 && !(st->caught & SIGBIT(sig)) &&
+		    !(st->ignored & SIGBIT(sig)) && !blocked_some && !pending)
+			continue;
+		sb_printf(sb, "  %-12s %-11s %-8s %-8s %s\n",
+			  sig_name(sig, name, sizeof(name)),
+			  disposition_word(st, sig),
+			  sig_action_name(sig_default_action(sig)),
+			  blocked_all ? "yes" : blocked_some ? "some" : "-",
+			  pending ? "yes" : "-");
+	}
+}
+
+static void thread_masks_section(struct strbuf *sb,
+				 const struct thread_masks *t, size_t n)
+{
+	bool differ = false;
+	char buf[1024];
+
+	for (size_t i = 1; i < n; i++)
+		if (t[i].blocked != t[0].blocked || t[i].pending != t[0].pending)
+			differ = true;
+	if (!differ)
+		return;
+	sb_adds(sb, "  per thread (they differ):\n");
+	for (size_t i = 0; i < n; i++) {
+		sb_printf(sb, "    %d (", (int)t[i].tid);
+		add_escaped(sb, t[i].comm);
+		sb_printf(sb, ") blocked=%s",
+			  sigset_format(t[i].blocked, buf, sizeof(buf)));
+		sb_printf(sb, " pending=%s\n",
+			  sigset_format(t[i].pending, buf, sizeof(buf)));
+	}
+}
+
+static void audit(struct strbuf *sb, const struct proc_status *st)
+{
+	sigbits_t danger = sig_dangerous_defaults() & ~st->caught & ~st->ignored;
+	char buf[1024];
+
+	if (!danger) {
+		sb_adds(sb, "  audit: every signal that operators commonly send is caught or ignored\n");
+		return;
+	}
+	sb_printf(sb, "  audit: %s still have the default action (terminate): a stray kill -SIG from a tool or an operator kills this process\n",
+		  sigset_format(danger, buf, sizeof(buf)));
+}
+
+int psig_print(pid_t pid, int fd)
+{
+	struct thread_masks *threads;
+	struct strbuf sb = STRBUF_INIT;
+	struct proc_status st;
+	struct cmdline argv;
+	char comm[COMM_MAX] = "";
+	size_t n;
+	int rc;
+
+	rc = proc_read_status(pid, 0, &st);
+	if (rc == -ENOENT || rc == -ESRCH)
+		die("pid %d: no such process", pid);
+	if (rc < 0)
+		die("pid %d: cannot read /proc/%d/status: %s", pid, pid,
+		    strerror(-rc));
+	proc_read_comm(pid, comm, sizeof(comm));
+	proc_read_cmdline(pid, &argv);
+	threads = calloc(THREADS_SHOWN, sizeof(*threads));
+	if (!threads)
+		die("out of memory");
+	n = read_threads(pid, threads, THREADS_SHOWN);
+	sb_printf(&sb, "pid %d (", (int)pid);
+	add_escaped(&sb, comm);
+	sb_adds(&sb, ")");
+	for (size_t i = 0; i < argv.len;) {
+		size_t len = strnlen(argv.buf + i, argv.len - i);
+
+		sb_adds(&sb, i ? " " : " ");
+		escape_text(&sb, argv.buf + i, len);
+		i += len + 1;
+	}
+	sb_printf(&sb, "\n  threads: %d, uid %u, state %c%s\n", st.threads,
+		  (unsigned)st.uid, st.state ? st.state : '?',
+		  st.tracer ? " (traced)" : "");
+	table(&sb, &st, threads, n);
+	thread_masks_section(&sb, threads, n);
+	audit(&sb, &st);
+	rc = sb.len && write(fd, sb.buf, sb.len) != (ssize_t)sb.len ? 1 : 0;
+	sb_free(&sb);
+	free(threads);
+	return rc;
+}
+
+int psig_main(int argc, char **argv)
+{
+	int rc = 0;
+
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		fputs("Usage: sigtrace psig PID [PID...]\n"
+		      "Print the signal table of running processes (from /proc, without\n"
+		      "tracing them) and the audit of dangerous defaults.\n",
+		      argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	for (int i = 1; i < argc; i++) {
+		char *end;
+		long pid = strtol(argv[i], &end, 10);
+
+		if (*end || end == argv[i] || pid <= 0 || pid > 0x7fffffff)
+			die_status(EXIT_USAGE,
+				   "psig '%s': not a process id (a positive number)",
+				   argv[i]);
+		rc |= psig_print((pid_t)pid, STDOUT_FILENO);
+	}
+	return rc;
+}

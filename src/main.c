@@ -214,6 +214,10 @@ int main(int argc, char **argv)
 	if (o.npids > 0) {
 		tracer.poll_ns = (uint64_t)o.poll_ms * 1000000u;
 		tracer.all_syscalls = o.syscalls;
+		/* The status line only where it cannot mix with the log. */
+		if (isatty(STDERR_FILENO) &&
+		    (o.quiet || o.text_path || o.summary_only))
+			tracer.status_fd = STDERR_FILENO;
 		tracer.deadline_ns = (uint64_t)(o.duration * 1e9);
 		if (o.syscalls && !o.quiet)
 			warnx_msg("--syscalls: every system call of the traced process now stops twice (about 100 us each): expect it to run much slower");

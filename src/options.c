@@ -271,6 +271,7 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 		break;
 	case 'q':
 		o->quiet = true;
+		o->sink.quiet = true;
 		break;
 	case OPT_COLOR:
 		v = lookup_name(color_modes, optarg);

@@ -79,6 +79,12 @@ bool report_disp_listed(const struct an_proc *p, int signo);
 const char *report_coalescing_note(void);
 /* The trace in one line: command or pids, mode. */
 void report_trace_title(const struct analyzer *a, struct strbuf *sb);
+/* The graphical timeline as SVG (report_svg.c); STANDALONE adds the
+ * XML declaration, for a file of its own. */
+void report_svg(const struct analyzer *a, struct strbuf *out,
+		bool standalone);
+extern const struct report_ops report_svg_ops;
+
 /* Terminal-safe text: escape_text() but quotes and backslashes raw. */
 void report_esc_text(struct strbuf *sb, const char *s);
 

@@ -76,14 +76,25 @@ static const enum an_cls severity_order[] = {
 
 /* ---- header: axis and legend ---- */
 
+/* Steps of 1, 2 and 5 times a power of ten nanoseconds, from 1 us. */
+static uint64_t tick_step(uint64_t span)
+{
+	static const unsigned mult[] = { 1, 2, 5 };
+	uint64_t base = 1000;
+
+	for (;;) {
+		for (int i = 0; i < 3; i++)
+			if (span / (base * mult[i]) <= 8)
+				return base * mult[i];
+		base *= 10;
+	}
+}
+
 static void axis(struct svg *s)
 {
-	uint64_t span = s->t1 - s->t0, step = 1000;	/* 1 us */
+	uint64_t span = s->t1 - s->t0, step = tick_step(span);
 	struct strbuf sb = STRBUF_INIT;
 
-	while (span / step > 10)
-		step *= (step % 3 == 1 || step % 10 == 0) &&
-			(span / (step * 2) <= 10) ? 2 : 5;
 	sb_printf(s->out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"ax\"/>",
 		  PLOT_X0, AXIS_H - 4, PLOT_X1, AXIS_H - 4);
 	for (uint64_t t = 0; t <= span; t += step) {

@@ -24,7 +24,8 @@ struct sink_config {
 	bool verbose;		/* -v: restarts and other detail */
 	bool color;		/* ANSI colour in the text log */
 	sigbits_t signals;	/* -e signal=SET: which signals to show */
-	size_t strsize;		/* -s: max bytes of a command line to show */
+	size_t strsize;		/* -s: max bytes of each string shown */
+	bool quiet;		/* -q: no start/detach lines in the text log */
 };
 
 struct sink;

@@ -664,8 +664,9 @@ static const struct {
 	text_printer print;
 	bool verbose_only;	/* shown with -v only */
 	bool no_task;		/* about sigtrace, not a task: no pid/comm */
+	bool chatter;		/* hidden by -q */
 } text_printers[EV__COUNT] = {
-	[EV_TRACE_START] = { text_trace_start, false, true },
+	[EV_TRACE_START] = { text_trace_start, false, true, true },
 	[EV_FORK] = { text_fork, false, false },
 	[EV_EXEC] = { text_exec, false, false },
 	[EV_SIGNAL] = { text_signal, false, false },
@@ -676,9 +677,9 @@ static const struct {
 	[EV_FINDING] = { text_finding, false, false },
 	[EV_WARNING] = { text_warning, false, false },
 	[EV_EXIT] = { text_exit, false, false },
-	[EV_DETACH] = { text_detach, false, false },
+	[EV_DETACH] = { text_detach, false, false, true },
 	[EV_TRACE_END] = { text_trace_end, true, true },
-	[EV_DISPOSITIONS] = { text_dispositions, false, false },
+	[EV_DISPOSITIONS] = { text_dispositions, false, false, true },
 };
 
 /* ---- the prefix: time, pid/tid, comm ---- */
@@ -759,6 +760,8 @@ static int text_write(struct sink *s, const struct event *e)
 	if ((unsigned)e->type >= EV__COUNT || !text_printers[e->type].print)
 		return 0;
 	if (text_printers[e->type].verbose_only && !s->cfg.verbose)
+		return 0;
+	if (text_printers[e->type].chatter && s->cfg.quiet)
 		return 0;
 	if (!sink_event_selected(&s->cfg, e))
 		return 0;

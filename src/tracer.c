@@ -512,6 +512,8 @@ void tracer_emit_detach(struct tracer *T)
 	}
 }
 
+static void show_status(struct tracer *T);
+
 static void start_timer(uint64_t period_ns)
 {
 	struct itimerval it;
@@ -539,6 +541,7 @@ void tracer_init(struct tracer *T, struct sink **sinks, size_t nsinks)
 	T->nsinks = nsinks;
 	T->follow = true;
 	T->test_ignore_sigaction = getenv("SIGTRACE_TEST_IGNORE_SIGACTION") != NULL;
+	T->status_fd = -1;
 }
 
 static void emit_start(struct tracer *T, char *const argv[])
@@ -598,6 +601,7 @@ static void loop(struct tracer *T)
 					}
 					if (T->poll_ns)
 						poll_dispositions(T);
+					show_status(T);
 					continue;
 				}
 				if (interrupt_count == 1 && !T->quiet)
@@ -645,6 +649,29 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 	return status;
 }
 
+/* One line on the terminal, rewritten in place; never in a log file. */
+static void show_status(struct tracer *T)
+{
+	char line[256];
+	int n;
+
+	if (T->status_fd < 0)
+		return;
+	n = snprintf(line, sizeof(line),
+		     "\r\033[Ktracing pid %d (%u thread%s), %llu signal%s so far; Ctrl-C to stop and report",
+		     T->root_pid, T->live, T->live == 1 ? "" : "s",
+		     (unsigned long long)T->deliveries,
+		     T->deliveries == 1 ? "" : "s");
+	if (n > 0)
+		(void)!write(T->status_fd, line, (size_t)n);
+}
+
+static void clear_status(struct tracer *T)
+{
+	if (T->status_fd >= 0)
+		(void)!write(T->status_fd, "\r\033[K", 4);
+}
+
 static void emit_attach_start(struct tracer *T, const pid_t *pids,
 			      size_t npids)
 {
@@ -681,8 +708,10 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	if (!tick || tick > 100000000u)
 		tick = 100000000u;
 	start_timer(tick);
+	show_status(T);
 	loop(T);
 	stop_timer();
+	clear_status(T);
 	if (T->live > 0)
 		tracer_detach_all(T);
 	else if (T->root_exited)

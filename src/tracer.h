@@ -98,6 +98,7 @@ struct tracer {
 	uint64_t poll_ns;	/* attach: /proc poll period, 0 = never */
 	uint64_t deadline_ns;	/* --duration: stop then, 0 = never */
 	uint64_t last_poll_ns;
+	int status_fd;		/* attach on a terminal: live status line, or -1 */
 	pid_t root_pid;
 	int root_status;	/* wait status of the root process */
 	bool root_exited;

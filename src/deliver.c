@@ -339,6 +339,8 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		return;
 	}
 	T->deliveries++;
+	/* Names change (prctl PR_SET_NAME): take the current one. */
+	proc_read_comm(t->proc->pid, t->proc->comm, sizeof(t->proc->comm));
 	event_init(&e, EV_SIGNAL);
 	tracer_stamp(&e, t);
 	siginfo_decode(&si, sig);

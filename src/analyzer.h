@@ -303,8 +303,8 @@ struct an_mark {
 	uint8_t type;		/* enum event_type */
 	uint8_t signo;
 	uint8_t cls;
-	uint8_t depth;
-	uint32_t name;		/* pool index: syscall, or handler symbol */
+	uint8_t aux;		/* nesting of a slice; thread exit; finding kind */
+	uint32_t name;		/* pool index: the syscall */
 	uint32_t symbol;	/* pool index: the handler's symbol */
 };
 

@@ -192,7 +192,7 @@ static void mark_syscall(struct analyzer *a, struct an_proc *p,
 		m->symbol = d.symbol;
 	}
 	if (e->type == EV_INTERRUPTED && t) {
-		m->depth = t->nopen;
+		m->aux = t->nopen;
 		if (t->nopen == AN_OPEN_MAX) {
 			memmove(t->open, t->open + 1,
 				sizeof(t->open[0]) * (AN_OPEN_MAX - 1));
@@ -260,10 +260,12 @@ static void marks_event(struct analyzer *a, struct an_proc *p,
 		m = mark_new(a, e, CLS_EXIT, e->u.exit.signaled ?
 			     e->u.exit.signo : 0);
 		if (m)
-			m->depth = e->u.exit.thread;
+			m->aux = e->u.exit.thread;
 		break;
 	case EV_FINDING:
-		mark_new(a, e, CLS_FINDING, e->u.finding.signo);
+		m = mark_new(a, e, CLS_FINDING, e->u.finding.signo);
+		if (m)
+			m->aux = (uint8_t)e->u.finding.kind;
 		break;
 	case EV_FORK:
 		mark_new(a, e, CLS_NOTE, 0);

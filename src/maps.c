@@ -371,7 +371,7 @@ const struct map_entry *maps_lookup(pid_t pid, uint64_t addr, bool code,
 		*pp = pm;
 	}
 	if (!pm->loaded)
-		reread = reload(pm, epoch);
+		reload(pm, epoch);
 	e = maps_find(&pm->maps, addr);
 	if (!usable(e, code) && pm->read_epoch != epoch) {
 		if (reload(pm, epoch))

@@ -64,7 +64,8 @@ bool map_is_file(const struct map_entry *e);
 /* Where ADDR is in process PID, from the cached map.  When ADDR is not
  * in any mapping (or, with CODE, not in an executable one) and the map
  * was not read during EPOCH yet, it is read again.  *CHANGED (when not
- * NULL) is set when the map was (re)read: code may have moved.
+ * NULL) tells whether a map read before was read again: code may have
+ * moved (the first read of a process's map is no change).
  * The entry is valid until the next maps_lookup or maps_forget. */
 const struct map_entry *maps_lookup(pid_t pid, uint64_t addr, bool code,
 				    unsigned epoch, bool *changed);

@@ -25,7 +25,7 @@ static const char report_help[] =
 "log is read as a stream; '-' reads standard input.\n"
 "\n"
 "  -o, --output FILE   write the report to FILE (default: standard output)\n"
-"  -f, --format F      text (default), summary, json, html, chrome;\n"
+"  -f, --format F      text (default), summary, json, html, chrome, svg;\n"
 "                      without it, FILE's extension decides: .json, .html,\n"
 "                      .trace.json or .chrome.json (Chrome/Perfetto trace)\n"
 "  -h, --help          this help\n"
@@ -70,7 +70,7 @@ static void parse(int argc, char **argv, struct report_args *ra)
 		}
 	}
 	if (optind >= argc)
-		die_status(EXIT_USAGE, "report: which log? usage: sigtrace report LOG.jsonl [-o FILE] [--format text|summary|json|html|chrome]");
+		die_status(EXIT_USAGE, "report: which log? usage: sigtrace report LOG.jsonl [-o FILE] [--format text|summary|json|html|chrome|svg]");
 	if (optind + 1 < argc)
 		die_status(EXIT_USAGE, "report: one log at a time ('%s' is extra)",
 			   argv[optind + 1]);
@@ -78,7 +78,7 @@ static void parse(int argc, char **argv, struct report_args *ra)
 	if (format) {
 		ra->ops = report_by_name(format);
 		if (!ra->ops)
-			die_status(EXIT_USAGE, "report: --format %s: expected text, summary, json, html or chrome",
+			die_status(EXIT_USAGE, "report: --format %s: expected text, summary, json, html, chrome or svg",
 				   format);
 	} else {
 		ra->ops = ra->out ? report_by_path(ra->out) : &report_text_ops;

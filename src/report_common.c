@@ -14,7 +14,7 @@
 
 static const struct report_ops *const formats[] = {
 	&report_text_ops, &report_summary_ops, &report_json_ops,
-	&report_html_ops, &report_chrome_ops,
+	&report_html_ops, &report_chrome_ops, &report_svg_ops,
 };
 
 const struct report_ops *report_by_name(const char *name)

@@ -11,6 +11,7 @@
  * in it even if some text escaped its escaping.  Every string from a
  * traced process goes through escape_html().
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -47,6 +48,7 @@ static const char style[] =
 	".sev-critical{background:#c0392b}.sev-high{background:#e67e22}.sev-medium{background:#b7950b}"
 	".sev-low{background:#5d6d7e}.sev-info{background:#95a5a6}"
 	"iframe.tl{border:1px solid #ddd;width:100%}"
+	".dt{display:inline-block;vertical-align:top;margin:0 28px 8px 0}"
 	"td.t{font-family:monospace;white-space:nowrap;color:#555}"
 	"tr.c-finding td,tr.c-fatal td{color:#b00}";
 
@@ -188,7 +190,7 @@ static void html_dispositions(struct report_ctx *c)
 			any = report_disp_listed(p, s);
 		if (!any)
 			continue;
-		sb_printf(c->out, "<h3>%d ", (int)p->pid);
+		sb_printf(c->out, "<div class=\"dt\"><h3>%d ", (int)p->pid);
 		esc(c, p->comm);
 		sb_adds(c->out, "</h3>\n<table><tr><th>signal</th><th>start</th><th>end</th></tr>\n");
 		for (int s = 1; s <= SIG_MAX; s++) {
@@ -200,7 +202,7 @@ static void html_dispositions(struct report_ctx *c)
 			disp_cell(c, s, &p->sig[s].cur);
 			sb_adds(c->out, "</tr>\n");
 		}
-		sb_adds(c->out, "</table>\n");
+		sb_adds(c->out, "</table></div>\n");
 		shown++;
 	}
 	if (!shown)
@@ -321,7 +323,7 @@ static void html_events(struct report_ctx *c)
 
 static void html_timeline(struct report_ctx *c)
 {
-	struct strbuf svg = STRBUF_INIT;
+	struct strbuf svg = STRBUF_INIT, doc = STRBUF_INIT;
 	const char *h;
 
 	report_svg(c->a, &svg, false);
@@ -329,17 +331,12 @@ static void html_timeline(struct report_ctx *c)
 	sb_adds(c->out, "<h2>Timeline</h2>\n<p class=\"note\">A lane per process (its life, execs and exit), per thread that received signals, and per signal delivered: the band is the disposition (red: default that terminates or stops, grey: harmless default, yellow: ignored, green: handler), the marks are deliveries by outcome and syscall outcomes (dots); a triangle is a disposition change. Hover for details.</p>\n");
 	sb_printf(c->out, "<iframe class=\"tl\" sandbox=\"\" title=\"timeline\" style=\"height:%dpx\" srcdoc=\"",
 		  (h ? atoi(h + 8) : 400) + 24);
-	sb_adds(&svg, "");
-	{
-		struct strbuf doc = STRBUF_INIT;
-
-		sb_adds(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:6px}</style></head><body>");
-		sb_add(&doc, svg.buf, svg.len);
-		sb_adds(&doc, "</body></html>");
-		attr_escape(c->out, doc.buf, doc.len);
-		sb_free(&doc);
-	}
+	sb_adds(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:6px}</style></head><body>");
+	sb_add(&doc, svg.buf, svg.len);
+	sb_adds(&doc, "</body></html>");
+	attr_escape(c->out, doc.buf, doc.len);
 	sb_adds(c->out, "\"></iframe>\n");
+	sb_free(&doc);
 	sb_free(&svg);
 	html_events(c);
 }

@@ -21,7 +21,7 @@
 #define SVG_W 1200
 #define PLOT_X0 250
 #define PLOT_X1 1185
-#define AXIS_H 34
+#define AXIS_H 46
 #define ROW_H 18
 #define MERGE_PX 3.0
 #define NAME_BUF 32
@@ -125,12 +125,12 @@ static void legend(struct svg *s)
 	for (size_t i = 0; i < sizeof(bands) / sizeof(bands[0]); i++) {
 		sb_printf(s->out, "<rect x=\"%.0f\" y=\"4\" width=\"14\" height=\"10\" class=\"%s\"/><text x=\"%.0f\" y=\"13\" class=\"lg\">%s</text>",
 			  x, bands[i].cls, x + 18, bands[i].text);
-		x += 28 + 7 * strlen(bands[i].text);
+		x += 30 + 5.5 * strlen(bands[i].text);
 	}
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		sb_printf(s->out, "<rect x=\"%.0f\" y=\"3\" width=\"3\" height=\"12\" fill=\"%s\"/><text x=\"%.0f\" y=\"13\" class=\"lg\">%s</text>",
 			  x, cls_color[marks[i]], x + 7, cls_word[marks[i]]);
-		x += 14 + 7 * strlen(cls_word[marks[i]]);
+		x += 16 + 5.5 * strlen(cls_word[marks[i]]);
 	}
 }
 
@@ -381,7 +381,7 @@ static void proc_lane(struct svg *s, const struct an_proc *p,
 {
 	struct strbuf sb = STRBUF_INIT;
 	uint64_t end = proc_end(s, p);
-	char lab[64];
+	char lab[96];
 	double x1 = X(s, end);
 
 	snprintf(lab, sizeof(lab), "%d %s", (int)p->pid, p->comm);

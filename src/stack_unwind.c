@@ -2,13 +2,18 @@
  * stack_unwind.c - backtraces with libunwind-ptrace, names from the ELF
  * symbol cache (stack_elf.c), modules from the maps cache (maps.c).
  *
- * One address space for every tracee, with libunwind's global cache of
- * unwind rules.  That cache is keyed by instruction address only, so it
- * is flushed whenever the next backtrace is of another process than the
- * last one, or after the process's map was read again (code may have
- * moved).  Each thread keeps its _UPT handle (which caches the ELF
- * image of the last module it unwound through) until it exits or its
- * process execs.
+ * libunwind's cache of unwind rules (UNW_CACHE_GLOBAL) belongs to an
+ * address space and is keyed by instruction address only: right for one
+ * process, wrong for two programs with code at the same address (two
+ * non-PIE programs at 0x400000).  So each traced process that has had a
+ * backtrace gets its own address space, up to AS_MAX of them (the least
+ * recently used is dropped), destroyed when the process execs or exits,
+ * and flushed when its map had to be read again (code may have moved).
+ * A first backtrace in a process costs about a millisecond (libunwind
+ * maps each module and parses its unwind tables); the next ones reuse
+ * that and cost tens of microseconds.  Each thread keeps its _UPT handle
+ * (which holds the ELF image of the last module it unwound through)
+ * until it exits or its process execs.
  *
  * Names do not come from unw_get_proc_name: in libunwind 1.6 it reads
  * /proc/PID/maps and maps the module's file again for every frame.  The
@@ -27,6 +32,7 @@
 
 #define UPT_BUCKETS 256
 #define DEPTH_MAX 1024
+#define AS_MAX 16
 
 struct upt_slot {
 	struct upt_slot *next;
@@ -35,11 +41,17 @@ struct upt_slot {
 	void *upt;
 };
 
+/* The address space (and so the unwind cache) of one process. */
+struct proc_as {
+	pid_t pid;		/* 0: free */
+	unw_addr_space_t as;
+	uint64_t last_use;
+	bool flush;		/* its map was read again: flush before use */
+};
+
 static bool initialized;
-static int init_error;
-static unw_addr_space_t as;
-static pid_t cached_pid;	/* whose code libunwind's cache describes */
-static bool flush_pending;
+static struct proc_as spaces[AS_MAX];
+static uint64_t use_clock;
 static unsigned epoch;		/* one per backtrace or symbol: maps_lookup */
 static struct upt_slot *upts[UPT_BUCKETS];
 
@@ -55,16 +67,63 @@ const char *stack_backend(void)
 
 int stack_init(void)
 {
+	unw_addr_space_t as;
+
 	if (initialized)
-		return init_error;
-	initialized = true;
+		return 0;
+	/* A first address space now: running out of memory is best seen
+	 * before tracing starts. */
 	as = unw_create_addr_space(&_UPT_accessors, 0);
-	if (!as) {
-		init_error = -ENOMEM;
-		return init_error;
-	}
+	if (!as)
+		return -ENOMEM;
 	unw_set_caching_policy(as, UNW_CACHE_GLOBAL);
+	spaces[0].as = as;
+	initialized = true;
 	return 0;
+}
+
+static void space_release(struct proc_as *a)
+{
+	/* Keep the address space itself: flushed, it serves the next. */
+	if (a->as)
+		unw_flush_cache(a->as, 0, 0);
+	a->pid = 0;
+	a->flush = false;
+}
+
+/* The address space of PID: its own, a free one, or the least recently
+ * used one taken over. */
+static struct proc_as *space_for(pid_t pid)
+{
+	struct proc_as *a = NULL;
+
+	for (size_t i = 0; i < AS_MAX; i++) {
+		if (spaces[i].pid == pid) {
+			a = &spaces[i];
+			break;
+		}
+		if (!a || (a->pid && (!spaces[i].pid ||
+				      spaces[i].last_use < a->last_use)))
+			a = &spaces[i];
+	}
+	if (a->pid != pid) {
+		space_release(a);
+		a->pid = pid;
+	}
+	if (!a->as) {
+		a->as = unw_create_addr_space(&_UPT_accessors, 0);
+		if (!a->as) {
+			a->pid = 0;
+			return NULL;
+		}
+		unw_set_caching_policy(a->as, UNW_CACHE_GLOBAL);
+	}
+	if (a->flush) {
+		unw_flush_cache(a->as, 0, 0);
+		a->flush = false;
+	}
+	a->last_use = ++use_clock;
+	return a;
 }
 
 static struct upt_slot **upt_slot(pid_t tid)
@@ -120,9 +179,10 @@ static void copy_str(char *dst, size_t size, const char *src)
  * thread is; otherwise a return address, whose call is at IP - 1 (the
  * last instruction of a function that does not return belongs to it,
  * not to the next one). */
-static void fill_frame(pid_t pid, struct stack_frame *f, uint64_t ip,
+static void fill_frame(struct proc_as *a, struct stack_frame *f, uint64_t ip,
 		       bool exact)
 {
+	pid_t pid = a->pid;
 	uint64_t at = exact || ip == 0 ? ip : ip - 1;
 	const struct map_entry *e;
 	const char *name;
@@ -133,7 +193,7 @@ static void fill_frame(pid_t pid, struct stack_frame *f, uint64_t ip,
 	f->ip = ip;
 	e = maps_lookup(pid, at, true, epoch, &changed);
 	if (changed)
-		flush_pending = true;
+		a->flush = true;	/* at the next backtrace, not mid-way */
 	if (!e)
 		return;
 	if (e->path[0]) {
@@ -149,6 +209,7 @@ static void fill_frame(pid_t pid, struct stack_frame *f, uint64_t ip,
 struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 {
 	unw_cursor_t c;
+	struct proc_as *a;
 	struct stack *s, *shrunk;
 	unw_word_t prev_ip = 0, prev_sp = 0;
 	bool exact = true;
@@ -160,18 +221,14 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 	if (depth > DEPTH_MAX)
 		depth = DEPTH_MAX;
 	upt = upt_for(pid, tid);
-	if (!upt)
+	a = space_for(pid);
+	if (!upt || !a)
 		return NULL;
-	if (cached_pid != pid || flush_pending) {
-		unw_flush_cache(as, 0, 0);
-		cached_pid = pid;
-		flush_pending = false;
-	}
 	epoch++;
 	s = malloc(sizeof(*s) + depth * sizeof(s->frames[0]));
 	if (!s)
 		return NULL;
-	if (unw_init_remote(&c, as, upt) < 0) {
+	if (unw_init_remote(&c, a->as, upt) < 0) {
 		free(s);
 		return NULL;
 	}
@@ -184,7 +241,7 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 		/* A corrupt stack can make a frame its own caller. */
 		if (n > 0 && ip == prev_ip && sp == prev_sp)
 			break;
-		fill_frame(pid, &s->frames[n++], ip, exact);
+		fill_frame(a, &s->frames[n++], ip, exact);
 		prev_ip = ip;
 		prev_sp = sp;
 		/* Above a signal frame, the caller's ip is where it was
@@ -259,6 +316,7 @@ void stack_forget_process(pid_t pid)
 		}
 	}
 	maps_forget(pid);
-	if (cached_pid == pid)
-		cached_pid = 0;
+	for (size_t i = 0; i < AS_MAX; i++)
+		if (spaces[i].pid == pid)
+			space_release(&spaces[i]);
 }

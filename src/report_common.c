@@ -313,12 +313,12 @@ static void title_eintr(const struct analyzer *a, const struct an_eintr *r,
 static void details_eintr(const struct analyzer *a, const struct an_eintr *r,
 			  struct strbuf *sb)
 {
-	sb_adds(sb, "handler: ");
-	an_desc_disp(a, sb, r->signo, &r->handler, true);
-	sb_printf(sb, "; interrupted %llu, EINTR %llu, restarted %llu\n",
+	sb_printf(sb, "interrupted %llu, EINTR %llu, restarted %llu; the disposition: ",
 		  (unsigned long long)r->interrupted,
 		  (unsigned long long)r->eintr,
 		  (unsigned long long)r->restarted);
+	an_desc_disp(a, sb, r->signo, &r->handler, true);
+	sb_addc(sb, '\n');
 	if (r->never_restarted)
 		sb_printf(sb, "%s() is never restarted after a handler, whatever SA_RESTART says (signal(7)): the caller must retry on EINTR\n",
 			  an_pool_str(a, r->syscall));

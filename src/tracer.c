@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -237,6 +238,31 @@ static void handle_new_task(struct tracer *T, struct tracee *t, int event)
 	tracer_resume(T, t, 0);
 }
 
+/* The kernel does not elevate a traced execve of a set-user-ID or
+ * set-group-ID program: say so, since the program may then behave
+ * differently from an untraced run (permission errors, another uid). */
+static void warn_setid_exec(struct tracer *T, struct tracee *t,
+			    const char *path)
+{
+	struct proc_status ps;
+	struct stat st;
+	struct event w;
+
+	if (stat(path, &st) < 0 || !(st.st_mode & (S_ISUID | S_ISGID)) ||
+	    proc_read_status(t->proc->pid, 0, &ps) < 0)
+		return;
+	if (!((st.st_mode & S_ISUID) && st.st_uid != ps.uid) &&
+	    !(st.st_mode & S_ISGID))
+		return;
+	event_init(&w, EV_WARNING);
+	tracer_stamp(&w, t);
+	snprintf(w.u.warning.message, sizeof(w.u.warning.message),
+		 "exec of a set-%cID program (owner uid %u, gid %u): under ptrace the kernel runs it WITHOUT those privileges (as uid %u), so it may behave differently than untraced",
+		 (st.st_mode & S_ISUID) ? 'u' : 'g', (unsigned)st.st_uid,
+		 (unsigned)st.st_gid, (unsigned)ps.uid);
+	tracer_emit(T, t->proc, &w);
+}
+
 static void handle_exec(struct tracer *T, struct tracee *t)
 {
 	unsigned long former = 0;
@@ -269,6 +295,7 @@ static void handle_exec(struct tracer *T, struct tracee *t)
 		e.u.exec.former_tid = (pid_t)former;
 	model_exec(p->model, e.u.exec.path, e.mono_ns);
 	tracer_emit(T, p, &e);
+	warn_setid_exec(T, t, e.u.exec.path);
 	tracer_resume(T, t, 0);
 }
 

@@ -15,14 +15,22 @@
  * (which holds the ELF image of the last module it unwound through)
  * until it exits or its process execs.
  *
+ * libunwind reads the tracee's memory (its stack, and the unwind tables,
+ * which _UPT reads remotely) one word per PTRACE_PEEKDATA.  The memory
+ * accessor here reads whole pages with process_vm_readv instead, kept
+ * for the duration of one backtrace (the tracee is stopped meanwhile):
+ * one system call per page rather than one per word.
+ *
  * Names do not come from unw_get_proc_name: in libunwind 1.6 it reads
  * /proc/PID/maps and maps the module's file again for every frame.  The
  * ELF cache reads each module once.
  */
+#define _GNU_SOURCE	/* process_vm_readv */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include <libunwind-ptrace.h>
 
@@ -33,6 +41,8 @@
 #define UPT_BUCKETS 256
 #define DEPTH_MAX 1024
 #define AS_MAX 16
+#define PAGES 16
+#define PAGE_SIZE_ 4096u
 
 struct upt_slot {
 	struct upt_slot *next;
@@ -54,6 +64,66 @@ static struct proc_as spaces[AS_MAX];
 static uint64_t use_clock;
 static unsigned epoch;		/* one per backtrace or symbol: maps_lookup */
 static struct upt_slot *upts[UPT_BUCKETS];
+static unw_accessors_t accessors;
+
+/* Pages of the tracee read during the current backtrace. */
+static struct {
+	pid_t tid;		/* 0: no backtrace under way */
+	unsigned next;		/* round-robin victim */
+	struct {
+		bool valid;
+		uint64_t addr;
+		unsigned char data[PAGE_SIZE_];
+	} page[PAGES];
+} mem;
+
+static void mem_begin(pid_t tid)
+{
+	mem.tid = tid;
+	for (size_t i = 0; i < PAGES; i++)
+		mem.page[i].valid = false;
+}
+
+static const unsigned char *mem_page(uint64_t addr)
+{
+	struct iovec local, remote;
+	unsigned slot;
+
+	for (size_t i = 0; i < PAGES; i++)
+		if (mem.page[i].valid && mem.page[i].addr == addr)
+			return mem.page[i].data;
+	slot = mem.next++ % PAGES;
+	mem.page[slot].valid = false;
+	local.iov_base = mem.page[slot].data;
+	local.iov_len = PAGE_SIZE_;
+	remote.iov_base = (void *)(uintptr_t)addr;
+	remote.iov_len = PAGE_SIZE_;
+	if (process_vm_readv(mem.tid, &local, 1, &remote, 1, 0) !=
+	    (ssize_t)PAGE_SIZE_)
+		return NULL;
+	mem.page[slot].valid = true;
+	mem.page[slot].addr = addr;
+	return mem.page[slot].data;
+}
+
+/* libunwind's access_mem: reads from the page cache during a backtrace,
+ * everything else (writes, pages process_vm_readv cannot read) as
+ * _UPT does. */
+static int access_mem(unw_addr_space_t as, unw_word_t addr, unw_word_t *val,
+		      int write, void *arg)
+{
+	uint64_t page = addr & ~(uint64_t)(PAGE_SIZE_ - 1);
+	const unsigned char *p;
+
+	if (!write && mem.tid && addr - page <= PAGE_SIZE_ - sizeof(*val)) {
+		p = mem_page(page);
+		if (p) {
+			memcpy(val, p + (addr - page), sizeof(*val));
+			return 0;
+		}
+	}
+	return _UPT_access_mem(as, addr, val, write, arg);
+}
 
 bool stack_available(void)
 {
@@ -71,9 +141,11 @@ int stack_init(void)
 
 	if (initialized)
 		return 0;
+	accessors = _UPT_accessors;
+	accessors.access_mem = access_mem;
 	/* A first address space now: running out of memory is best seen
 	 * before tracing starts. */
-	as = unw_create_addr_space(&_UPT_accessors, 0);
+	as = unw_create_addr_space(&accessors, 0);
 	if (!as)
 		return -ENOMEM;
 	unw_set_caching_policy(as, UNW_CACHE_GLOBAL);
@@ -111,7 +183,7 @@ static struct proc_as *space_for(pid_t pid)
 		a->pid = pid;
 	}
 	if (!a->as) {
-		a->as = unw_create_addr_space(&_UPT_accessors, 0);
+		a->as = unw_create_addr_space(&accessors, 0);
 		if (!a->as) {
 			a->pid = 0;
 			return NULL;
@@ -228,7 +300,9 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 	s = malloc(sizeof(*s) + depth * sizeof(s->frames[0]));
 	if (!s)
 		return NULL;
+	mem_begin(tid);
 	if (unw_init_remote(&c, a->as, upt) < 0) {
+		mem.tid = 0;
 		free(s);
 		return NULL;
 	}
@@ -250,6 +324,7 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 		if (unw_step(&c) <= 0)
 			break;
 	}
+	mem.tid = 0;
 	if (n == 0) {
 		free(s);
 		return NULL;

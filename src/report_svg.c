@@ -192,7 +192,10 @@ static void group_draw(struct svg *s, const struct group *g, bool syscalls)
 
 	if (g->total == 0)
 		return;
-	if (syscalls)
+	if (syscalls && x1 - x0 >= 3)
+		sb_printf(s->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"4\" rx=\"2\" fill=\"%s\" class=\"mk\">",
+			  x0 - 2, s->y + ROW_H - 7, x1 - x0 + 4, cls_color[cls]);
+	else if (syscalls)
 		sb_printf(s->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.2\" fill=\"%s\" class=\"mk\">",
 			  (x0 + x1) / 2, s->y + ROW_H - 5, cls_color[cls]);
 	else if (g->total == 1 || x1 - x0 < 3)
@@ -205,7 +208,7 @@ static void group_draw(struct svg *s, const struct group *g, bool syscalls)
 			  cls_color[cls]);
 	group_title(s, g, &sb);
 	title(s, &sb);
-	sb_adds(s->out, syscalls ? "</circle>" : "</rect>");
+	sb_adds(s->out, syscalls && x1 - x0 < 3 ? "</circle>" : "</rect>");
 	if (!syscalls && g->total > 1 && x1 - x0 > 24)
 		sb_printf(s->out, "<text x=\"%.1f\" y=\"%.1f\" class=\"cnt\">%u</text>",
 			  (x0 + x1) / 2, s->y + ROW_H - 6, g->total);

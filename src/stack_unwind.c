@@ -284,7 +284,7 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 	struct proc_as *a;
 	struct stack *s, *shrunk;
 	unw_word_t prev_ip = 0, prev_sp = 0;
-	bool exact = true;
+	bool exact = true, signal_frame;
 	size_t n = 0;
 	void *upt;
 
@@ -315,12 +315,15 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 		/* A corrupt stack can make a frame its own caller. */
 		if (n > 0 && ip == prev_ip && sp == prev_sp)
 			break;
-		fill_frame(a, &s->frames[n++], ip, exact);
+		/* The handler "returns" to the first instruction of the
+		 * signal trampoline (__restore_rt), which no call precedes;
+		 * and above it, the ip is where the thread was interrupted:
+		 * neither is a return address. */
+		signal_frame = unw_is_signal_frame(&c) > 0;
+		fill_frame(a, &s->frames[n++], ip, exact || signal_frame);
 		prev_ip = ip;
 		prev_sp = sp;
-		/* Above a signal frame, the caller's ip is where it was
-		 * interrupted, not a return address. */
-		exact = unw_is_signal_frame(&c) > 0;
+		exact = signal_frame;
 		if (unw_step(&c) <= 0)
 			break;
 	}

@@ -284,7 +284,7 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 	struct proc_as *a;
 	struct stack *s, *shrunk;
 	unw_word_t prev_ip = 0, prev_sp = 0;
-	bool exact = true, signal_frame;
+	bool interrupted;
 	size_t n = 0;
 	void *upt;
 
@@ -315,15 +315,20 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 		/* A corrupt stack can make a frame its own caller. */
 		if (n > 0 && ip == prev_ip && sp == prev_sp)
 			break;
-		/* The handler "returns" to the first instruction of the
-		 * signal trampoline (__restore_rt), which no call precedes;
-		 * and above it, the ip is where the thread was interrupted:
-		 * neither is a return address. */
-		signal_frame = unw_is_signal_frame(&c) > 0;
-		fill_frame(a, &s->frames[n++], ip, exact || signal_frame);
+		/* A frame reached through a signal frame (libunwind says
+		 * so of the frame it restored from the sigcontext) is where
+		 * the thread was interrupted, and the frame before it, the
+		 * signal trampoline (__restore_rt), was "returned to" at its
+		 * first instruction, which no call precedes: neither ip is
+		 * a return address. */
+		interrupted = unw_is_signal_frame(&c) > 0;
+		if (interrupted && n > 0)
+			fill_frame(a, &s->frames[n - 1], s->frames[n - 1].ip,
+				   true);
+		fill_frame(a, &s->frames[n], ip, n == 0 || interrupted);
+		n++;
 		prev_ip = ip;
 		prev_sp = sp;
-		exact = signal_frame;
 		if (unw_step(&c) <= 0)
 			break;
 	}

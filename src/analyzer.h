@@ -190,6 +190,8 @@ struct an_proc {
 	uint64_t captured_until;	/* seqs below it are in the timeline */
 	uint64_t deliveries, eintrs, nfindings;
 	sigbits_t delivered;	/* signals delivered to it */
+	sigbits_t tl_shown;	/* signals whose first delivery is in the
+				 * timeline */
 	int row;		/* lane of the process, -1 none */
 	int sig_row[SIG_MAX + 1];
 	/* SIGCHLD accounting (coalescing) */
@@ -390,11 +392,13 @@ void analyzer_finish(struct analyzer *a);
 struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid);
 const char *an_pool_str(const struct analyzer *a, uint32_t id);
 
-/* ---- internals shared by analyzer*.c ---- */
+/* ---- internals shared by analyzer*.c (analyzer_util.c) ---- */
 
 /* Copy untrusted text as the JSON log would carry it (invalid UTF-8
  * replaced by U+FFFD), NUL-terminated, cut at a character boundary. */
 void an_clean(char *dst, size_t size, const char *src, size_t len);
+/* The same for a fixed-size event field of MAX bytes (maybe unterminated). */
+void an_clean_fixed(char *dst, size_t size, const char *src, size_t max);
 void an_args_from(struct an_args *dst, const struct cmdline *c);
 void an_sender_from(struct an_sender *dst, bool present,
 		    const struct proc_ident *p, const struct ancestry *chain);

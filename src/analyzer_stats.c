@@ -333,6 +333,18 @@ static bool warning_repeats(const struct analyzer *a,
 	return false;
 }
 
+/* Calls whose normal return is EINTR: waiting for a handler to run. */
+static bool eintr_expected(const char *syscall)
+{
+	static const char *const waits[] = { "pause", "rt_sigsuspend",
+					     "sigsuspend" };
+
+	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++)
+		if (strcmp(syscall, waits[i]) == 0)
+			return true;
+	return false;
+}
+
 static int item_cmp(const void *x, const void *y)
 {
 	const struct an_item *a = x, *b = y;
@@ -357,8 +369,8 @@ void an_stats_finish(struct analyzer *a)
 	for (uint32_t i = 0; i < a->neintr; i++) {
 		const struct an_eintr *r = &a->eintr[i];
 
-		/* More EINTRs first. */
-		if (r->eintr > 0)
+		/* More EINTRs first; not the calls made to wait for one. */
+		if (r->eintr > 0 && !eintr_expected(an_pool_str(a, r->syscall)))
 			item_add(a, SEV_MEDIUM, ITEM_EINTR, i, RANK_EINTR,
 				 (0xffffffffull - (r->eintr & 0xffffffffull))
 				 << 8 | (i & 0xff));

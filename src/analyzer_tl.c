@@ -371,6 +371,30 @@ static void ring_capture(struct analyzer *a, struct an_proc *p)
 	}
 }
 
+/* The last exec of P, unless the timeline will have it from P's ring
+ * (RING: P's ring is about to be captured). */
+static void capture_exec(struct analyzer *a, const struct an_proc *p,
+			 bool ring)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct an_tl t;
+
+	if (!p || !p->nexec || (ring && ring_has(p, p->exec_seq)))
+		return;
+	memset(&t, 0, sizeof(t));
+	t.pid = t.tid = p->pid;
+	memcpy(t.comm, p->comm, sizeof(t.comm));
+	t.seq = p->exec_seq;
+	t.ns = p->exec_ns;
+	t.type = EV_EXEC;
+	t.cls = CLS_EXEC;
+	sb_printf(&sb, "exec %s ", p->exec_path);
+	an_desc_args(&sb, &p->argv);
+	an_clean(t.text, sizeof(t.text), sb.buf, sb.len);
+	tl_put(a, &t);
+	sb_free(&sb);
+}
+
 /* What a default-disposition finding points back at, if the context
  * ring no longer holds it: the exec, and the change that left the
  * default in place. */
@@ -386,18 +410,13 @@ static void capture_causes(struct analyzer *a, struct an_proc *p,
 	if (f->kind != FINDING_DEFAULT_DISPOSITION || f->signo < 1 ||
 	    f->signo > SIG_MAX)
 		return;
+	if (f->has_exec_time)
+		capture_exec(a, p, true);
+	if (f->has_sender && f->sender.pid != p->pid)
+		capture_exec(a, analyzer_proc(a, f->sender.pid), false);
 	memset(&t, 0, sizeof(t));
 	t.pid = t.tid = p->pid;
 	memcpy(t.comm, p->comm, sizeof(t.comm));
-	if (f->has_exec_time && p->nexec && !ring_has(p, p->exec_seq)) {
-		t.seq = p->exec_seq;
-		t.ns = p->exec_ns;
-		t.type = EV_EXEC;
-		t.cls = CLS_EXEC;
-		sb_printf(&sb, "exec %s", p->exec_path);
-		an_clean(t.text, sizeof(t.text), sb.buf, sb.len);
-		tl_put(a, &t);
-	}
 	s = &p->sig[f->signo];
 	if (f->has_cause_time && s->changed && s->since_seq &&
 	    !ring_has(p, s->since_seq)) {
@@ -418,6 +437,19 @@ static void capture_causes(struct analyzer *a, struct an_proc *p,
 	sb_free(&sb);
 }
 
+static bool notable(struct an_proc *p, const struct event *e)
+{
+	int signo = e->u.sig.signo;
+
+	if (e->type == EV_EXIT)
+		return !e->u.exit.thread && e->u.exit.code != 0;
+	if (e->type != EV_SIGNAL || signo < 1 || signo > SIG_MAX ||
+	    (p->tl_shown & SIGBIT(signo)))
+		return false;
+	p->tl_shown |= SIGBIT(signo);
+	return true;
+}
+
 void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
 		 uint64_t seq, bool important)
 {
@@ -431,7 +463,11 @@ void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
 	if (e->type == EV_EXIT && e->u.exit.signaled && !e->u.exit.thread)
 		important = true;
 	tl_fill(a, &t, e, seq);
-	if (important) {
+	if (!important && !p->ctx_after && notable(p, e)) {
+		/* The first delivery of each signal, an exit that is not
+		 * 0: in the timeline, without context. */
+		tl_put(a, &t);	/* a duplicate later is dropped at the end */
+	} else if (important) {
 		if (e->type == EV_FINDING)
 			capture_causes(a, p, e);
 		ring_capture(a, p);

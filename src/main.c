@@ -118,6 +118,8 @@ static size_t live_report_open(const struct options *o,
 		memmove(sinks, sinks + 1, (n - 1) * sizeof(*sinks));
 		n--;
 	}
+	if (used >= SINKS_MAX)
+		die("internal error: no room for the report's sink");
 	lr->an = analyzer_new();
 	storage[used].ops = &sink_analyzer_ops;
 	storage[used].cfg = o->sink;	/* the same -e filter as the logs */

@@ -243,7 +243,9 @@ static void text_dispositions(struct report_ctx *c)
 	const struct analyzer *a = c->a;
 	uint32_t shown = 0, rest = 0;
 
-	sb_adds(c->out, "\nDISPOSITIONS (start of the program -> end; signals at default throughout and never delivered are not listed)\n");
+	sb_printf(c->out, "\nDISPOSITIONS (%s -> end; signals at default throughout and never delivered are not listed)\n",
+		  a->trace.attach ? "when sigtrace attached, or the program's start" :
+		  "start of the program");
 	for (uint32_t i = 0; i < a->nprocs; i++) {
 		const struct an_proc *p = a->procs[i];
 

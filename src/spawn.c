@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -76,6 +77,16 @@ void spawn_resolve(const char *cmd, char *out, size_t len)
 	die("%s: cannot execute: %s", cmd, strerror(-first_err));
 }
 
+/* seccomp(2), or the older prctl for kernels (and valgrind) without it. */
+static int set_filter(struct sock_fprog *fprog)
+{
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, fprog) == 0)
+		return 0;
+	if (errno != ENOSYS)
+		return -1;
+	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, fprog, 0, 0);
+}
+
 /* RET_TRACE for the listed syscalls of each audit arch, RET_ALLOW for
  * everything else.  Per entry: load arch; if not A skip 3; load nr; if
  * not N skip 1; return TRACE. */
@@ -105,14 +116,14 @@ static int install_filter(void)
 		SECCOMP_RET_ALLOW);
 	fprog.len = (unsigned short)n;
 	fprog.filter = prog;
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) == 0)
+	if (set_filter(&fprog) == 0)
 		return 0;
 	if (errno != EACCES)
 		return -errno;
 	/* Without CAP_SYS_ADMIN the kernel insists on no_new_privs. */
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		return -errno;
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0)
+	if (set_filter(&fprog) < 0)
 		return -errno;
 	return 0;
 }
@@ -145,7 +156,45 @@ static void child_main(int go_fd, int report_fd, const char *path,
 	_exit(127);
 }
 
-pid_t spawn_traced(const char *path, char *const argv[], unsigned options)
+/* Until the exec: EOF on the close-on-exec report pipe means it worked,
+ * a report means it failed.  Meanwhile the child may stop (a seccomp stop
+ * for code that runs between the filter and the exec, e.g. under
+ * valgrind): resume it.  An exec stop seen first is handed back in
+ * *PENDING for the tracer.  Returns 0, sizeof(*rep), or -1 (child gone). */
+static ssize_t wait_for_exec(pid_t pid, int fd, struct child_report *rep,
+			     int *pending)
+{
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	int status;
+
+	*pending = -1;
+	for (;;) {
+		pid_t w;
+
+		if (poll(&pfd, 1, 20) > 0) {
+			ssize_t n;
+
+			while ((n = read(fd, rep, sizeof(*rep))) < 0 &&
+			       errno == EINTR)
+				;
+			return n == (ssize_t)sizeof(*rep) ? n : 0;
+		}
+		w = waitpid(pid, &status, __WALL | WNOHANG);
+		if (w <= 0)
+			continue;
+		if (WIFEXITED(status) || WIFSIGNALED(status))
+			return -1;
+		if ((unsigned)status >> 16 == PTRACE_EVENT_EXEC) {
+			*pending = status;
+			return 0;
+		}
+		ptrace(PTRACE_CONT, pid, 0, (void *)(long)((status >> 16) ?
+			0 : WSTOPSIG(status)));
+	}
+}
+
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
+		   int *pending_status)
 {
 	int go[2], report[2];
 	struct child_report rep;
@@ -175,9 +224,7 @@ pid_t spawn_traced(const char *path, char *const argv[], unsigned options)
 	}
 	(void)!write(go[1], "g", 1);
 	close(go[1]);
-	/* EOF: the exec succeeded (the pipe closed on exec). */
-	while ((n = read(report[0], &rep, sizeof(rep))) < 0 && errno == EINTR)
-		;
+	n = wait_for_exec(pid, report[0], &rep, pending_status);
 	close(report[0]);
 	if (n == (ssize_t)sizeof(rep)) {
 		int status;
@@ -190,5 +237,8 @@ pid_t spawn_traced(const char *path, char *const argv[], unsigned options)
 			    path, strerror(rep.err));
 		die("%s: cannot execute: %s", path, strerror(rep.err));
 	}
+	if (n < 0)
+		die("%s: the child exited before it could execute the command",
+		    path);
 	return pid;
 }

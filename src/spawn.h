@@ -15,7 +15,9 @@ void spawn_resolve(const char *cmd, char *out, size_t len);
 
 /* Fork, seize with OPTIONS (PTRACE_O_*), install the filter, exec PATH.
  * Returns the pid, seized and running toward its exec; dies with a clear
- * message when any step fails (and leaves nothing running). */
-pid_t spawn_traced(const char *path, char *const argv[], unsigned options);
+ * message when any step fails (and leaves nothing running).  When the
+ * exec stop was already waited for, it is in *PENDING_STATUS (else -1). */
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
+		   int *pending_status);
 
 #endif

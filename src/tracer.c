@@ -653,11 +653,11 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 		PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_EXITKILL;
 	struct proc_status st;
 	struct process *p;
-	int status;
+	int status, pending;
 	pid_t pid;
 
 	install_signal_handlers();
-	pid = spawn_traced(path, argv, options);
+	pid = spawn_traced(path, argv, options, &pending);
 	T->root_pid = pid;
 	memset(&st, 0, sizeof(st));
 	proc_read_status(pid, 0, &st);
@@ -665,6 +665,8 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 	p = process_new(T, pid, model_new(false, st.ignored, 0, 0), true);
 	tracee_add(T, pid, p);
 	emit_start(T, argv);
+	if (pending != -1)
+		handle_stop(T, pid, pending);
 	loop(T);
 	if (stop_requested && T->live > 0) {
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);

@@ -5,8 +5,10 @@
 . "$TESTLIB"
 skip_unless_ptrace
 backend=$("$SIGTRACE" --version | sed -n 's/^stack traces: //p')
+[ "$backend" = none ] &&
+	skip "this sigtrace was built without stack traces (--without-libunwind)"
 [ "$backend" = libunwind ] ||
-	skip "this sigtrace has no stack traces (stack traces: ${backend:-?})"
+	fail "sigtrace --version says 'stack traces: ${backend:-(nothing)}', expected libunwind or none"
 
 # The load base of the fixture, from an address and its module offset.
 HEX='def hex: ltrimstr("0x") | explode | reduce .[] as $c (0;
@@ -57,6 +59,22 @@ assert_jq "$J" "$HEX"' [(signals, sigactions) | .stack[] | fixture | base]
 assert_jq "$J" "$HEX"' [signals | .stack[] | select(.symbol == "deep_b")][0]
 	| .symbol_offset | hex > 0' \
 	'a caller frame is inside its function, not at its entry'
+
+# A signal sent from a handler: its stack goes through the signal frame
+# back to the code the first signal interrupted, the same ip as frame 0
+# of the first delivery.
+trace_json "$J" -k -- "$FIXTURES/stack_named" nested
+assert_rc 0
+assert_output "handled SIGUSR2 in SIGUSR1
+handled SIGUSR1"
+assert_jq "$J" "$HEX"' [signals | select(.signal == "SIGUSR1")][0].stack[0].ip as $at
+	| [signals | select(.signal == "SIGUSR2")] | length == 1 and
+	(.[0] | syms | index("on_usr1") as $h | index("deep_b") as $b |
+	index("main") as $m | $h != null and $b != null and $m != null and
+	$h < $b and $b < $m) and
+	(.[0].stack | ([.[].ip] | rindex($at)) as $i | $i != null and $i > 1
+	and .[$i + 1].symbol == "deep_b")' \
+	'the SIGUSR2 stack: on_usr1, the signal frame, the interrupted kill, deep_b... main'
 
 grep -Eq 'rt_sigaction\(SIGUSR1, \{handler=0x[0-9a-f]+ <on_usr1> \(/.*/stack_named\+0x[0-9a-f]+\)' \
 	"$T/log.txt" || {

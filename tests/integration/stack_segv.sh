@@ -4,8 +4,10 @@
 skip_unless_ptrace
 ulimit -c 0
 backend=$("$SIGTRACE" --version | sed -n 's/^stack traces: //p')
+[ "$backend" = none ] &&
+	skip "this sigtrace was built without stack traces (--without-libunwind)"
 [ "$backend" = libunwind ] ||
-	skip "this sigtrace has no stack traces (stack traces: ${backend:-?})"
+	fail "sigtrace --version says 'stack traces: ${backend:-(nothing)}', expected libunwind or none"
 
 J=$T/log.json
 trace_json "$J" -k -- "$FIXTURES/stack_named" segv

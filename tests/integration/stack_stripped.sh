@@ -5,8 +5,10 @@
 . "$TESTLIB"
 skip_unless_ptrace
 backend=$("$SIGTRACE" --version | sed -n 's/^stack traces: //p')
+[ "$backend" = none ] &&
+	skip "this sigtrace was built without stack traces (--without-libunwind)"
 [ "$backend" = libunwind ] ||
-	skip "this sigtrace has no stack traces (stack traces: ${backend:-?})"
+	fail "sigtrace --version says 'stack traces: ${backend:-(nothing)}', expected libunwind or none"
 [ -x "$FIXTURES/stack_stripped" ] || fail "no fixture stack_stripped"
 
 J=$T/log.json

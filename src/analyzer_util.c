@@ -1,0 +1,264 @@
+/*
+ * analyzer_util.c - what the analyzer keeps of an event, made exactly
+ * what the JSON Lines log would carry: untrusted text with invalid
+ * UTF-8 replaced as escape_json() does, command lines split as the sink
+ * splits them, dispositions with only the fields the log writes,
+ * syscall names as the log names them; and the pool of interned
+ * strings (symbols, syscall names).  This is what makes the live and
+ * the offline report the same.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyzer.h"
+#include "arch.h"
+#include "error.h"
+#include "escape.h"
+#include "strbuf.h"
+
+#define POOL_SLOTS (2 * AN_POOL_MAX)
+#define POOL_STR_MAX 124	/* below SYMBOL_MAX - 3: see an_clean() */
+
+static void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size);
+
+	if (!p)
+		die("out of memory in the report analyzer");
+	return p;
+}
+
+/* ---- untrusted text, as the JSON log carries it ---- */
+
+/* The length of the longest prefix of S (LEN bytes) that fits in MAX
+ * bytes without cutting a UTF-8 sequence. */
+static size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+	size_t n = len < max ? len : max;
+
+	if (n == len)
+		return n;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}
+
+static void put_utf8(struct strbuf *sb, unsigned cp)
+{
+	char b[3];
+
+	if (cp < 0x80) {
+		sb_addc(sb, (char)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		sb_add(sb, b, 2);
+	} else {
+		b[0] = (char)(0xe0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		sb_add(sb, b, 3);
+	}
+}
+
+/* Undo escape_json(): what a JSON parser reads back.  escape_json only
+ * writes the short escapes and \u for BMP controls. */
+static void json_unescape(struct strbuf *out, const char *s, size_t len)
+{
+	static const char shorts[] = "b\bt\tn\nf\fr\r\"\"\\\\//";
+
+	for (size_t i = 0; i < len; i++) {
+		const char *m;
+
+		if (s[i] != '\\' || i + 1 >= len) {
+			sb_addc(out, s[i]);
+			continue;
+		}
+		i++;
+		if (s[i] == 'u' && i + 4 < len) {
+			char hex[5] = { s[i + 1], s[i + 2], s[i + 3], s[i + 4] };
+
+			put_utf8(out, (unsigned)strtoul(hex, NULL, 16));
+			i += 4;
+			continue;
+		}
+		m = strchr(shorts, s[i]);
+		if (m && (m - shorts) % 2 == 0)
+			sb_addc(out, m[1]);
+		else
+			sb_addc(out, s[i]);
+	}
+}
+
+void an_clean(char *dst, size_t size, const char *src, size_t len)
+{
+	struct strbuf esc = STRBUF_INIT, raw = STRBUF_INIT;
+	const char *s = src;
+	size_t i, n = len;
+
+	if (size == 0)
+		return;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)src[i] >= 0x80)
+			break;
+	if (i < len) {
+		escape_json(&esc, src, len);
+		json_unescape(&raw, esc.buf, esc.len);
+		s = raw.buf ? raw.buf : "";
+		n = raw.len;
+	}
+	n = utf8_cut(s, n, size - 1);
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	sb_free(&esc);
+	sb_free(&raw);
+}
+
+/* A fixed-size event field: never read past it. */
+void an_clean_fixed(char *dst, size_t size, const char *src, size_t max)
+{
+	an_clean(dst, size, src, strnlen(src, max));
+}
+
+void an_args_from(struct an_args *dst, const struct cmdline *c)
+{
+	size_t len = c->len <= sizeof(c->buf) ? c->len : sizeof(c->buf);
+	size_t start = 0;
+	char arg[AN_STR];
+
+	memset(dst, 0, sizeof(*dst));
+	dst->truncated = c->truncated;
+	for (size_t i = 0; i <= len; i++) {
+		size_t n, room;
+
+		if (i < len && c->buf[i] != '\0')
+			continue;
+		if (i == len && start == len)
+			break;	/* no partial final argument */
+		an_clean(arg, sizeof(arg), c->buf + start, i - start);
+		n = strlen(arg);
+		room = sizeof(dst->buf) - dst->len;
+		if (n + 1 > room) {
+			n = room > 1 ? utf8_cut(arg, n, room - 1) : 0;
+			dst->truncated = true;
+		}
+		if (room > 0) {
+			memcpy(dst->buf + dst->len, arg, n);
+			dst->buf[dst->len + n] = '\0';
+			dst->len = (uint16_t)(dst->len + n + 1);
+		}
+		if (dst->truncated && dst->len >= sizeof(dst->buf))
+			break;
+		start = i + 1;
+	}
+}
+
+void an_sender_from(struct an_sender *dst, bool present,
+		    const struct proc_ident *p, const struct ancestry *chain)
+{
+	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
+
+	memset(dst, 0, sizeof(*dst));
+	dst->present = present;
+	if (!present)
+		return;
+	dst->pid = p->pid;
+	dst->uid = p->uid;
+	dst->gone = p->gone;
+	/* The JSON log names a sender only in this case (sink_json.c). */
+	dst->named = p->known && (!p->gone || p->comm[0]);
+	if (dst->named) {
+		an_clean_fixed(dst->comm, sizeof(dst->comm), p->comm,
+			    sizeof(p->comm));
+		an_args_from(&dst->cmdline, &p->cmdline);
+	}
+	dst->nchain = (uint8_t)n;
+	for (size_t i = 0; i < n; i++) {
+		dst->chain[i].pid = chain->link[i].pid;
+		an_clean_fixed(dst->chain[i].comm, sizeof(dst->chain[i].comm),
+			    chain->link[i].comm, sizeof(chain->link[i].comm));
+	}
+}
+
+/* ---- interned strings ---- */
+
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+uint32_t an_pool_add(struct an_pool *p, const char *s)
+{
+	uint32_t h;
+
+	if (!s || !*s)
+		return 0;
+	if (!p->str) {
+		p->str = xcalloc(AN_POOL_MAX + 1, sizeof(*p->str));
+		p->slots = xcalloc(POOL_SLOTS, sizeof(*p->slots));
+		p->str[0] = strdup("");
+		p->n = 1;
+	}
+	for (h = hash_str(s) % POOL_SLOTS;; h = (h + 1) % POOL_SLOTS) {
+		uint32_t id = p->slots[h];
+
+		if (id == 0)
+			break;
+		if (strcmp(p->str[id], s) == 0)
+			return id;
+	}
+	if (p->n > AN_POOL_MAX) {
+		p->dropped++;
+		return 0;
+	}
+	p->str[p->n] = strdup(s);
+	if (!p->str[p->n])
+		die("out of memory in the report analyzer");
+	p->slots[h] = p->n;
+	return p->n++;
+}
+
+const char *an_pool_str(const struct analyzer *a, uint32_t id)
+{
+	if (id == 0 || id >= a->pool.n)
+		return "";
+	return a->pool.str[id];
+}
+
+/* ---- dispositions, as the JSON log writes them ---- */
+
+void an_disp_from(struct analyzer *a, struct an_disp *dst,
+		  const struct disposition *d)
+{
+	char sym[POOL_STR_MAX + 1];
+
+	memset(dst, 0, sizeof(*dst));
+	dst->kind = (unsigned)d->kind <= DISP_HANDLER ? d->kind : DISP_UNKNOWN;
+	if (dst->kind == DISP_HANDLER) {
+		dst->handler = d->handler;
+		an_clean_fixed(sym, sizeof(sym), d->symbol, sizeof(d->symbol));
+		dst->symbol = an_pool_add(&a->pool, sym);
+	}
+	if (dst->kind != DISP_UNKNOWN && d->flags_known) {
+		dst->flags_known = true;
+		dst->flags = d->flags;
+	}
+}
+
+const char *an_syscall_name(long nr, const char *name, char *buf,
+			    size_t len)
+{
+	if (!name)
+		name = arch_syscall_name(nr);
+	if (!name) {
+		snprintf(buf, len, "syscall_%ld", nr);
+		name = buf;
+	}
+	return name;
+}
+

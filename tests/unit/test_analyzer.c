@@ -1,0 +1,533 @@
+/*
+ * test_analyzer.c - the post-mortem analysis and its renderers: verdicts
+ * with their sender, findings ranked, dispositions rebuilt from events,
+ * EINTR hot spots, SIGCHLD coalescing, the caps that bound memory, the
+ * escaping of hostile names in every format, and above all: the same
+ * events fed live and read back from the JSON log give the same report.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <signal.h>
+#include <stdio.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "analyzer.h"
+#include "reader.h"
+#include "report.h"
+#include "sink.h"
+
+#define SA_RESTART_K 0x10000000ULL
+#define SA_RESETHAND_K 0x80000000ULL
+
+/* ---- building events ---- */
+
+static uint64_t now_ns = 1000000000ULL;
+
+static void ev(struct event *e, enum event_type type, pid_t pid, pid_t tid,
+	       const char *comm)
+{
+	event_init(e, type);
+	e->real_sec = 1700000000;
+	e->real_nsec = (long)(now_ns % 1000000000ULL);
+	now_ns += 100000;	/* 0.1 ms apart */
+	e->mono_ns = now_ns;
+	e->pid = pid;
+	e->tid = tid;
+	snprintf(e->comm, sizeof(e->comm), "%s", comm);
+}
+
+static void feed_start(struct analyzer *a, pid_t pid)
+{
+	struct event e;
+
+	ev(&e, EV_TRACE_START, pid, pid, "");
+	cmdline_from_argv(&e.u.start.argv, (char *[]){ "./prog", NULL });
+	snprintf(e.u.start.version, sizeof(e.u.start.version), "test");
+	analyzer_feed(a, &e);
+}
+
+static void feed_fork(struct analyzer *a, pid_t parent, const char *comm,
+		      pid_t child, bool thread)
+{
+	struct event e;
+
+	ev(&e, EV_FORK, parent, parent, comm);
+	e.u.fork.child = child;
+	e.u.fork.thread = thread;
+	analyzer_feed(a, &e);
+}
+
+static void feed_exec(struct analyzer *a, pid_t pid, const char *comm,
+		      const char *path)
+{
+	struct event e;
+
+	ev(&e, EV_EXEC, pid, pid, comm);
+	snprintf(e.u.exec.path, sizeof(e.u.exec.path), "%s", path);
+	cmdline_from_argv(&e.u.exec.argv, (char *[]){ (char *)comm, NULL });
+	analyzer_feed(a, &e);
+}
+
+static void feed_sigaction(struct analyzer *a, pid_t pid, const char *comm,
+			   int signo, enum disp_kind kind, uint64_t flags)
+{
+	struct event e;
+
+	ev(&e, EV_SIGACTION, pid, pid, comm);
+	e.u.sa.signo = signo;
+	e.u.sa.has_new = true;
+	e.u.sa.new_disp.kind = kind;
+	e.u.sa.new_disp.handler = kind == DISP_HANDLER ? 0x401000 + signo : 0;
+	e.u.sa.new_disp.flags_known = true;
+	e.u.sa.new_disp.flags = flags;
+	e.u.sa.syscall = "rt_sigaction";
+	analyzer_feed(a, &e);
+}
+
+static void feed_signal(struct analyzer *a, pid_t pid, pid_t tid,
+			const char *comm, int signo, enum disp_kind kind,
+			uint64_t flags, pid_t sender, const char *scomm)
+{
+	struct event e;
+
+	ev(&e, EV_SIGNAL, pid, tid, comm);
+	e.u.sig.signo = signo;
+	e.u.sig.code = sender ? SI_USER : SI_KERNEL;
+	e.u.sig.has_sender = sender != 0;
+	e.u.sig.sender.pid = sender;
+	e.u.sig.sender.known = sender != 0;
+	e.u.sig.sender.gone = true;
+	snprintf(e.u.sig.sender.comm, sizeof(e.u.sig.sender.comm), "%s",
+		 scomm ? scomm : "");
+	cmdline_from_argv(&e.u.sig.sender.cmdline,
+			  (char *[]){ "/bin/kill", "-USR1", NULL });
+	e.u.sig.disposition.kind = kind;
+	e.u.sig.disposition.handler = kind == DISP_HANDLER ? 0x401000 + signo : 0;
+	e.u.sig.disposition.flags_known = kind != DISP_UNKNOWN;
+	e.u.sig.disposition.flags = flags;
+	e.u.sig.syscall = 0;
+	e.u.sig.syscall_ret = -ERESTARTSYS_CODE;
+	analyzer_feed(a, &e);
+}
+
+static void feed_syscall(struct analyzer *a, enum event_type type, pid_t pid,
+			 const char *comm, int signo, uint64_t flags)
+{
+	struct event e;
+
+	ev(&e, type, pid, pid, comm);
+	e.u.sc.syscall = 0;
+	e.u.sc.syscall_name = "read";
+	e.u.sc.code = -ERESTARTSYS_CODE;
+	e.u.sc.signo = signo;
+	e.u.sc.handler.kind = DISP_HANDLER;
+	e.u.sc.handler.handler = 0x401000 + signo;
+	e.u.sc.handler.flags_known = true;
+	e.u.sc.handler.flags = flags;
+	analyzer_feed(a, &e);
+}
+
+static void feed_finding_dd(struct analyzer *a, pid_t pid, const char *comm,
+			    int signo, enum finding_cause cause)
+{
+	struct event e;
+
+	ev(&e, EV_FINDING, pid, pid, comm);
+	e.u.finding.kind = FINDING_DEFAULT_DISPOSITION;
+	e.u.finding.signo = signo;
+	e.u.finding.code = SI_USER;
+	e.u.finding.effect = EFFECT_KILLED;
+	e.u.finding.cause = cause;
+	e.u.finding.delivery_mono_ns = e.mono_ns - 50000;
+	e.u.finding.has_exec_time = true;
+	e.u.finding.exec_mono_ns = e.mono_ns - 1000000;
+	snprintf(e.u.finding.detail, sizeof(e.u.finding.detail), "too early");
+	analyzer_feed(a, &e);
+}
+
+static void feed_exit(struct analyzer *a, pid_t pid, const char *comm,
+		      int code, int signo)
+{
+	struct event e;
+
+	ev(&e, EV_EXIT, pid, pid, comm);
+	e.u.exit.signaled = signo != 0;
+	e.u.exit.signo = signo;
+	e.u.exit.code = code;
+	analyzer_feed(a, &e);
+}
+
+static void feed_end(struct analyzer *a, pid_t pid, int status)
+{
+	struct event e;
+
+	ev(&e, EV_TRACE_END, pid, pid, "");
+	e.u.end.exit_status = status;
+	analyzer_feed(a, &e);
+}
+
+/* The tar race: a parent, a victim killed by kill's SIGUSR1. */
+static void tar_race(struct analyzer *a)
+{
+	feed_start(a, 100);
+	feed_exec(a, 100, "tar_race", "/t/tar_race");
+	feed_fork(a, 100, "tar_race", 101, false);
+	feed_exec(a, 101, "tar", "/usr/bin/tar");
+	feed_fork(a, 100, "tar_race", 102, false);
+	feed_exec(a, 102, "kill", "/usr/bin/kill");
+	feed_exit(a, 102, "kill", 0, 0);
+	feed_signal(a, 101, 101, "tar", SIGUSR1, DISP_DEFAULT, 0, 102, "kill");
+	feed_finding_dd(a, 101, "tar", SIGUSR1, CAUSE_NEVER_INSTALLED);
+	feed_exit(a, 101, "tar", 0, SIGUSR1);
+	feed_exit(a, 100, "tar_race", 0, 0);
+	feed_end(a, 100, 0);
+}
+
+static char *render(const struct report_ops *ops, struct analyzer *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	report_render(ops, a, &sb);
+	return sb.buf ? sb.buf : strdup("");
+}
+
+/* ---- tests ---- */
+
+static void test_verdicts(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct an_proc *p;
+	struct strbuf sb = STRBUF_INIT;
+
+	tar_race(a);
+	analyzer_finish(a);
+	assert_int_equal(a->nprocs, 3);
+	p = analyzer_proc(a, 101);
+	assert_non_null(p);
+	assert_int_equal(p->verdict, VERDICT_KILLED);
+	assert_int_equal(p->exit_signo, SIGUSR1);
+	assert_true(p->fatal.known && p->fatal.has_cause);
+	assert_int_equal(p->fatal.cause, CAUSE_NEVER_INSTALLED);
+	assert_int_equal(p->fatal.sender.pid, 102);
+	assert_string_equal(p->fatal.sender.comm, "kill");
+	assert_string_equal(p->exec_path, "/usr/bin/tar");
+	assert_int_equal(p->parent, 100);
+	report_verdict(a, p, &sb);
+	assert_non_null(strstr(sb.buf, "killed by SIGUSR1 at +"));
+	assert_non_null(strstr(sb.buf, "cause: never_installed"));
+	sb_reset(&sb);
+	report_verdict_sender(a, p, &sb);
+	assert_non_null(strstr(sb.buf, "sent by 102 kill [\"/bin/kill\",\"-USR1\"]"));
+	assert_int_equal(analyzer_proc(a, 100)->verdict, VERDICT_EXITED);
+	/* The critical finding comes first. */
+	assert_true(a->nitems >= 1);
+	assert_int_equal(a->items[0].sev, SEV_CRITICAL);
+	/* The timeline holds the delivery before the finding. */
+	assert_true(a->ntimeline >= 3);
+	for (uint32_t i = 1; i < a->ntimeline; i++)
+		assert_true(a->timeline[i - 1].seq < a->timeline[i].seq);
+	sb_free(&sb);
+	analyzer_free(a);
+}
+
+static void test_dispositions(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct an_proc *p;
+
+	feed_start(a, 200);
+	feed_exec(a, 200, "d", "/d");
+	feed_sigaction(a, 200, "d", SIGUSR1, DISP_HANDLER, SA_RESETHAND_K);
+	feed_sigaction(a, 200, "d", SIGPIPE, DISP_IGNORED, 0);
+	feed_sigaction(a, 200, "d", SIGHUP, DISP_HANDLER, SA_RESTART_K);
+	feed_signal(a, 200, 200, "d", SIGUSR1, DISP_HANDLER, SA_RESETHAND_K,
+		    200, "d");
+	p = analyzer_proc(a, 200);
+	/* SA_RESETHAND: back to the default after the delivery. */
+	assert_int_equal(p->sig[SIGUSR1].cur.kind, DISP_DEFAULT);
+	assert_int_equal(p->sig[SIGUSR1].how, HOW_RESETHAND);
+	assert_int_equal(p->sig[SIGUSR1].start.kind, DISP_DEFAULT);
+	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
+	/* execve: handlers reset, ignored kept, the start is the new one. */
+	feed_exec(a, 200, "d2", "/d2");
+	assert_int_equal(p->sig[SIGHUP].cur.kind, DISP_DEFAULT);
+	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
+	assert_int_equal(p->sig[SIGPIPE].start.kind, DISP_IGNORED);
+	assert_false(p->sig[SIGPIPE].changed);
+	/* A delivery tells the truth the model missed: it was ignored
+	 * since the start (never changed by the program). */
+	feed_signal(a, 200, 200, "d2", SIGTERM, DISP_IGNORED, 0, 1, "init");
+	assert_int_equal(p->sig[SIGTERM].start.kind, DISP_IGNORED);
+	assert_true(report_disp_listed(p, SIGTERM));
+	assert_false(report_disp_listed(p, SIGQUIT));
+	analyzer_free(a);
+}
+
+static void test_eintr_ranking(void **state)
+{
+	struct analyzer *a = analyzer_new();
+
+	feed_start(a, 300);
+	feed_syscall(a, EV_EINTR, 300, "p", SIGALRM, 0);
+	for (int i = 0; i < 5; i++)
+		feed_syscall(a, EV_EINTR, 300, "p", SIGUSR2, 0);
+	feed_syscall(a, EV_RESTARTED, 300, "p", SIGHUP, SA_RESTART_K);
+	analyzer_finish(a);
+	assert_int_equal(a->neintr, 3);
+	assert_int_equal(a->nitems, 2);	/* no hot spot without EINTR */
+	assert_int_equal(a->items[0].kind, ITEM_EINTR);
+	assert_int_equal(a->eintr[a->items[0].ref].signo, SIGUSR2);
+	assert_int_equal(a->eintr[a->items[0].ref].eintr, 5);
+	assert_int_equal(a->eintr[a->items[0].ref].sa_restart, 0);
+	assert_int_equal(a->eintr[a->items[1].ref].signo, SIGALRM);
+	analyzer_free(a);
+}
+
+static void test_coalescing(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct event e;
+
+	feed_start(a, 400);
+	feed_exec(a, 400, "make", "/usr/bin/make");
+	feed_sigaction(a, 400, "make", SIGCHLD, DISP_HANDLER, SA_RESTART_K);
+	for (pid_t c = 401; c <= 403; c++) {
+		feed_fork(a, 400, "make", c, false);
+		feed_exit(a, c, "cc", 0, 0);
+	}
+	ev(&e, EV_SIGNAL, 400, 400, "make");
+	e.u.sig.signo = SIGCHLD;
+	e.u.sig.code = CLD_EXITED;
+	e.u.sig.disposition.kind = DISP_HANDLER;
+	analyzer_feed(a, &e);
+	feed_exit(a, 400, "make", 0, 0);
+	analyzer_finish(a);
+	assert_int_equal(analyzer_proc(a, 400)->child_exits, 3);
+	assert_int_equal(analyzer_proc(a, 400)->sigchld_handled, 1);
+	assert_int_equal(a->nitems, 1);
+	assert_int_equal(a->items[0].kind, ITEM_COALESCED);
+	analyzer_free(a);
+}
+
+/* Caps: memory does not grow with the events. */
+static void test_caps(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct event e;
+
+	feed_start(a, 500);
+	for (int i = 0; i < AN_FINDINGS_MAX + 500; i++)
+		feed_finding_dd(a, 500, "p", SIGUSR1, CAUSE_REMOVED);
+	assert_int_equal(a->nfindings, AN_FINDINGS_MAX);
+	assert_true(a->findings_dropped[FINDING_DEFAULT_DISPOSITION] == 500);
+	for (int i = 0; i < 200000; i++) {
+		feed_signal(a, 500, 500, "p", SIGUSR2, DISP_HANDLER, 0, 0, NULL);
+		now_ns += 1000000;	/* a long trace: bins rescale */
+	}
+	assert_true(a->ntimeline <= AN_TIMELINE_MAX);
+	assert_true(a->nmarks <= AN_MARKS_MAX);
+	assert_true(a->marks_dropped > 0);
+	/* Bins keep every delivery however often they merge. */
+	{
+		const struct an_row *r = &a->rows[analyzer_proc(a, 500)->sig_row[SIGUSR2]];
+		uint64_t n = 0;
+
+		for (int i = 0; i < AN_BINS; i++)
+			n += r->bins[i].n[CLS_HANDLED];
+		assert_true(n == 200000);
+	}
+	/* Many processes: the cap, then only counts. */
+	for (pid_t pid = 10000; pid < 10000 + AN_PROCS_MAX + 10; pid++) {
+		ev(&e, EV_EXIT, pid, pid, "x");
+		analyzer_feed(a, &e);
+	}
+	assert_int_equal(a->nprocs, AN_PROCS_MAX);
+	assert_true(a->procs_untracked > 0);
+	analyzer_finish(a);
+	analyzer_free(a);
+}
+
+/* ---- live against read back ---- */
+
+static const char evil_comm[] = "<script>\x1b[2J\xff";
+
+static void hostile(struct analyzer *a, struct sink *json)
+{
+	struct event e;
+
+	/* Everything goes to A and to the JSON sink. */
+#define BOTH(e) do { analyzer_feed(a, &(e)); \
+		assert_int_equal(sink_json_ops.write(json, &(e)), 0); } while (0)
+	ev(&e, EV_TRACE_START, 600, 600, "");
+	cmdline_from_argv(&e.u.start.argv, (char *[]){ "./evil", "\xc3(", NULL });
+	BOTH(e);
+	ev(&e, EV_EXEC, 600, 600, evil_comm);
+	snprintf(e.u.exec.path, sizeof(e.u.exec.path), "/tmp/\x01<blink>\xe2\x80");
+	cmdline_from_argv(&e.u.exec.argv, (char *[]){ "a\"b", "\n{}", NULL });
+	BOTH(e);
+	ev(&e, EV_SIGACTION, 600, 600, evil_comm);
+	e.u.sa.signo = SIGTERM;
+	e.u.sa.has_new = true;
+	e.u.sa.new_disp.kind = DISP_HANDLER;
+	e.u.sa.new_disp.handler = 0x4242;
+	snprintf(e.u.sa.new_disp.symbol, SYMBOL_MAX, "on_<term>\xfe");
+	e.u.sa.new_disp.flags_known = true;
+	e.u.sa.new_disp.flags = SA_RESETHAND_K;
+	e.u.sa.syscall = "rt_sigaction";
+	BOTH(e);
+	ev(&e, EV_SIGNAL, 600, 601, evil_comm);
+	e.u.sig.signo = SIGTERM;
+	e.u.sig.code = SI_USER;
+	e.u.sig.has_sender = true;
+	e.u.sig.sender.pid = 7;
+	e.u.sig.sender.known = true;
+	snprintf(e.u.sig.sender.comm, COMM_MAX, "%s", evil_comm);
+	cmdline_from_argv(&e.u.sig.sender.cmdline,
+			  (char *[]){ "<img src=x onerror=alert(1)>", NULL });
+	e.u.sig.disposition = (struct disposition){ .kind = DISP_HANDLER,
+		.handler = 0x4242, .flags_known = true, .flags = SA_RESETHAND_K };
+	BOTH(e);
+	ev(&e, EV_SIGNAL, 600, 600, evil_comm);
+	e.u.sig.signo = SIGTERM;
+	e.u.sig.disposition.kind = DISP_DEFAULT;
+	BOTH(e);
+	ev(&e, EV_FINDING, 600, 600, evil_comm);
+	e.u.finding.kind = FINDING_DEFAULT_DISPOSITION;
+	e.u.finding.signo = SIGTERM;
+	e.u.finding.cause = CAUSE_RESETHAND;
+	e.u.finding.has_cause_time = true;
+	e.u.finding.cause_mono_ns = e.mono_ns - 200000;
+	e.u.finding.delivery_mono_ns = e.mono_ns - 100000;
+	BOTH(e);
+	ev(&e, EV_WARNING, 600, 600, evil_comm);
+	snprintf(e.u.warning.message, DETAIL_MAX, "odd \x1b[31m thing");
+	BOTH(e);
+	ev(&e, EV_EXIT, 600, 600, evil_comm);
+	e.u.exit.signaled = true;
+	e.u.exit.signo = SIGTERM;
+	BOTH(e);
+	ev(&e, EV_TRACE_END, 600, 600, "");
+	BOTH(e);
+#undef BOTH
+}
+
+static void test_live_equals_offline(void **state)
+{
+	static const struct report_ops *const ops[] = {
+		&report_text_ops, &report_summary_ops, &report_json_ops,
+		&report_html_ops, &report_chrome_ops, &report_svg_ops,
+	};
+	struct analyzer *live = analyzer_new(), *off = analyzer_new();
+	char path[] = "/tmp/test_analyzer.XXXXXX";
+	struct sink json;
+	struct reader *r;
+	struct event e;
+	char err[256];
+	int rc;
+
+	memset(&json, 0, sizeof(json));
+	json.fd = mkstemp(path);
+	assert_true(json.fd >= 0);
+	json.cfg.signals = ~(sigbits_t)0;
+	hostile(live, &json);
+	close(json.fd);
+	r = reader_open(path, err, sizeof(err));
+	assert_non_null(r);
+	while ((rc = reader_next(r, &e)) > 0)
+		analyzer_feed(off, &e);
+	assert_int_equal(rc, 0);
+	reader_close(r);
+	unlink(path);
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		char *x = render(ops[i], live), *y = render(ops[i], off);
+
+		if (strcmp(x, y) != 0)
+			fail_msg("%s report differs:\n--- live\n%s\n--- offline\n%s",
+				 ops[i]->name, x, y);
+		free(x);
+		free(y);
+	}
+	analyzer_free(live);
+	analyzer_free(off);
+}
+
+static void test_escaping(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct sink json;
+	char *html, *text, *js, *svg;
+	json_error_t jerr;
+	json_t *doc;
+
+	memset(&json, 0, sizeof(json));
+	json.fd = open("/dev/null", O_WRONLY);
+	json.cfg.signals = ~(sigbits_t)0;
+	hostile(a, &json);
+	close(json.fd);
+	html = render(&report_html_ops, a);
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<img"));
+	assert_null(strstr(html, "<blink"));
+	assert_null(strchr(html, '\x1b'));
+	assert_non_null(strstr(html, "&amp;lt;script&amp;gt;"));	/* in the SVG */
+	assert_non_null(strstr(html, "&lt;script&gt;"));
+	svg = render(&report_svg_ops, a);
+	assert_null(strstr(svg, "<script"));
+	assert_non_null(strstr(svg, "&lt;script&gt;"));
+	text = render(&report_text_ops, a);
+	assert_null(strchr(text, '\x1b'));
+	assert_null(strchr(text, '\x01'));
+	assert_non_null(strstr(text, "\\x1b[2J"));
+	js = render(&report_json_ops, a);
+	doc = json_loads(js, 0, &jerr);
+	if (!doc)
+		fail_msg("JSON report does not parse: %s", jerr.text);
+	json_decref(doc);
+	free(js);
+	js = render(&report_chrome_ops, a);
+	doc = json_loads(js, 0, &jerr);
+	if (!doc)
+		fail_msg("Chrome trace does not parse: %s", jerr.text);
+	assert_true(json_is_array(json_object_get(doc, "traceEvents")));
+	json_decref(doc);
+	free(js);
+	free(html);
+	free(svg);
+	free(text);
+	analyzer_free(a);
+}
+
+static void test_formats(void **state)
+{
+	assert_ptr_equal(report_by_path("r.html"), &report_html_ops);
+	assert_ptr_equal(report_by_path("r.json"), &report_json_ops);
+	assert_ptr_equal(report_by_path("r.trace.json"), &report_chrome_ops);
+	assert_ptr_equal(report_by_path("r.chrome.json"), &report_chrome_ops);
+	assert_ptr_equal(report_by_path("r.txt"), &report_text_ops);
+	assert_ptr_equal(report_by_name("chrome"), &report_chrome_ops);
+	assert_null(report_by_name("pdf"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_verdicts),
+		cmocka_unit_test(test_dispositions),
+		cmocka_unit_test(test_eintr_ranking),
+		cmocka_unit_test(test_coalescing),
+		cmocka_unit_test(test_caps),
+		cmocka_unit_test(test_live_equals_offline),
+		cmocka_unit_test(test_escaping),
+		cmocka_unit_test(test_formats),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -46,28 +46,51 @@ static void known_ancestry(struct tracer *T, pid_t pid, struct ancestry *a)
 	}
 }
 
-static void fill_sender(struct tracer *T, struct ev_signal *sig)
+/* A traced sender: sigtrace knows its command line (from its exec) and
+ * its parents (it saw the forks), so only its name is read now: one
+ * small read instead of a dozen in a signal storm. */
+static bool fill_known_sender(struct tracer *T, struct tracee *t,
+			      struct ev_signal *sig)
+{
+	struct proc_ident *id = &sig->sender;
+	struct cmdline argv;
+	char comm[COMM_MAX];
+	pid_t parent = 0;
+	struct process *live;
+
+	if (!tracer_known_identity(T, id->pid, comm, &argv, &parent))
+		return false;
+	live = process_find(T, id->pid);
+	id->known = true;
+	id->gone = false;
+	id->cmdline = argv;
+	if (live == t->proc)
+		memcpy(id->comm, t->proc->comm, sizeof(id->comm));
+	else if (!live || proc_read_comm(id->pid, id->comm, sizeof(id->comm)) < 0) {
+		id->gone = true;
+		memcpy(id->comm, comm, sizeof(id->comm));
+	}
+	if (parent > 0 || id->gone || !T->attach)
+		known_ancestry(T, parent, &sig->sender_chain);
+	else	/* an attached process: its parents are not traced */
+		proc_read_ancestry(id->pid, &sig->sender_chain);
+	return true;
+}
+
+static void fill_sender(struct tracer *T, struct tracee *t,
+			struct ev_signal *sig)
 {
 	uid_t uid = sig->sender.uid;
-	char comm[COMM_MAX];
-	struct cmdline argv;
-	pid_t me = getpid(), parent = 0;
+	pid_t me = getpid();
 
 	if (!sig->has_sender || sig->sender.pid <= 0)
 		return;
-	proc_read_ident(sig->sender.pid, &sig->sender);
-	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
-	if (sig->sender.cmdline.len == 0 &&
-	    tracer_known_identity(T, sig->sender.pid, comm, &argv, &parent)) {
-		/* A traced sender on its way out has lost its cmdline;
-		 * its exec told us what it was.  It stays "gone". */
-		sig->sender.cmdline = argv;
-		memcpy(sig->sender.comm, comm, sizeof(comm));
+	if (!fill_known_sender(T, t, sig)) {
+		proc_read_ident(sig->sender.pid, &sig->sender);
+		if (!sig->sender.gone)
+			proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
 	}
-	if (!sig->sender.gone)
-		proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
-	else
-		known_ancestry(T, parent, &sig->sender_chain);
+	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
 	/* sigtrace and what started it are not part of the story. */
 	for (size_t i = 0; i < sig->sender_chain.count; i++) {
 		if (sig->sender_chain.link[i].pid == me) {
@@ -79,14 +102,14 @@ static void fill_sender(struct tracer *T, struct ev_signal *sig)
 
 /* The model's answer, checked against the kernel's SigCgt/SigIgn. */
 static void current_disposition(struct tracer *T, struct tracee *t, int signo,
-				uint64_t now, struct disposition *d)
+				uint64_t now, const struct proc_status *st,
+				bool have_status, struct disposition *d)
 {
 	struct process *p = t->proc;
-	struct proc_status st;
 	char msg[DETAIL_MAX];
 
-	if (proc_read_status(p->pid, t->tid, &st) == 0 &&
-	    model_check_kernel(p->model, signo, st.caught, st.ignored, now,
+	if (have_status &&
+	    model_check_kernel(p->model, signo, st->caught, st->ignored, now,
 			       msg, sizeof(msg))) {
 		struct event w;
 
@@ -329,6 +352,8 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 {
 	struct arch_syscall_state regs;
+	struct proc_status st;
+	bool have_status;
 	siginfo_t si;
 	struct event e;
 	struct ev_signal *sig = &e.u.sig;
@@ -339,20 +364,27 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		return;
 	}
 	T->deliveries++;
-	/* Names change (prctl PR_SET_NAME): take the current one. */
-	proc_read_comm(t->proc->pid, t->proc->comm, sizeof(t->proc->comm));
+	/* The kernel's truth for the cross-check, read once.  Names change
+	 * (prctl PR_SET_NAME): re-read comm only when status says so. */
+	have_status = proc_read_status(t->proc->pid, t->tid, &st) == 0;
+	if (have_status && strcmp(st.name, t->proc->status_name) != 0) {
+		memcpy(t->proc->status_name, st.name, sizeof(st.name));
+		proc_read_comm(t->proc->pid, t->proc->comm,
+			       sizeof(t->proc->comm));
+	}
 	event_init(&e, EV_SIGNAL);
 	tracer_stamp(&e, t);
 	siginfo_decode(&si, sig);
 	sig->signo = stopsig;
-	fill_sender(T, sig);
+	fill_sender(T, t, sig);
 	memset(&regs, 0, sizeof(regs));
 	if (arch_get_syscall_state(t->tid, &regs) == 0 && regs.nr >= 0 &&
 	    sig_ret_is_interrupt(regs.ret)) {
 		sig->syscall = regs.nr;
 		sig->syscall_ret = regs.ret;
 	}
-	current_disposition(T, t, stopsig, e.mono_ns, &sig->disposition);
+	current_disposition(T, t, stopsig, e.mono_ns, &st, have_status,
+			    &sig->disposition);
 	if (t->proc->reported) {
 		stack_symbolize_disposition(t->proc->pid, &sig->disposition);
 		if (T->stack_depth && shown(T, &e))

@@ -53,7 +53,9 @@ static void parse_status_line(const char *line, struct proc_status *st)
 	while (*v == ' ' || *v == '\t')
 		v++;
 #define KEY(k) (strncmp(line, k ":", sizeof(k)) == 0)
-	if (KEY("State"))
+	if (KEY("Name"))
+		snprintf(st->name, sizeof(st->name), "%s", v);
+	else if (KEY("State"))
 		st->state = *v;
 	else if (KEY("Tgid"))
 		st->tgid = atoi(v);
@@ -185,11 +187,15 @@ void proc_read_ancestry(pid_t pid, struct ancestry *a)
 {
 	struct proc_status st;
 
+	pid_t me = getpid();
+
 	a->count = 0;
 	while (a->count < ANCESTRY_MAX && pid > 1) {
 		if (proc_read_status(pid, 0, &st) < 0 || st.ppid <= 0)
 			break;
 		pid = st.ppid;
+		if (pid == me)
+			break;	/* sigtrace and above: not the story */
 		a->link[a->count].pid = pid;
 		proc_read_comm(pid, a->link[a->count].comm,
 			       sizeof(a->link[a->count].comm));

@@ -24,6 +24,7 @@ struct proc_status {
 	sigbits_t caught;	/* SigCgt */
 	int threads;
 	bool kernel_thread;	/* no mm: Kthread, or no VmSize */
+	char name[COMM_MAX];	/* Name: as status shows it (kernel-escaped) */
 };
 
 /* /proc/PID/task/TID/status (TID == 0: /proc/PID/status).

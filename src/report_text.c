@@ -416,8 +416,8 @@ static void summary_verdicts(struct report_ctx *c)
 		shown++;
 	}
 	if (rest)
-		sb_printf(c->out, "%u other process%s exited 0%s\n", rest,
-			  rest == 1 ? "" : "es",
+		sb_printf(c->out, "%u %sprocess%s exited 0%s\n", rest,
+			  shown ? "other " : "", rest == 1 ? "" : "es",
 			  shown >= 10 ? " or are not shown" : "");
 }
 

@@ -32,6 +32,7 @@ struct process {
 	bool reported;		/* emit events (false: --no-follow child) */
 	struct sigmodel *model;
 	char comm[COMM_MAX];
+	char status_name[COMM_MAX];	/* last Name: seen in status */
 	struct cmdline argv;	/* from the last exec: senders that are
 				 * already exiting have no /proc cmdline */
 	struct pending_finding *pending;	/* stop findings not final yet */

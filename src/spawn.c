@@ -26,6 +26,7 @@
 #include "arch.h"
 #include "error.h"
 #include "spawn.h"
+#include "tracer.h"
 
 static int check_exec(const char *path)
 {
@@ -143,6 +144,7 @@ static void child_main(int go_fd, int report_fd, const char *path,
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	close(go_fd);
+	tracer_restore_inherited_signals();
 	rc = install_filter();
 	if (rc < 0) {
 		rep.err = -rc;

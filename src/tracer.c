@@ -295,6 +295,12 @@ static void handle_exec(struct tracer *T, struct tracee *t)
 		e.u.exec.former_tid = (pid_t)former;
 	model_exec(p->model, e.u.exec.path, e.mono_ns);
 	tracer_emit(T, p, &e);
+	if (p->pid == T->root_pid && !T->root_table_shown) {
+		/* The spawned command's table as it starts: what it
+		 * inherited (SIG_IGN survives exec; handlers do not). */
+		T->root_table_shown = true;
+		tracer_emit_dispositions(T, p);
+	}
 	warn_setid_exec(T, t, e.u.exec.path);
 	tracer_resume(T, t, 0);
 }
@@ -343,7 +349,9 @@ static void handle_exit(struct tracer *T, pid_t tid, int status)
 	deliver_release_held(T, t);
 	if (leader) {
 		deliver_flush_pending(T, p, tid);
-		if (tid == T->root_pid)
+		/* The audit matters for a process that lives on; one that a
+		 * signal just killed has its finding already. */
+		if (tid == T->root_pid && !WIFSIGNALED(status))
 			emit_audit(T, t);
 	}
 	event_init(&e, EV_EXIT);
@@ -455,20 +463,38 @@ static void on_stop_signal(int sig)
 	last_interrupt = now;
 }
 
+/* The signals sigtrace takes over, and what it inherited for them: the
+ * spawned command must inherit those, not sigtrace's (a SIG_IGN survives
+ * execve, so an ignored SIGPIPE or a handled SIGINT would leak). */
+static const int own_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM, SIGPIPE };
+#define OWN_SIGNALS (sizeof(own_signals) / sizeof(own_signals[0]))
+static struct sigaction inherited[OWN_SIGNALS];
+static bool inherited_saved;
+
+void tracer_restore_inherited_signals(void)
+{
+	if (!inherited_saved)
+		return;
+	for (size_t i = 0; i < OWN_SIGNALS; i++)
+		sigaction(own_signals[i], &inherited[i], NULL);
+}
+
 static void install_signal_handlers(void)
 {
-	struct sigaction sa;
+	struct sigaction sa, ign;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop_signal;
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: waitpid must return so the loop sees the flag. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
-	sa.sa_handler = on_timer;
-	sigaction(SIGALRM, &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
+	ign = sa;
+	ign.sa_handler = SIG_IGN;
+	for (size_t i = 0; i < OWN_SIGNALS; i++) {
+		/* No SA_RESTART: waitpid must return so the loop sees it. */
+		sa.sa_handler = own_signals[i] == SIGALRM ? on_timer : on_stop_signal;
+		sigaction(own_signals[i], own_signals[i] == SIGPIPE ? &ign : &sa,
+			  &inherited[i]);
+	}
+	inherited_saved = true;
 }
 
 uint64_t tracer_now(void)

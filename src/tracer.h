@@ -103,6 +103,7 @@ struct tracer {
 	pid_t root_pid;
 	int root_status;	/* wait status of the root process */
 	bool root_exited;
+	bool root_table_shown;	/* dispositions event after the first exec */
 	bool output_error;
 	unsigned live;		/* traced threads */
 	uint64_t stops, syscall_stops, deliveries;
@@ -130,6 +131,8 @@ bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
 
 int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids);
 uint64_t tracer_now(void);
+/* In the spawned child before exec: the dispositions sigtrace found. */
+void tracer_restore_inherited_signals(void);
 void tracer_dispatch(struct tracer *T, pid_t tid, int status);
 struct process *tracer_add_process(struct tracer *T, pid_t pid,
 				   struct sigmodel *model);

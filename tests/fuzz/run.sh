@@ -19,9 +19,12 @@ build() {
 build options "$top/src/options.c"
 build decoders "$top/src/siginfo.c"
 if [ -f "$top/tests/fuzz/fuzz_reader.c" ]; then
-	FUZZ_LIBS="$(pkg-config --libs jansson)" build reader $FUZZ_READER_SOURCES
+	FUZZ_LIBS="$(pkg-config --libs jansson)" build reader \
+		"$top/src/reader.c" "$top/src/reader_fields.c" \
+		"$top/src/strbuf.c" "$top/src/escape.c" \
+		"$top/arch/x86_64/syscall.c"
 fi
-for t in options decoders reader; do
+for t in ${FUZZ_TARGETS:-options decoders reader}; do
 	[ -x "$out/fuzz_$t" ] || continue
 	mkdir -p "$top/tests/fuzz/corpus/$t" "$out/new_$t"
 	echo "fuzz_$t: $secs s"

@@ -1,0 +1,15 @@
+# The traced command inherits what it would inherit untraced: the
+# ignored signals and the signal mask of whoever started sigtrace, not
+# sigtrace's own (sigtrace handles SIGINT/SIGTERM/SIGHUP/SIGALRM and
+# ignores SIGPIPE for itself).
+. "$TESTLIB"
+skip_unless_ptrace
+
+probe='grep -E "^(SigIgn|SigBlk|SigCgt)" /proc/self/status'
+for ignored in "" "INT" "PIPE" "INT PIPE HUP"; do
+	# shellcheck disable=SC2086
+	want=$(sh -c "trap '' $ignored 2>/dev/null; exec sh -c '$probe'")
+	got=$(sh -c "trap '' $ignored 2>/dev/null; exec \"$SIGTRACE\" -o /dev/null -- sh -c '$probe'")
+	[ "$want" = "$got" ] || fail "ignoring '$ignored': untraced [$want], traced [$got]"
+done
+exit 0

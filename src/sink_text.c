@@ -583,7 +583,20 @@ static void (*const finding_heads[FINDING__COUNT])(struct text_ctx *c,
 static bool text_finding(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_finding *f = &e->u.finding;
+	bool audit = f->kind == FINDING_DANGEROUS_DEFAULTS ||
+		     f->kind == FINDING_ONESHOT_HANDLER;
 
+	/* The audit is advice about the future, not harm done: plain. */
+	if (audit) {
+		sb_adds(c->sb, "--- audit: ");
+		finding_heads[f->kind](c, f);
+		if (f->detail[0]) {
+			sb_adds(c->sb, " -- ");
+			text_plain(c, f->detail, sizeof(f->detail));
+		}
+		sb_adds(c->sb, " ---");
+		return true;
+	}
 	color_on(c, COLOR_FINDING);
 	sb_adds(c->sb, "!!! FINDING: ");
 	if ((unsigned)f->kind < FINDING__COUNT && finding_heads[f->kind])

@@ -897,15 +897,15 @@ static void test_text_audit(void **state)
 	base(&e, EV_FINDING);
 	e.u.finding.kind = FINDING_DANGEROUS_DEFAULTS;
 	e.u.finding.signals = SIGBIT(SIGHUP) | SIGBIT(SIGUSR1);
-	expect_text(&cfg, &e, "1234 (tar_race) !!! FINDING: [SIGHUP SIGUSR1] "
-		    "left at a default disposition that terminates !!!\n");
+	expect_text(&cfg, &e, "1234 (tar_race) --- audit: [SIGHUP SIGUSR1] "
+		    "left at a default disposition that terminates ---\n");
 	base(&e, EV_FINDING);
 	e.u.finding.kind = FINDING_ONESHOT_HANDLER;
 	e.u.finding.signo = SIGUSR2;
 	handler_disp(&e.u.finding.handler);
 	e.u.finding.handler.flags = 0x80000000;	/* SA_RESETHAND */
-	expect_text(&cfg, &e, "1234 (tar_race) !!! FINDING: SIGUSR2 handler "
-		    "0x401136 <on_usr1> [SA_RESETHAND] is one-shot !!!\n");
+	expect_text(&cfg, &e, "1234 (tar_race) --- audit: SIGUSR2 handler "
+		    "0x401136 <on_usr1> [SA_RESETHAND] is one-shot ---\n");
 	e.u.finding.kind = FINDING_MODEL_MISMATCH;
 	strcpy(e.u.finding.detail, "SigCgt says caught");
 	expect_text(&cfg, &e, "1234 (tar_race) !!! FINDING: SIGUSR2: the model "

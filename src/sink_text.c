@@ -489,6 +489,19 @@ static bool text_interrupted(struct text_ctx *c, const struct event *e)
 	return true;
 }
 
+static bool waits_for_signals(const char *name)
+{
+	static const char *const waiters[] = {
+		"pause", "rt_sigsuspend", "sigsuspend", "rt_sigtimedwait",
+		"rt_sigtimedwait_time64",
+	};
+
+	for (size_t i = 0; i < sizeof(waiters) / sizeof(waiters[0]); i++)
+		if (strcmp(name, waiters[i]) == 0)
+			return true;
+	return false;
+}
+
 static bool text_eintr(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_syscall_sig *sc = &e->u.sc;
@@ -499,6 +512,15 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 	const char *name = syscall_name(sc->syscall_name, sc->syscall, buf,
 					sizeof(buf));
 
+	if (waits_for_signals(name)) {
+		/* pause() and friends exist to be interrupted. */
+		if (!c->cfg->verbose)
+			return false;
+		sb_printf(c->sb, "--- %s() returned EINTR after ", name);
+		text_signame(c, sc->signo);
+		sb_adds(c->sb, " (it waits for signals: expected) ---");
+		return true;
+	}
 	color_on(c, COLOR_EINTR);
 	if (sc->never_restarted && restart) {
 		sb_printf(c->sb, "!!! EINTR despite SA_RESTART: %s is never "

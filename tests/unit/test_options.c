@@ -166,6 +166,93 @@ static void test_help_version(void **state)
 	assert_non_null(strstr(options_help, "--json"));
 }
 
+static void test_attach_flags(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-p", "12,34", "--pid", "56", NULL),
+			 OPTIONS_OK);
+	assert_int_equal(o.npids, 3);
+	assert_int_equal(o.pids[0], 12);
+	assert_int_equal(o.pids[2], 56);
+	assert_null(o.command);
+	assert_int_equal(o.poll_ms, 100);
+	assert_int_equal(parse(&o, err, "-p", "1", "--poll-interval", "0",
+			       "--syscalls", "--duration", "2.5", NULL),
+			 OPTIONS_OK);
+	assert_int_equal(o.poll_ms, 0);
+	assert_true(o.syscalls);
+	assert_true(o.duration > 2.4 && o.duration < 2.6);
+	assert_int_equal(parse(&o, err, "-p", "0", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "-3", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "x1", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "1,1", NULL), OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "twice"));
+	assert_int_equal(parse(&o, err, "-p", "1,", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "1", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--syscalls", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "1", "--duration", "0", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "1", "--poll-interval", "x",
+			       NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--dispositions", "-p", "9", NULL),
+			 OPTIONS_OK);
+	assert_true(o.dispositions);
+	assert_int_equal(parse(&o, err, "--dispositions", NULL),
+			 OPTIONS_USAGE_ERROR);
+}
+
+static void test_report_and_stack_flags(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-k", "-c", "--report", "r.html",
+			       "--report-format", "html", "ls", NULL),
+			 OPTIONS_OK);
+	assert_true(o.stack);
+	assert_true(o.summary_only);
+	assert_string_equal(o.report_path, "r.html");
+	assert_string_equal(o.report_format, "html");
+	assert_int_equal(o.stack_depth, 32);
+	assert_int_equal(parse(&o, err, "--stack-depth", "5", "ls", NULL),
+			 OPTIONS_OK);
+	assert_int_equal(o.stack_depth, 5);
+	assert_int_equal(parse(&o, err, "--stack-depth", "0", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--stack-depth", "-1", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--report-format", "pdf", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-q", "ls", NULL), OPTIONS_OK);
+	assert_true(o.sink.quiet);
+}
+
+static void test_signal_set_syntax(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-e", "signal=all", "ls", NULL), OPTIONS_OK);
+	assert_true(o.sink.signals == ~(sigbits_t)0);
+	assert_int_equal(parse(&o, err, "-e", "signal=none", "ls", NULL), OPTIONS_OK);
+	assert_true(o.sink.signals == 0);
+	assert_int_equal(parse(&o, err, "-e", "signal=RTMIN+3", "ls", NULL), OPTIONS_OK);
+	assert_true(o.sink.signals == SIGBIT(35));
+	assert_int_equal(parse(&o, err, "-e", "signal=10,usr2", "ls", NULL), OPTIONS_OK);
+	assert_true(o.sink.signals == (SIGBIT(10) | SIGBIT(12)));
+	assert_int_equal(parse(&o, err, "-e", "signals=HUP", "ls", NULL), OPTIONS_OK);
+	assert_true(o.sink.signals == SIGBIT(1));
+	assert_int_equal(parse(&o, err, "-e", "signal=", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +264,9 @@ int main(void)
 		cmocka_unit_test(test_misc_flags),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help_version),
+		cmocka_unit_test(test_attach_flags),
+		cmocka_unit_test(test_report_and_stack_flags),
+		cmocka_unit_test(test_signal_set_syntax),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,26 @@
+# Issue 3: at every delivery the model is checked against the kernel's
+# truth (/proc/TID/status SigCgt/SigIgn); a disagreement is a warning and
+# a model_mismatch finding, and the kernel wins.  The test hook
+# SIGTRACE_TEST_IGNORE_SIGACTION starves the model of sigaction calls, so
+# the model believes SIGUSR1 is still SIG_DFL while the kernel knows the
+# handler.
+. "$TESTLIB"
+skip_unless_ptrace
+
+J=$T/log.json
+SIGTRACE_TEST_IGNORE_SIGACTION=1 trace_json "$J" -- "$FIXTURES/handled_usr1"
+assert_rc 0
+assert_jq "$J" 'any(ev("warning"); .message | test("SIGUSR1.*model says default.*says a handler"))' \
+	'a warning names the disagreement'
+assert_jq "$J" 'any(findings; .kind == "model_mismatch" and .signal == "SIGUSR1")' \
+	'a model_mismatch finding'
+assert_jq "$J" 'any(signals; .signal == "SIGUSR1" and .disposition.kind == "handler")' \
+	'the kernel wins: the delivery is reported as handled'
+assert_jq "$J" 'count(dd_findings) == 0' 'and so no false default-disposition alarm'
+
+# Without the hook: no disagreement at all.
+J=$T/plain.json
+trace_json "$J" -- "$FIXTURES/handled_usr1"
+assert_jq "$J" 'count(findings | select(.kind == "model_mismatch")) == 0
+	and count(ev("warning")) == 0' 'no mismatch when the model saw the call'
+exit 0

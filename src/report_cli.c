@@ -132,12 +132,15 @@ int report_main(int argc, char **argv)
 	int fd, rc;
 
 	parse(argc, argv, &ra);
+	/* Fail fast on a bad -o, before reading a log that may be 1 GB. */
+	fd = open_report(ra.out);
 	a = analyzer_new();
 	if (read_log(ra.log, a) < 0) {
 		analyzer_free(a);
+		if (fd != STDOUT_FILENO)
+			close(fd);
 		return EXIT_FAILURE_RUNTIME;
 	}
-	fd = open_report(ra.out);
 	rc = report_write(ra.ops, a, fd);
 	if (rc < 0)
 		warnx_msg("writing the report to %s: %s",

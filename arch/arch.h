@@ -5,6 +5,7 @@
  * implemented once per architecture under arch/<arch>/ with the same file
  * names in each.  configure picks the folder from $host_cpu and puts it on
  * the include path; src/ never tests the architecture itself.
+ * docs/arch.md tells how to add an architecture or an ABI.
  */
 #ifndef SIGTRACE_ARCH_H
 #define SIGTRACE_ARCH_H
@@ -14,11 +15,32 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+/*
+ * Syscall ABIs.  An architecture runs programs of one or more ABIs: the
+ * native one (ARCH_ABI_NATIVE, 0) and, where the kernel offers it, compat
+ * ones (i386 programs on x86_64 are ABI 1 there).  Each ABI has its own
+ * syscall numbers, argument registers and sigaction layouts, so every
+ * hook that takes a syscall number or decodes tracee memory takes the
+ * ABI too.  The ABI is a property of each stop, not of the process: the
+ * tracer gets it from arch_get_syscall_state() at the stop and keeps it
+ * with the number (a process can change ABI at execve, and a 64-bit
+ * program can still make an i386 syscall with int $0x80).
+ */
+#define ARCH_ABI_NATIVE 0
+
+/* How many ABIs this architecture has: ABIs are 0 .. arch_abi_count-1. */
+extern const int arch_abi_count;
+
+/* "x86_64", "i386", "aarch64"; NULL for an ABI out of range. */
+const char *arch_abi_name(int abi);
+
 /* What the registers of a stopped thread say about system calls. */
 struct arch_syscall_state {
-	long nr;		/* syscall number, or -1 when not in a syscall */
-	long ret;		/* return register (e.g. -ERESTARTSYS at a stop) */
-	uint64_t args[6];
+	int abi;		/* the ABI of nr and args (ARCH_ABI_*) */
+	long nr;		/* syscall number, -1 when not in a syscall */
+	long ret;		/* return register (e.g. -ERESTARTSYS at a
+				 * stop), sign-extended from the ABI's width */
+	uint64_t args[6];	/* arguments, zero-extended */
 	uint64_t ip;		/* instruction pointer */
 	uint64_t sp;		/* stack pointer */
 };
@@ -26,8 +48,8 @@ struct arch_syscall_state {
 /* The kernel's struct sigaction as the tracee passes it, made portable. */
 struct arch_ksigaction {
 	uint64_t handler;
-	uint64_t flags;
-	uint64_t restorer;
+	uint64_t flags;		/* sa_flags: the 32 bits the kernel keeps */
+	uint64_t restorer;	/* 0 when the layout has none */
 	uint64_t mask;		/* signals 1..64, bit (signo - 1) */
 };
 
@@ -40,41 +62,56 @@ struct arch_traced_syscall {
 /* Name of the architecture, as configure knows it. */
 extern const char arch_name[];
 
-/* Syscalls the seccomp filter must stop (rt_sigaction and friends). */
+/* Syscalls the seccomp filter must stop (rt_sigaction and friends), for
+ * every ABI (audit arch) the kernel may run a tracee in. */
 extern const struct arch_traced_syscall arch_traced_syscalls[];
 extern const size_t arch_traced_syscalls_count;
 
 /* The AUDIT_ARCH_* value of native tracees. */
 extern const uint32_t arch_native_audit;
 
-/* Read the syscall view of thread TID's registers. 0 or -errno. */
+/* Read the syscall view of thread TID's registers, with the ABI of the
+ * syscall it is in (or of the code it runs, when in none).  0 or -errno. */
 int arch_get_syscall_state(pid_t tid, struct arch_syscall_state *st);
 
-/* Name of syscall NR, or NULL when unknown. */
-const char *arch_syscall_name(long nr);
+/* Name of syscall NR of ABI, or NULL when unknown. */
+const char *arch_abi_syscall_name(int abi, long nr);
 
-/* Number of a syscall by its name, or -1 when this arch has none. */
+/* Number of a syscall of ABI by its name, or -1 when ABI has none. */
+long arch_abi_syscall_number(int abi, const char *name);
+
+/* The same for the native ABI (logs, tests: numbers without an ABI). */
+const char *arch_syscall_name(long nr);
 long arch_syscall_number(const char *name);
 
-/* Is NR one of the sigaction-family syscalls (rt_sigaction, sigaction,
- * signal)?  Sets *kind to the family member. */
+/* Is NR of ABI one of the sigaction-family syscalls (rt_sigaction,
+ * sigaction, signal)?  Sets *kind to the family member. */
 enum arch_sigaction_kind {
 	ARCH_SA_RT,		/* rt_sigaction(sig, act, oact, sigsetsize) */
 	ARCH_SA_OLD,		/* sigaction(sig, act, oact), old layout */
-	ARCH_SA_SIGNAL,		/* signal(sig, handler) */
+	ARCH_SA_SIGNAL,		/* signal(sig, handler): no struct at all */
 };
-bool arch_is_sigaction(long nr, enum arch_sigaction_kind *kind);
+bool arch_is_sigaction(int abi, long nr, enum arch_sigaction_kind *kind);
 
-/* Is NR rt_sigreturn (or a legacy sigreturn)? */
-bool arch_is_sigreturn(long nr);
+/* Is NR of ABI rt_sigreturn (or a legacy sigreturn)? */
+bool arch_is_sigreturn(int abi, long nr);
 
-/* Decode a kernel sigaction of KIND read from tracee memory at ADDR.
- * 0 or -errno (e.g. -EFAULT when the tracee passed a bad pointer). */
-int arch_read_ksigaction(pid_t tid, uint64_t addr,
+/* Size of the kernel sigaction of KIND for ABI in tracee memory, 0 when
+ * the ABI has no such call. */
+size_t arch_ksigaction_size(int abi, enum arch_sigaction_kind kind);
+
+/* Decode LEN bytes of a kernel sigaction of KIND for ABI, as the tracee
+ * laid it out in its memory.  0, or -EINVAL when LEN is too short or the
+ * ABI has no such layout. */
+int arch_decode_ksigaction(int abi, enum arch_sigaction_kind kind,
+			   const void *buf, size_t len,
+			   struct arch_ksigaction *out);
+
+/* Read and decode a kernel sigaction of KIND for ABI at ADDR in the
+ * memory of TID.  0 or -errno (e.g. -EFAULT when the tracee passed a bad
+ * pointer). */
+int arch_read_ksigaction(pid_t tid, int abi, uint64_t addr,
 			 enum arch_sigaction_kind kind,
 			 struct arch_ksigaction *out);
-
-/* Size of the kernel sigaction of KIND in tracee memory. */
-size_t arch_ksigaction_size(enum arch_sigaction_kind kind);
 
 #endif

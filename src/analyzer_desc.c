@@ -166,7 +166,7 @@ static void desc_signal(const struct analyzer *a, struct strbuf *sb,
 	}
 	if (s->syscall >= 0)
 		sb_printf(sb, " in %s()",
-			  an_syscall_name(s->syscall, NULL, buf, sizeof(buf)));
+			  an_syscall_name(s->syscall, s->syscall_name, buf, sizeof(buf)));
 	/* The analyzer's pool is only read here: an_disp_from would
 	 * intern the symbol, so describe the raw disposition instead. */
 	memset(&d, 0, sizeof(d));

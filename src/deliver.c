@@ -225,8 +225,8 @@ static bool handler_runs(const struct disposition *d)
 	return d->kind == DISP_HANDLER;
 }
 
-static void push_frame(struct tracee *t, int signo, long nr, long code,
-		       uint64_t sp, uint64_t now, const struct disposition *d)
+static void push_frame(struct tracee *t, const struct ev_signal *sig,
+		       uint64_t sp, uint64_t now)
 {
 	struct handler_frame *f;
 
@@ -237,12 +237,13 @@ static void push_frame(struct tracee *t, int signo, long nr, long code,
 		t->depth--;
 	}
 	f = &t->frames[t->depth++];
-	f->signo = signo;
-	f->syscall = nr;
-	f->code = code;
+	f->signo = sig->signo;
+	f->syscall = sig->syscall;
+	f->syscall_name = sig->syscall_name;
+	f->code = sig->syscall_ret;
 	f->sp = sp;
 	f->mono_ns = now;
-	f->handler = *d;
+	f->handler = sig->disposition;
 }
 
 static void emit_interrupted(struct tracer *T, struct tracee *t,
@@ -257,7 +258,7 @@ static void emit_interrupted(struct tracer *T, struct tracee *t,
 	e.real_sec = delivery->real_sec;
 	e.real_nsec = delivery->real_nsec;
 	e.u.sc.syscall = sig->syscall;
-	e.u.sc.syscall_name = arch_syscall_name(sig->syscall);
+	e.u.sc.syscall_name = sig->syscall_name;
 	e.u.sc.code = sig->syscall_ret;
 	e.u.sc.signo = sig->signo;
 	e.u.sc.handler = sig->disposition;
@@ -328,8 +329,7 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 		 * call, or when an outer handler is being followed (its
 		 * sigreturns must pair with the right frames). */
 		if (interrupted || t->depth > 0)
-			push_frame(t, signo, sig->syscall, sig->syscall_ret,
-				   sp, e->mono_ns, &sig->disposition);
+			push_frame(t, sig, sp, e->mono_ns);
 		return;
 	}
 	if (sig->disposition.kind == DISP_DEFAULT)
@@ -339,6 +339,7 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	      sig_default_action(signo) == SIG_ACT_CORE))) {
 		struct handler_frame f = {
 			.signo = signo, .syscall = sig->syscall,
+			.syscall_name = sig->syscall_name,
 			.code = sig->syscall_ret, .mono_ns = e->mono_ns,
 			.handler = sig->disposition,
 		};
@@ -381,6 +382,7 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	if (arch_get_syscall_state(t->tid, &regs) == 0 && regs.nr >= 0 &&
 	    sig_ret_is_interrupt(regs.ret)) {
 		sig->syscall = regs.nr;
+		sig->syscall_name = arch_abi_syscall_name(regs.abi, regs.nr);
 		sig->syscall_ret = regs.ret;
 	}
 	current_disposition(T, t, stopsig, e.mono_ns, &st, have_status,

@@ -119,6 +119,9 @@ struct ev_signal {
 	int fd;			/* SIGIO/SIGPOLL si_fd */
 	struct disposition disposition;
 	long syscall;		/* syscall the thread was in, or -1 */
+	const char *syscall_name;	/* its name (static table entry: the
+					 * number is of the thread's ABI), or
+					 * NULL: the sinks name it natively */
 	long syscall_ret;	/* its pending return value (-ERESTART*...) */
 	const struct stack *stack;	/* -k: the receiving thread, or NULL */
 	bool blocked_at_send;	/* unknown in general; reserved */

@@ -458,7 +458,7 @@ static int parse_signal(struct reader *r, json_t *o, struct event *e)
 	}
 	if (get_disp(r, o, "disposition", NULL, &s->disposition) < 0 ||
 	    get_syscall(r, o, &s->syscall, r->syscall, sizeof(r->syscall),
-			NULL) < 0 ||
+			&s->syscall_name) < 0 ||
 	    get_errno(r, o, "syscall_ret", -1, &ret) < 0)
 		return -1;
 	s->syscall_ret = ret;

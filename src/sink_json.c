@@ -332,7 +332,7 @@ static void json_signal(struct jsonw *w, const struct event *e)
 	jw_key(w, "disposition");
 	jw_disposition(w, s->signo, &s->disposition);
 	if (s->syscall >= 0) {
-		jw_syscall(w, NULL, s->syscall);
+		jw_syscall(w, s->syscall_name, s->syscall);
 		jw_kret(w, "syscall_ret", s->syscall_ret);
 	}
 	jw_stack(w, s->stack);

@@ -401,7 +401,8 @@ static bool text_signal(struct text_ctx *c, const struct event *e)
 		text_sender(c, &s->sender, &s->sender_chain);
 	if (s->syscall >= 0) {
 		sb_printf(c->sb, " in %s()",
-			  syscall_name(NULL, s->syscall, buf, sizeof(buf)));
+			  syscall_name(s->syscall_name, s->syscall, buf,
+				       sizeof(buf)));
 		if (sig_ret_is_interrupt(s->syscall_ret) &&
 		    errno_code_name(s->syscall_ret))
 			sb_printf(c->sb, " [%s]",

@@ -18,6 +18,16 @@
 #define SIG_DFL_VALUE 0
 #define SIG_IGN_VALUE 1
 #define SA_ONSTACK_BIT 0x08000000ull
+/* signal(2) as a syscall gives System V semantics (kernel/signal.c):
+ * SA_ONESHOT | SA_NOMASK, i.e. SA_RESETHAND | SA_NODEFER. */
+#define SIGNAL_SYSCALL_FLAGS 0xc0000000ull
+
+/* A syscall's return: an error is -4095..-1; anything else is success,
+ * e.g. the old handler that signal() returns. */
+static bool syscall_failed(long rval)
+{
+	return rval < 0 && rval >= -4095;
+}
 
 static void disposition_from_ksa(const struct arch_ksigaction *ksa,
 				 struct disposition *d)
@@ -47,6 +57,7 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 
 	memset(sa, 0, sizeof(*sa));
 	sa->kind = kind;
+	sa->abi = st.abi;
 	sa->nr = st.nr;
 	sa->signo = (int)st.args[0];
 	sa->act = st.args[1];
@@ -54,10 +65,11 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 	if (kind == ARCH_SA_SIGNAL) {
 		sa->has_new = true;
 		sa->new_sa.handler = st.args[1];
+		sa->new_sa.flags = SIGNAL_SYSCALL_FLAGS;
 	} else if (sa->act) {
 		sa->has_new = true;
-		sa->read_err = -arch_read_ksigaction(t->tid, sa->act, kind,
-						     &sa->new_sa);
+		sa->read_err = -arch_read_ksigaction(t->tid, st.abi, sa->act,
+						     kind, &sa->new_sa);
 	}
 	stack_free(t->sa_stack);
 	t->sa_stack = NULL;
@@ -66,6 +78,7 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 					    T->stack_depth);
 	t->sa_pending = true;
 	t->cur_nr = st.nr;
+	t->cur_abi = st.abi;
 	t->in_syscall = true;
 }
 
@@ -75,7 +88,7 @@ void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 	enum arch_sigaction_kind kind;
 
 	if (arch_get_syscall_state(t->tid, &st) == 0 &&
-	    arch_is_sigaction(st.nr, &kind))
+	    arch_is_sigaction(st.abi, st.nr, &kind))
 		begin_sigaction(T, t, &st, kind);
 	tracer_resume(T, t, 0);
 }
@@ -86,16 +99,18 @@ static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 	struct process *p = t->proc;
 	const struct sig_state *s = model_get(p->model, sa->signo);
 	struct arch_ksigaction old;
+	bool ok = !syscall_failed(rval);
 	struct event e;
 
 	t->sa_pending = false;
 	event_init(&e, EV_SIGACTION);
 	tracer_stamp(&e, t);
 	e.u.sa.signo = sa->signo;
-	e.u.sa.syscall = arch_syscall_name(sa->nr);
-	e.u.sa.result = rval < 0 ? (int)-rval : 0;
-	if (rval == 0 && sa->oldact &&
-	    arch_read_ksigaction(t->tid, sa->oldact, sa->kind, &old) == 0) {
+	e.u.sa.syscall = arch_abi_syscall_name(sa->abi, sa->nr);
+	e.u.sa.result = ok ? 0 : (int)-rval;
+	if (ok && sa->oldact &&
+	    arch_read_ksigaction(t->tid, sa->abi, sa->oldact, sa->kind,
+				 &old) == 0) {
 		e.u.sa.has_old = true;
 		disposition_from_ksa(&old, &e.u.sa.old_disp);
 	} else if (s) {
@@ -105,21 +120,19 @@ static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 	if (sa->has_new && !sa->read_err) {
 		e.u.sa.has_new = true;
 		disposition_from_ksa(&sa->new_sa, &e.u.sa.new_disp);
-		if (sa->kind == ARCH_SA_SIGNAL)
-			e.u.sa.new_disp.flags_known = false;
 	}
 	if (p->reported) {
 		/* Named before the model keeps it: deliveries show it too. */
 		stack_symbolize_disposition(p->pid, &e.u.sa.new_disp);
 		stack_symbolize_disposition(p->pid, &e.u.sa.old_disp);
 	}
-	if (rval == 0 && e.u.sa.has_new && !T->test_ignore_sigaction)
+	if (ok && e.u.sa.has_new && !T->test_ignore_sigaction)
 		model_set(p->model, sa->signo, &e.u.sa.new_disp, e.mono_ns);
 	e.u.sa.stack = t->sa_stack;
 	tracer_emit(T, p, &e);
 	stack_free(t->sa_stack);
 	t->sa_stack = NULL;
-	if (rval == 0 && e.u.sa.has_new &&
+	if (ok && e.u.sa.has_new &&
 	    e.u.sa.new_disp.kind == DISP_HANDLER)
 		deliver_handler_installed(T, t, sa->signo);
 }
@@ -132,7 +145,7 @@ void syscall_emit_outcome(struct tracer *T, struct tracee *t,
 	event_init(&e, ret == -EINTR ? EV_EINTR : EV_RESTARTED);
 	tracer_stamp(&e, t);
 	e.u.sc.syscall = f->syscall;
-	e.u.sc.syscall_name = arch_syscall_name(f->syscall);
+	e.u.sc.syscall_name = f->syscall_name;
 	e.u.sc.code = f->code;
 	e.u.sc.signo = f->signo;
 	e.u.sc.handler = f->handler;
@@ -172,8 +185,7 @@ static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
 		snprintf(e.u.warning.message, sizeof(e.u.warning.message),
 			 "the %s handler did not return (siglongjmp?): %s() was abandoned, neither restarted nor failed with EINTR",
 			 sig_name(f->signo, name, sizeof(name)),
-			 arch_syscall_name(f->syscall) ?
-			 arch_syscall_name(f->syscall) : "?");
+			 f->syscall_name ? f->syscall_name : "?");
 		tracer_emit(T, t->proc, &e);
 	}
 }
@@ -202,19 +214,20 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 			enum arch_sigaction_kind kind;
 
 			t->cur_nr = st.nr;
+			t->cur_abi = st.abi;
 			if (T->all_syscalls && !t->sa_pending &&
-			    arch_is_sigaction(st.nr, &kind))
+			    arch_is_sigaction(st.abi, st.nr, &kind))
 				begin_sigaction(T, t, &st, kind);
-			if (t->depth > 0 && !arch_is_sigreturn(st.nr))
+			if (t->depth > 0 && !arch_is_sigreturn(st.abi, st.nr))
 				drop_abandoned_frames(T, t, st.sp);
 		}
 		tracer_resume(T, t, 0);
 		return;
 	}
 	t->in_syscall = false;
-	if (t->sa_pending && t->cur_nr == t->sa.nr)
+	if (t->sa_pending && t->cur_nr == t->sa.nr && t->cur_abi == t->sa.abi)
 		finish_sigaction(T, t, rval);
-	else if (t->depth > 0 && arch_is_sigreturn(t->cur_nr))
+	else if (t->depth > 0 && arch_is_sigreturn(t->cur_abi, t->cur_nr))
 		pop_frame(T, t, rval);
 	t->cur_nr = -1;
 	tracer_resume(T, t, 0);

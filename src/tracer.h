@@ -42,6 +42,7 @@ struct process {
 struct handler_frame {
 	int signo;
 	long syscall;		/* the syscall it interrupted, or -1 */
+	const char *syscall_name;	/* its name (of its ABI), or NULL */
 	long code;		/* its pending -ERESTART* / -EINTR */
 	uint64_t sp;		/* user stack pointer when interrupted */
 	uint64_t mono_ns;
@@ -50,6 +51,7 @@ struct handler_frame {
 
 struct sigaction_call {
 	enum arch_sigaction_kind kind;
+	int abi;		/* ARCH_ABI_* of nr and of the structs */
 	long nr;
 	int signo;
 	uint64_t act;
@@ -74,6 +76,7 @@ struct tracee {
 	struct event *held;	/* the delivery waiting for its handler address */
 	uint64_t held_sp;
 	long cur_nr;		/* syscall between entry and exit, or -1 */
+	int cur_abi;		/* ... and its ABI */
 	bool in_syscall;	/* fallback entry/exit parity */
 };
 

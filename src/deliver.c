@@ -70,10 +70,20 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 		id->gone = true;
 		memcpy(id->comm, comm, sizeof(id->comm));
 	}
-	if (parent > 0 || id->gone || !T->attach)
+	if (parent > 0 || id->gone || !T->attach || !live) {
 		known_ancestry(T, parent, &sig->sender_chain);
-	else	/* an attached process: its parents are not traced */
-		proc_read_ancestry(id->pid, &sig->sender_chain);
+	} else {
+		/* An attached process: its parents are not traced.  Read
+		 * them once; a storm of self-sent signals must not walk
+		 * /proc each time. */
+		if (!live->above) {
+			live->above = calloc(1, sizeof(*live->above));
+			if (live->above)
+				proc_read_ancestry(id->pid, live->above);
+		}
+		if (live->above)
+			sig->sender_chain = *live->above;
+	}
 	return true;
 }
 

@@ -36,6 +36,7 @@ struct process {
 	struct cmdline argv;	/* from the last exec: senders that are
 				 * already exiting have no /proc cmdline */
 	struct pending_finding *pending;	/* stop findings not final yet */
+	struct ancestry *above;	/* attach: its untraced parents, read once */
 };
 
 /* One handler invocation that sigtrace is following to its sigreturn. */

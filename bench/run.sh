@@ -402,11 +402,12 @@ lost_check() {
 		tpid=$!
 		watchdog "$wpid" "$tpid"
 		wait "$wpid"
-		st=$?
+		workload_status=$?
 		unwatch
 		wait_gone "$tpid" 100 || kill -TERM "$tpid" 2>/dev/null
 		wait_gone "$tpid" 50 || kill -KILL "$tpid" 2>/dev/null
-		wait "$tpid" ;;
+		wait "$tpid"
+		st=$workload_status ;;
 	esac
 	handled=$(val handled "$TMP/out")
 	signo=$(val signo "$TMP/out")

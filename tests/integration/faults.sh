@@ -29,7 +29,7 @@ assert_jq "$J" '.[-1].type == "trace_end" and .[-1].exit_status == 137' \
 # SIGTERM to an attached sigtrace: detach, complete log, process lives.
 start_target daemon
 J=$T/term.json
-"$SIGTRACE" -p "$target" --json "$J" 2>"$T/err" &
+"$SIGTRACE" -p "$target" --json "$J" --report "$T/term.report" 2>"$T/err" &
 tracer=$!
 wait_for_json "$J" 'any(.[]; .type == "dispositions")'
 kill -TERM "$tracer"
@@ -43,6 +43,8 @@ stop_target
 [ "$(cat "$T/target.out")" = "usr1 handled 1" ] || fail "daemon after detach: $(cat "$T/target.out")"
 assert_jq "$J" 'any(ev("detach"); .pid == $ids.target) and .[-1].type == "trace_end"' \
 	'detach and trace_end after SIGTERM'
+grep -q "still running" "$T/term.report" ||
+	{ show_file "$T/term.report" report; fail "no report written after SIGTERM"; }
 
 # A set-user-ID program exec'd under trace, by an unprivileged user.
 suid=

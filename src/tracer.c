@@ -25,6 +25,7 @@
 static volatile sig_atomic_t interrupt_count;
 static volatile sig_atomic_t attach_mode;
 static volatile sig_atomic_t stop_requested;
+static volatile sig_atomic_t stop_signal = SIGINT;	/* what asked for it */
 static struct timespec last_interrupt;
 
 static unsigned bucket(pid_t id)
@@ -453,6 +454,7 @@ static void on_stop_signal(int sig)
 	struct timespec now;
 
 	if (sig != SIGINT || attach_mode) {
+		stop_signal = sig;
 		stop_requested = 1;
 		return;
 	}
@@ -696,7 +698,7 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 	loop(T);
 	if (stop_requested && T->live > 0) {
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
-		status = 128 + SIGINT;
+		status = 128 + stop_signal;
 	} else {
 		status = exit_status_of(T);
 	}

@@ -23,7 +23,8 @@ static int open_output(const char *path, const char *what)
 	int fd;
 
 	if (strcmp(path, "-") == 0)
-		return dup(STDOUT_FILENO);
+		/* Close-on-exec: the traced command must not inherit it. */
+		return fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
 	/* O_NOFOLLOW: never write through a symlink planted in a shared
 	 * directory; 0600: logs hold other processes' command lines. */
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,

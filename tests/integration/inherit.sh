@@ -12,4 +12,12 @@ for ignored in "" "INT" "PIPE" "INT PIPE HUP"; do
 	got=$(sh -c "trap '' $ignored 2>/dev/null; exec \"$SIGTRACE\" -o /dev/null -- sh -c '$probe'")
 	[ "$want" = "$got" ] || fail "ignoring '$ignored': untraced [$want], traced [$got]"
 done
+
+# No file descriptor of sigtrace's leaks into the command: the logs, the
+# report, a JSON log on stdout.
+want=$(ls /proc/self/fd | sort | tr '\n' ' ')
+want=$(sh -c 'ls /proc/self/fd' | sort | tr '\n' ' ')
+got=$("$SIGTRACE" -q -o "$T/l" --report "$T/r" --json - -- sh -c 'ls /proc/self/fd' |
+	grep -v '^{' | sort | tr '\n' ' ')
+[ "$want" = "$got" ] || fail "open files: untraced [$want], traced [$got]"
 exit 0

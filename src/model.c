@@ -299,7 +299,9 @@ bool model_explain_default(const struct sigmodel *m, int signo, uint64_t now,
 	const struct sig_state *s = model_get(m, signo);
 	enum sig_action a;
 
-	if (!s || s->disp.kind != DISP_DEFAULT)
+	/* SIGKILL and SIGSTOP cannot be caught: their action is no
+	 * program's mistake, so nothing to explain. */
+	if (!s || s->disp.kind != DISP_DEFAULT || signo == 9 || signo == 19)
 		return false;
 	a = sig_default_action(signo);
 	if (a == SIG_ACT_IGN || a == SIG_ACT_CONT)

@@ -18,4 +18,6 @@ assert_jq "$J" 'any(signals; .pid == $ids.child and .signal == "SIGCONT"
 	'SIGCONT from the parent for the child'
 assert_jq "$J" 'any(exits; .pid == $ids.child and .code == 0)' \
 	'the child exits 0'
+assert_jq "$J" 'count(dd_findings | select(.signal == "SIGSTOP")) == 0' \
+	'SIGSTOP cannot be caught: its default action is no finding'
 exit 0

@@ -154,6 +154,8 @@ static void test_no_alarm_cases(void **state)
 	assert_int_equal(f.effect, EFFECT_CORE);
 	assert_true(model_explain_default(m, TSTP, 1, &f));
 	assert_int_equal(f.effect, EFFECT_STOPPED);
+	assert_false(model_explain_default(m, 19, 1, &f));	/* SIGSTOP */
+	assert_false(model_explain_default(m, 9, 1, &f));	/* SIGKILL */
 	model_unref(m);
 }
 

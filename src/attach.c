@@ -158,9 +158,11 @@ void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids)
 }
 
 /* Let go of every thread.  Stops already reported are handled as usual
- * (which resumes them); a thread in group-stop is detached and stays
- * stopped; running threads are unlinked by the kernel when sigtrace
- * exits, without an interrupt, keeping any signal they were stopped for. */
+ * (which resumes them).  Nothing is PTRACE_DETACHed: the kernel refuses it
+ * for a thread in group-stop under PTRACE_LISTEN, and it unlinks every
+ * tracee when sigtrace exits: a group-stopped thread stays stopped, a
+ * running one runs on, without an interrupt, keeping any signal it was
+ * stopped for. */
 void tracer_detach_all(struct tracer *T)
 {
 	int status;
@@ -168,9 +170,5 @@ void tracer_detach_all(struct tracer *T)
 
 	while ((tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
 		tracer_dispatch(T, tid, status);
-	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
-		for (struct tracee *t = T->tracees[b]; t; t = t->next)
-			if (t->listening)
-				ptrace(PTRACE_DETACH, t->tid, 0, 0);
 	tracer_emit_detach(T);
 }

@@ -247,6 +247,7 @@ static void push_frame(struct tracee *t, const struct ev_signal *sig,
 		t->depth--;
 	}
 	f = &t->frames[t->depth++];
+	memset(f, 0, sizeof(*f));
 	f->signo = sig->signo;
 	f->syscall = sig->syscall;
 	f->syscall_name = sig->syscall_name;

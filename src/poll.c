@@ -54,9 +54,9 @@ void poll_dispositions(struct tracer *T)
 {
 	uint64_t since = T->last_poll_ns;
 
+	/* Also with --syscalls: a seized thread makes syscall stops only
+	 * after its first stop, so calls before it are seen here. */
 	T->last_poll_ns = tracer_now();
-	if (T->all_syscalls)
-		return;		/* every call is seen exactly */
 	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
 		for (struct process *p = T->procs[b]; p; p = p->next)
 			poll_process(T, p, since);

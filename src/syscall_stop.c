@@ -167,6 +167,25 @@ static void pop_frame(struct tracer *T, struct tracee *t, long rval)
 
 /* A handler that left by siglongjmp never calls rt_sigreturn: once the
  * stack pointer is back above the interrupted frame, it is gone. */
+/* Is a syscall made with stack pointer SP still inside frame F's
+ * handler?  On the interrupted stack the handler runs below the
+ * interrupted sp.  On an alternate stack (SA_ONSTACK) the first syscall
+ * inside the handler shows where that stack is; leaving it by far (more
+ * than any sigaltstack is big) means the handler was left. */
+static bool still_in_handler(struct handler_frame *f, uint64_t sp)
+{
+	const uint64_t altstack_max = 1u << 20;
+
+	if (!(f->handler.flags & SA_ONSTACK_BIT))
+		return sp < f->sp;
+	if (!f->handler_sp) {
+		f->handler_sp = sp;
+		return true;
+	}
+	return (sp > f->handler_sp ? sp - f->handler_sp : f->handler_sp - sp) <
+	       altstack_max;
+}
+
 static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
 				  uint64_t sp)
 {
@@ -175,7 +194,7 @@ static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
 		char name[16];
 		struct event e;
 
-		if ((f->handler.flags & SA_ONSTACK_BIT) || sp < f->sp)
+		if (still_in_handler(f, sp))
 			return;
 		t->depth--;
 		if (f->syscall < 0)

@@ -453,14 +453,20 @@ static void on_stop_signal(int sig)
 {
 	struct timespec now;
 
-	if (sig != SIGINT || attach_mode) {
+	/* Attach: detach at once.  Spawn: a Ctrl-C, a hangup or a SIGTERM
+	 * to the process group reaches the command too, which decides what
+	 * to do; sigtrace keeps tracing.  A second one within a second stops
+	 * sigtrace (and with it the command: EXITKILL). */
+	if (attach_mode) {
 		stop_signal = sig;
 		stop_requested = 1;
 		return;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (interrupt_count > 0 && now.tv_sec - last_interrupt.tv_sec <= 1)
+	if (interrupt_count > 0 && now.tv_sec - last_interrupt.tv_sec <= 1) {
+		stop_signal = sig;
 		stop_requested = 1;
+	}
 	interrupt_count++;
 	last_interrupt = now;
 }
@@ -491,10 +497,16 @@ static void install_signal_handlers(void)
 	ign = sa;
 	ign.sa_handler = SIG_IGN;
 	for (size_t i = 0; i < OWN_SIGNALS; i++) {
+		int sig = own_signals[i];
+
+		sigaction(sig, NULL, &inherited[i]);
+		/* Started under nohup (or with SIGINT ignored by a shell):
+		 * sigtrace keeps ignoring it too. */
+		if (sig != SIGALRM && inherited[i].sa_handler == SIG_IGN)
+			continue;
 		/* No SA_RESTART: waitpid must return so the loop sees it. */
-		sa.sa_handler = own_signals[i] == SIGALRM ? on_timer : on_stop_signal;
-		sigaction(own_signals[i], own_signals[i] == SIGPIPE ? &ign : &sa,
-			  &inherited[i]);
+		sa.sa_handler = sig == SIGALRM ? on_timer : on_stop_signal;
+		sigaction(sig, sig == SIGPIPE ? &ign : &sa, NULL);
 	}
 	inherited_saved = true;
 }
@@ -660,7 +672,7 @@ static void loop(struct tracer *T)
 					continue;
 				}
 				if (interrupt_count == 1 && !T->quiet)
-					warnx_msg("Ctrl-C was passed to the traced command; press it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
+					warnx_msg("a stop signal (Ctrl-C, SIGTERM, SIGHUP) reached sigtrace; the command got it too if it was sent to the process group; send it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
 				continue;
 			}
 			if (errno == ECHILD)

@@ -46,6 +46,7 @@ struct handler_frame {
 	const char *syscall_name;	/* its name (of its ABI), or NULL */
 	long code;		/* its pending -ERESTART* / -EINTR */
 	uint64_t sp;		/* user stack pointer when interrupted */
+	uint64_t handler_sp;	/* SA_ONSTACK: sp at the handler's first syscall */
 	uint64_t mono_ns;
 	struct disposition handler;
 };

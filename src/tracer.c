@@ -500,9 +500,13 @@ static void install_signal_handlers(void)
 		int sig = own_signals[i];
 
 		sigaction(sig, NULL, &inherited[i]);
-		/* Started under nohup (or with SIGINT ignored by a shell):
-		 * sigtrace keeps ignoring it too. */
-		if (sig != SIGALRM && inherited[i].sa_handler == SIG_IGN)
+		/* Started under nohup: sigtrace keeps ignoring the hangup
+		 * (and a SIGTERM ignored on purpose).  SIGINT is taken even
+		 * when a shell ignored it for a background job: it is how a
+		 * user detaches (`kill -INT`), and the child gets the
+		 * inherited SIG_IGN back before it execs. */
+		if ((sig == SIGHUP || sig == SIGTERM) &&
+		    inherited[i].sa_handler == SIG_IGN)
 			continue;
 		/* No SA_RESTART: waitpid must return so the loop sees it. */
 		sa.sa_handler = sig == SIGALRM ? on_timer : on_stop_signal;

@@ -182,11 +182,8 @@ static void alarm_default(struct tracer *T, struct tracee *t,
 void deliver_handler_installed(struct tracer *T, struct tracee *t, int signo)
 {
 	struct pending_finding **pp = &t->proc->pending;
-	uint64_t now;
-	struct event e;
+	uint64_t now = tracer_now();
 
-	event_init(&e, EV_WARNING);	/* only for the clock */
-	now = e.mono_ns;
 	while (*pp) {
 		struct pending_finding *pf = *pp;
 

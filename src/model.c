@@ -211,11 +211,6 @@ bool model_check_kernel(struct sigmodel *m, int signo, sigbits_t caught,
 	return true;
 }
 
-enum sig_action model_default_action(int signo)
-{
-	return sig_default_action(signo);
-}
-
 static enum finding_effect effect_of(enum sig_action a)
 {
 	switch (a) {

@@ -68,10 +68,6 @@ void model_delivered(struct sigmodel *m, int signo, uint64_t now);
 bool model_check_kernel(struct sigmodel *m, int signo, sigbits_t caught,
 			sigbits_t ignored, uint64_t now, char *msg, size_t len);
 
-/* The effective action of SIGNO now: kind DISP_DEFAULT with its
- * signal(7) action, DISP_IGNORED or DISP_HANDLER. */
-enum sig_action model_default_action(int signo);
-
 /* If a delivery of SIGNO now falls on a default disposition that
  * terminates, dumps core or stops, fill F (kind, effect, cause and its
  * times, exec window, detail) and return true. */

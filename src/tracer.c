@@ -388,7 +388,6 @@ static void handle_event_stop(struct tracer *T, struct tracee *t, int sig)
 		/* Group-stop: stay stopped as without a tracer, but keep
 		 * reporting (PTRACE_LISTEN), so SIGCONT is seen. */
 		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
-		t->listening = true;
 		break;
 	default:
 		/* The first stop of a new task, or a re-trap after LISTEN. */
@@ -406,7 +405,6 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 	if (!t)
 		t = adopt(T, tid, 0);
 	t->started = true;
-	t->listening = false;
 	T->stops++;
 	switch (event) {
 	case PTRACE_EVENT_FORK:

@@ -73,7 +73,6 @@ struct tracee {
 	int depth;		/* handler frames being followed */
 	struct handler_frame frames[FRAME_DEPTH_MAX];
 	bool started;		/* the first stop has been seen */
-	bool listening;		/* in group-stop under PTRACE_LISTEN */
 	bool awaiting_step;	/* single-stepping onto a handler (attach) */
 	struct event *held;	/* the delivery waiting for its handler address */
 	uint64_t held_sp;

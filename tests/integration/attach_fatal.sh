@@ -6,9 +6,7 @@ skip_unless_ptrace
 
 J=$T/log.json
 start_target daemon
-"$SIGTRACE" -p "$target" --json "$J" 2>"$T/err" &
-tracer=$!
-wait_for_json "$J" 'any(.[]; .type == "dispositions")'
+attach_in_background "$J"
 sh -c 'echo "sender=$$" >>"$FIXTURE_IDS"; kill -HUP '"$target"
 wait "$tracer"
 rc=$?

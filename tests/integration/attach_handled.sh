@@ -7,9 +7,7 @@ skip_unless_ptrace
 
 J=$T/log.json
 start_target daemon
-"$SIGTRACE" -p "$target" --json "$J" 2>"$T/err" &
-tracer=$!
-wait_for_json "$J" 'any(.[]; .type == "dispositions")'
+attach_in_background "$J"
 kill -USR1 "$target"
 wait_for_json "$J" 'any(.[]; .type == "signal" and .signal == "SIGUSR1")'
 kill -INT "$tracer"

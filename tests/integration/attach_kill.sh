@@ -6,9 +6,7 @@ skip_unless_ptrace
 
 J=$T/log.json
 start_target daemon
-"$SIGTRACE" -p "$target" --json "$J" 2>"$T/err" &
-tracer=$!
-wait_for_json "$J" 'any(.[]; .type == "dispositions")'
+attach_in_background "$J"
 kill -KILL "$tracer"
 wait "$tracer" 2>/dev/null
 wait_no_tracer "$target"

@@ -11,10 +11,7 @@ while [ $i -lt 20 ]; do
 		"$SIGTRACE" -q -p "$target" --duration 0.05 2>"$T/err" ||
 			{ show_file "$T/err" stderr; fail "cycle $i: sigtrace failed"; }
 	else
-		rm -f "$T/c.json"
-		"$SIGTRACE" -q -p "$target" --json "$T/c.json" 2>"$T/err" &
-		tracer=$!
-		wait_for_json "$T/c.json" 'any(.[]; .type == "dispositions")'
+		attach_in_background "$T/c.json" -q
 		kill -INT "$tracer"
 		wait "$tracer" || fail "cycle $i: sigtrace failed after SIGINT"
 	fi

@@ -29,9 +29,7 @@ assert_jq "$J" '.[-1].type == "trace_end" and .[-1].exit_status == 137' \
 # SIGTERM to an attached sigtrace: detach, complete log, process lives.
 start_target daemon
 J=$T/term.json
-"$SIGTRACE" -p "$target" --json "$J" --report "$T/term.report" 2>"$T/err" &
-tracer=$!
-wait_for_json "$J" 'any(.[]; .type == "dispositions")'
+attach_in_background "$J" --report "$T/term.report"
 kill -TERM "$tracer"
 wait "$tracer"
 rc=$?

@@ -265,3 +265,15 @@ wait_no_tracer() {
 		sleep 0.01
 	done
 }
+
+# attach_in_background JSON [SIGTRACE-OPTIONS...]: attach sigtrace to
+# $target with a JSON log, stderr in $T/err; returns once it has attached
+# (its disposition table is logged).  Sets $tracer.
+attach_in_background() {
+	_json=$1
+	shift
+	rm -f "$_json"
+	"$SIGTRACE" -p "$target" --json "$_json" "$@" 2>"$T/err" &
+	tracer=$!
+	wait_for_json "$_json" 'any(.[]; .type == "dispositions")'
+}

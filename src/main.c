@@ -194,13 +194,8 @@ int main(int argc, char **argv)
 	case OPTIONS_OK:
 		break;
 	}
-	if (o.dispositions) {
-		int rc = 0;
-
-		for (size_t i = 0; i < o.npids; i++)
-			rc |= psig_print(o.pids[i], STDOUT_FILENO);
-		return rc;
-	}
+	if (o.dispositions)
+		return psig_print(o.pids, o.npids, STDOUT_FILENO);
 	if (o.stack && !stack_available())
 		die_status(EXIT_USAGE, "-k: this sigtrace was built without stack trace support (configure --without-libunwind)");
 	if (stack_init() < 0 && o.stack)

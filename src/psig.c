@@ -19,6 +19,7 @@
 #include "psig.h"
 #include "sigtab.h"
 #include "strbuf.h"
+#include "xmalloc.h"
 
 #define THREADS_SHOWN 64
 
@@ -144,10 +145,11 @@ static void audit(struct strbuf *sb, const struct proc_status *st)
 		  sigset_format(danger, buf, sizeof(buf)));
 }
 
-int psig_print(pid_t pid, int fd)
+/* PID's table into SB.  0, or -errno when /proc/PID/status cannot be
+ * read (-ENOENT: no such process). */
+static int format_table(pid_t pid, struct strbuf *sb)
 {
 	struct thread_masks *threads;
-	struct strbuf sb = STRBUF_INIT;
 	struct proc_status st;
 	struct cmdline argv;
 	char comm[COMM_MAX] = "";
@@ -155,36 +157,56 @@ int psig_print(pid_t pid, int fd)
 	int rc;
 
 	rc = proc_read_status(pid, 0, &st);
-	if (rc == -ENOENT || rc == -ESRCH)
-		die("pid %d: no such process", pid);
 	if (rc < 0)
-		die("pid %d: cannot read /proc/%d/status: %s", pid, pid,
-		    strerror(-rc));
+		return rc;
 	proc_read_comm(pid, comm, sizeof(comm));
 	proc_read_cmdline(pid, &argv);
-	threads = calloc(THREADS_SHOWN, sizeof(*threads));
-	if (!threads)
-		die("out of memory");
+	threads = xcalloc(THREADS_SHOWN, sizeof(*threads));
 	n = read_threads(pid, threads, THREADS_SHOWN);
-	sb_printf(&sb, "pid %d (", (int)pid);
-	add_escaped(&sb, comm);
-	sb_adds(&sb, ")");
+	sb_printf(sb, "pid %d (", (int)pid);
+	add_escaped(sb, comm);
+	sb_adds(sb, ")");
 	for (size_t i = 0; i < argv.len;) {
 		size_t len = strnlen(argv.buf + i, argv.len - i);
 
-		sb_adds(&sb, i ? " " : " ");
-		escape_text(&sb, argv.buf + i, len);
+		sb_adds(sb, i ? " " : " ");
+		escape_text(sb, argv.buf + i, len);
 		i += len + 1;
 	}
-	sb_printf(&sb, "\n  threads: %d, uid %u, state %c%s\n", st.threads,
+	sb_printf(sb, "\n  threads: %d, uid %u, state %c%s\n", st.threads,
 		  (unsigned)st.uid, st.state ? st.state : '?',
 		  st.tracer ? " (traced)" : "");
-	table(&sb, &st, threads, n);
-	thread_masks_section(&sb, threads, n);
-	audit(&sb, &st);
-	rc = sb.len && write(fd, sb.buf, sb.len) != (ssize_t)sb.len ? 1 : 0;
-	sb_free(&sb);
+	table(sb, &st, threads, n);
+	thread_masks_section(sb, threads, n);
+	audit(sb, &st);
 	free(threads);
+	return 0;
+}
+
+/* PID's table to FD, or one error line on stderr: like kill(1), a pid
+ * that fails does not stop the next.  0 or 1. */
+static int print_one(pid_t pid, int fd)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int rc = format_table(pid, &sb);
+
+	if (rc == -ENOENT || rc == -ESRCH)
+		error_msg("pid %d: no such process", pid);
+	else if (rc < 0)
+		error_msg("pid %d: cannot read /proc/%d/status: %s", pid, pid,
+			  strerror(-rc));
+	else if (sb.len && write(fd, sb.buf, sb.len) != (ssize_t)sb.len)
+		rc = -EIO;
+	sb_free(&sb);
+	return rc < 0 ? 1 : 0;
+}
+
+int psig_print(const pid_t *pids, size_t n, int fd)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < n; i++)
+		rc |= print_one(pids[i], fd);
 	return rc;
 }
 
@@ -198,17 +220,18 @@ int psig_main(int argc, char **argv)
 		      "Print the signal table of running processes (from /proc, without\n"
 		      "tracing them) and the audit of dangerous defaults.\n",
 		      argc < 2 ? stderr : stdout);
-		return argc < 2 ? 2 : 0;
+		return argc < 2 ? EXIT_USAGE : 0;
 	}
 	for (int i = 1; i < argc; i++) {
 		char *end;
 		long pid = strtol(argv[i], &end, 10);
 
-		if (*end || end == argv[i] || pid <= 0 || pid > 0x7fffffff)
-			die_status(EXIT_USAGE,
-				   "psig '%s': not a process id (a positive number)",
-				   argv[i]);
-		rc |= psig_print((pid_t)pid, STDOUT_FILENO);
+		if (*end || end == argv[i] || pid <= 0 || pid > 0x7fffffff) {
+			error_msg("psig '%s': not a process id (a positive number)",
+				  argv[i]);
+			return EXIT_USAGE;
+		}
+		rc |= print_one((pid_t)pid, STDOUT_FILENO);
 	}
 	return rc;
 }

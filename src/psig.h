@@ -1,10 +1,13 @@
 #ifndef SIGTRACE_PSIG_H
 #define SIGTRACE_PSIG_H
 
+#include <stddef.h>
 #include <sys/types.h>
 
-/* Print PID's signal table (from /proc, no tracing) to FD. 0 or 1. */
-int psig_print(pid_t pid, int fd);
+/* Print the signal table (from /proc, no tracing) of each of the N PIDS
+ * to FD, and one error line on stderr for each that cannot be read.
+ * The exit status: 0, or 1 when any failed. */
+int psig_print(const pid_t *pids, size_t n, int fd);
 
 /* `sigtrace psig PID...`: ARGV starts at "psig". */
 int psig_main(int argc, char **argv);

@@ -119,18 +119,6 @@ int finding_cause_from_name(const char *name)
 	return lookup(cause_names, CAUSE__COUNT, name);
 }
 
-size_t cmdline_argc(const struct cmdline *c)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < c->len; i++)
-		if (c->buf[i] == '\0')
-			n++;
-	if (c->len > 0 && c->buf[c->len - 1] != '\0')
-		n++;		/* truncated last argument */
-	return n;
-}
-
 void cmdline_from_argv(struct cmdline *c, char *const argv[])
 {
 	c->len = 0;

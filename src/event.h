@@ -124,7 +124,6 @@ struct ev_signal {
 					 * NULL: the sinks name it natively */
 	long syscall_ret;	/* its pending return value (-ERESTART*...) */
 	const struct stack *stack;	/* -k: the receiving thread, or NULL */
-	bool blocked_at_send;	/* unknown in general; reserved */
 };
 
 struct ev_sigaction {
@@ -291,8 +290,6 @@ const char *finding_cause_name(enum finding_cause cause);
 int finding_cause_from_name(const char *name);
 int finding_effect_from_name(const char *name);
 
-/* Iterate the NUL-separated arguments of a command line. */
-size_t cmdline_argc(const struct cmdline *c);
 /* Set C from an argv vector (used for trace_start and tests). */
 void cmdline_from_argv(struct cmdline *c, char *const argv[]);
 

@@ -7,13 +7,13 @@
  * removed or replaced after it was mapped.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "maps.h"
+#include "strbuf.h"
+#include "xmalloc.h"
 
 #define DELETED_SUFFIX " (deleted)"
 #define CACHE_BUCKETS 256
@@ -171,7 +171,7 @@ void maps_free(struct maps *m)
 	m->count = 0;
 }
 
-int maps_parse(struct maps *m, const char *text, size_t len)
+void maps_parse(struct maps *m, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len;
 	size_t cap = 0, pool_len = 0, pool_cap = 0;
@@ -191,31 +191,15 @@ int maps_parse(struct maps *m, const char *text, size_t len)
 
 		if (parse_line(p, eol, &e, &path, &plen)) {
 			if (n == cap) {
-				size_t ncap = cap ? cap * 2 : 64;
-				struct map_entry *nv;
-				size_t *no;
-
-				nv = realloc(v, ncap * sizeof(*v));
-				if (!nv)
-					goto nomem;
-				v = nv;
-				no = realloc(offs, ncap * sizeof(*offs));
-				if (!no)
-					goto nomem;
-				offs = no;
-				cap = ncap;
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+				offs = xrealloc(offs, cap * sizeof(*offs));
 			}
 			if (pool_len + plen + 1 > pool_cap) {
-				size_t ncap = pool_cap ? pool_cap : 1024;
-				char *np;
-
-				while (ncap < pool_len + plen + 1)
-					ncap *= 2;
-				np = realloc(pool, ncap);
-				if (!np)
-					goto nomem;
-				pool = np;
-				pool_cap = ncap;
+				pool_cap = pool_cap ? pool_cap : 1024;
+				while (pool_cap < pool_len + plen + 1)
+					pool_cap *= 2;
+				pool = xrealloc(pool, pool_cap);
 			}
 			memcpy(pool + pool_len, path, plen);
 			pool[pool_len + plen] = '\0';
@@ -227,12 +211,8 @@ int maps_parse(struct maps *m, const char *text, size_t len)
 		}
 		p = eol + 1;
 	}
-	if (!pool) {
-		pool = malloc(1);
-		if (!pool)
-			goto nomem;
-		pool[0] = '\0';
-	}
+	if (!pool)
+		pool = xcalloc(1, 1);
 	for (size_t i = 0; i < n; i++)
 		v[i].path = pool + offs[i];
 	free(offs);
@@ -242,59 +222,22 @@ int maps_parse(struct maps *m, const char *text, size_t len)
 	m->strings = pool;
 	m->count = n;
 	compute_bases(m);
-	return 0;
-nomem:
-	free(v);
-	free(offs);
-	free(pool);
-	return -ENOMEM;
 }
 
 int maps_read(struct maps *m, pid_t pid)
 {
+	struct strbuf sb = STRBUF_INIT;
 	char path[64];
-	size_t len = 0, cap = 16384;
-	char *buf = malloc(cap);
-	int fd, ret;
+	int rc;
 
-	if (!buf)
-		return -ENOMEM;
 	snprintf(path, sizeof(path), "/proc/%d/maps", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		ret = errno == ENOENT ? -ESRCH : -errno;
-		free(buf);
-		return ret;
-	}
-	for (;;) {
-		ssize_t r;
-
-		if (len == cap) {
-			char *nb = realloc(buf, cap * 2);
-
-			if (!nb) {
-				ret = -ENOMEM;
-				goto out;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		r = read(fd, buf + len, cap - len);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			ret = -errno;
-			goto out;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	ret = maps_parse(m, buf, len);
-out:
-	close(fd);
-	free(buf);
-	return ret;
+	rc = sb_read_file(&sb, path);
+	if (rc == -ENOENT)
+		rc = -ESRCH;
+	if (rc == 0)
+		maps_parse(m, sb.buf, sb.len);
+	sb_free(&sb);
+	return rc;
 }
 
 const struct map_entry *maps_find(const struct maps *m, uint64_t addr)
@@ -364,9 +307,7 @@ const struct map_entry *maps_lookup(pid_t pid, uint64_t addr, bool code,
 	bool reread = false;
 
 	if (!pm) {
-		pm = calloc(1, sizeof(*pm));
-		if (!pm)
-			return NULL;
+		pm = xcalloc(1, sizeof(*pm));
 		pm->pid = pid;
 		*pp = pm;
 	}
@@ -392,17 +333,4 @@ void maps_forget(pid_t pid)
 	*pp = pm->next;
 	maps_free(&pm->maps);
 	free(pm);
-}
-
-void maps_forget_all(void)
-{
-	for (unsigned b = 0; b < CACHE_BUCKETS; b++) {
-		while (cache[b]) {
-			struct proc_maps *pm = cache[b];
-
-			cache[b] = pm->next;
-			maps_free(&pm->maps);
-			free(pm);
-		}
-	}
 }

@@ -45,8 +45,8 @@ struct maps {
 #define MAPS_INIT { 0, NULL, NULL }
 
 /* Parse the text of a /proc/PID/maps file into M (emptied first).
- * Malformed lines are skipped.  0, or -ENOMEM. */
-int maps_parse(struct maps *m, const char *text, size_t len);
+ * Malformed lines are skipped. */
+void maps_parse(struct maps *m, const char *text, size_t len);
 
 /* Read and parse /proc/PID/maps.  0, or -errno (ESRCH: gone). */
 int maps_read(struct maps *m, pid_t pid);
@@ -72,8 +72,5 @@ const struct map_entry *maps_lookup(pid_t pid, uint64_t addr, bool code,
 
 /* Drop the cached map of PID (exec, exit). */
 void maps_forget(pid_t pid);
-
-/* Drop every cached map. */
-void maps_forget_all(void);
 
 #endif

@@ -46,12 +46,6 @@ struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
 	return m;
 }
 
-struct sigmodel *model_ref(struct sigmodel *m)
-{
-	m->refs++;
-	return m;
-}
-
 void model_unref(struct sigmodel *m)
 {
 	if (m && --m->refs == 0)

@@ -42,7 +42,6 @@ struct sigmodel {
  * attach mode handlers are known to exist but not where: unknown_start. */
 struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
 			   sigbits_t caught, uint64_t now);
-struct sigmodel *model_ref(struct sigmodel *m);
 void model_unref(struct sigmodel *m);
 /* fork(): the child starts with a copy. */
 struct sigmodel *model_copy(const struct sigmodel *m);

@@ -1,7 +1,11 @@
 /*
  * proc.c - reading /proc.  Every reader tolerates the process vanishing
  * between two reads: that is an answer ("gone"), not an error.
+ *
+ * Each file has a parser taking its text (proc_parse_*, unit-tested
+ * on buffers) under the function that reads it.
  */
+#define _GNU_SOURCE	/* memrchr */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -11,7 +15,10 @@
 #include <unistd.h>
 
 #include "proc.h"
+#include "strbuf.h"
 
+/* At most LEN bytes of PATH: enough for the short files (comm, and
+ * cmdline up to what is kept of it). */
 static ssize_t read_file(const char *path, char *buf, size_t len)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -43,12 +50,17 @@ static sigbits_t parse_mask(const char *s)
 	return (sigbits_t)strtoull(s, NULL, 16);
 }
 
-static void parse_status_line(const char *line, struct proc_status *st)
+/* Status keys that decide after the last line, not on theirs. */
+#define SEEN_VMSIZE 1u
+#define SEEN_KTHREAD 2u
+
+/* One NUL-terminated line "Key:\tvalue" into ST. */
+static unsigned parse_status_line(const char *line, struct proc_status *st)
 {
 	const char *v = strchr(line, ':');
 
 	if (!v)
-		return;
+		return 0;
 	v++;
 	while (*v == ' ' || *v == '\t')
 		v++;
@@ -77,31 +89,113 @@ static void parse_status_line(const char *line, struct proc_status *st)
 		st->caught = parse_mask(v);
 	else if (KEY("Threads"))
 		st->threads = atoi(v);
-	else if (KEY("Kthread"))
+	else if (KEY("VmSize"))
+		return SEEN_VMSIZE;
+	else if (KEY("Kthread")) {
 		st->kernel_thread = atoi(v) == 1;
+		return SEEN_KTHREAD;
+	}
 #undef KEY
+	return 0;
+}
+
+void proc_parse_status(const char *buf, size_t len, struct proc_status *st)
+{
+	const char *p = buf, *end = buf + len;
+	unsigned seen = 0;
+
+	memset(st, 0, sizeof(*st));
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = (size_t)((nl ? nl : end) - p);
+		/* Longer lines (Groups:, with many groups) are none of ours:
+		 * their start is enough to see that. */
+		char line[256];
+
+		if (n >= sizeof(line))
+			n = sizeof(line) - 1;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		seen |= parse_status_line(line, st);
+		p = nl ? nl + 1 : end;
+	}
+	/* Without a Kthread: line (older kernels), a kernel thread is a
+	 * process without memory. */
+	if (!(seen & SEEN_KTHREAD))
+		st->kernel_thread = !(seen & SEEN_VMSIZE);
 }
 
 int proc_read_status(pid_t pid, pid_t tid, struct proc_status *st)
 {
-	char path[64], buf[4096];
-	ssize_t n;
-	char *line, *save = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char path[64];
+	int rc;
 
 	if (tid > 0)
 		snprintf(path, sizeof(path), "/proc/%d/task/%d/status", pid, tid);
 	else
 		snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	n = read_file(path, buf, sizeof(buf) - 1);
-	if (n < 0)
-		return (int)n;
-	buf[n] = '\0';
+	rc = sb_read_file(&sb, path);
+	if (rc == 0)
+		proc_parse_status(sb.buf, sb.len, st);
+	sb_free(&sb);
+	return rc;
+}
+
+/* The next space-separated field of [*pp, end) as a number. */
+static bool next_number(const char **pp, const char *end, uint64_t *v)
+{
+	const char *p = *pp;
+	uint64_t x = 0;
+
+	while (p < end && *p == ' ')
+		p++;
+	if (p < end && *p == '-')
+		p++;	/* a negative field (nice): only skipped past */
+	if (p >= end || *p < '0' || *p > '9')
+		return false;
+	for (; p < end && *p >= '0' && *p <= '9'; p++)
+		x = x * 10 + (uint64_t)(*p - '0');
+	*pp = p;
+	*v = x;
+	return true;
+}
+
+int proc_parse_stat(const char *buf, size_t len, struct proc_stat *st)
+{
+	/* "pid (comm) state ppid ...": comm may hold spaces and ')', but
+	 * nothing after it does, so it ends at the last ')'. */
+	const char *p = memrchr(buf, ')', len), *end = buf + len;
+	uint64_t v = 0;
+
 	memset(st, 0, sizeof(*st));
-	st->kernel_thread = strstr(buf, "\nVmSize:") == NULL;
-	for (line = strtok_r(buf, "\n", &save); line;
-	     line = strtok_r(NULL, "\n", &save))
-		parse_status_line(line, st);
+	if (!p || end - p < 3 || p[1] != ' ')
+		return -EINVAL;
+	st->state = p[2];
+	p += 3;
+	/* Fields 4 (ppid) to 22 (starttime). */
+	for (int field = 4; field <= 22; field++) {
+		if (!next_number(&p, end, &v))
+			return -EINVAL;
+		if (field == 4)
+			st->ppid = (pid_t)v;
+	}
+	st->start_time = v;
 	return 0;
+}
+
+int proc_read_stat(pid_t pid, struct proc_stat *st)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char path[64];
+	int rc;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	rc = sb_read_file(&sb, path);
+	if (rc == 0)
+		rc = proc_parse_stat(sb.buf, sb.len, st);
+	sb_free(&sb);
+	return rc;
 }
 
 int proc_read_comm(pid_t pid, char *buf, size_t len)
@@ -123,28 +217,26 @@ int proc_read_comm(pid_t pid, char *buf, size_t len)
 	return 0;
 }
 
+void proc_parse_cmdline(const char *buf, size_t len, struct cmdline *c)
+{
+	c->truncated = len > sizeof(c->buf);
+	c->len = c->truncated ? sizeof(c->buf) : len;
+	memcpy(c->buf, buf, c->len);
+}
+
 int proc_read_cmdline(pid_t pid, struct cmdline *c)
 {
-	char path[64];
+	/* One byte more than is kept: whether there was more. */
+	char buf[sizeof(c->buf) + 1], path[64];
 	ssize_t n;
 
 	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
 	c->len = 0;
 	c->truncated = false;
-	n = read_file(path, c->buf, sizeof(c->buf));
+	n = read_file(path, buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
-	c->len = (size_t)n;
-	if (c->len == sizeof(c->buf)) {
-		char probe;
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-		if (fd >= 0) {
-			c->truncated = pread(fd, &probe, 1,
-					     (off_t)sizeof(c->buf)) == 1;
-			close(fd);
-		}
-	}
+	proc_parse_cmdline(buf, (size_t)n, c);
 	return 0;
 }
 

@@ -6,6 +6,7 @@
 #define SIGTRACE_PROC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "event.h"
@@ -27,13 +28,31 @@ struct proc_status {
 	char name[COMM_MAX];	/* Name: as status shows it (kernel-escaped) */
 };
 
+/* From /proc/PID/stat. */
+struct proc_stat {
+	char state;
+	pid_t ppid;
+	uint64_t start_time;	/* clock ticks after boot: with the pid, the
+				 * identity of a process (pids are reused) */
+};
+
 /* /proc/PID/task/TID/status (TID == 0: /proc/PID/status).
  * 0, or -errno (-ENOENT when gone). */
 int proc_read_status(pid_t pid, pid_t tid, struct proc_status *st);
+/* The text of a status file, LEN bytes of BUF (no NUL needed). */
+void proc_parse_status(const char *buf, size_t len, struct proc_status *st);
+
+/* /proc/PID/stat.  0, or -errno (-EINVAL: not a stat line). */
+int proc_read_stat(pid_t pid, struct proc_stat *st);
+int proc_parse_stat(const char *buf, size_t len, struct proc_stat *st);
 
 /* comm, escaped nowhere: raw bytes, NUL-terminated. 0 or -errno. */
 int proc_read_comm(pid_t pid, char *buf, size_t len);
+
+/* The arguments, NUL-separated, as much as C holds.  0 or -errno. */
 int proc_read_cmdline(pid_t pid, struct cmdline *c);
+/* LEN bytes of a cmdline file into C; more than C holds: truncated. */
+void proc_parse_cmdline(const char *buf, size_t len, struct cmdline *c);
 int proc_read_exe(pid_t pid, char *buf, size_t len);
 
 /* Fill ID for PID (comm, cmdline, uid); id->gone when it has exited. */

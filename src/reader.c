@@ -301,13 +301,3 @@ const char *reader_warning(const struct reader *r)
 {
 	return r->warning[0] ? r->warning : NULL;
 }
-
-unsigned long reader_lines(const struct reader *r)
-{
-	return r->lineno;
-}
-
-uint64_t reader_events(const struct reader *r)
-{
-	return r->events;
-}

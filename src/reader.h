@@ -42,7 +42,5 @@ const char *reader_error(const struct reader *r);
 /* A warning the caller should show once the log is read (a truncated
  * last line, skipped unknown events), or NULL. */
 const char *reader_warning(const struct reader *r);
-unsigned long reader_lines(const struct reader *r);
-uint64_t reader_events(const struct reader *r);
 
 #endif

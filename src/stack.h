@@ -28,7 +28,8 @@ int stack_init(void);
 /* The backtrace of thread TID of process PID, innermost frame first, at
  * most DEPTH frames; malloc'd, for stack_free once the event holding it
  * is written.  NULL when unavailable (no libunwind, the thread is gone,
- * out of memory); a thread whose first frame cannot be read gives NULL. */
+ * libunwind out of memory); a thread whose first frame cannot be read
+ * gives NULL. */
 struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth);
 
 void stack_free(const struct stack *s);

@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 #include "stack_elf.h"
+#include "xmalloc.h"
 
 #define MODULE_BUCKETS 256
 #define LOADS_MAX 16
@@ -95,7 +96,9 @@ static bool in_file(const struct elf_file *f, uint64_t off, uint64_t len)
 	return off <= f->size && len <= f->size - off;
 }
 
-/* Read [off, off+len) into a new buffer (one byte more, a NUL). */
+/* Read [off, off+len) into a new buffer (one byte more, a NUL).  LEN
+ * comes from the file (up to TABLE_MAX): when it cannot be had, the
+ * module is unreadable, not sigtrace out of memory (docs/design.md). */
 static void *read_table(const struct elf_file *f, uint64_t off, uint64_t len)
 {
 	char *buf;
@@ -225,6 +228,7 @@ static bool read_symbols(const struct elf_file *f, const Elf64_Shdr *symtab,
 		free(syms);
 		return false;
 	}
+	/* As many as the file says, like read_table's: may fail. */
 	m->syms = malloc((n ? n : 1) * sizeof(*m->syms));
 	if (!m->syms) {
 		free(syms);
@@ -436,14 +440,8 @@ static struct module *module_of(pid_t pid, const struct map_entry *e)
 		if (m->inode == e->inode && m->dev_major == e->dev_major &&
 		    m->dev_minor == e->dev_minor && strcmp(m->path, e->path) == 0)
 			return m;
-	m = calloc(1, sizeof(*m));
-	if (!m)
-		return NULL;
-	m->path = strdup(e->path);
-	if (!m->path) {
-		free(m);
-		return NULL;
-	}
+	m = xcalloc(1, sizeof(*m));
+	m->path = xstrdup(e->path);
 	m->inode = e->inode;
 	m->dev_major = e->dev_major;
 	m->dev_minor = e->dev_minor;
@@ -518,19 +516,4 @@ bool elf_symbol_at(pid_t pid, const struct map_entry *e, uint64_t addr,
 	*name = m->names + s->name;
 	*offset = vaddr - s->start;
 	return true;
-}
-
-void elf_forget_all(void)
-{
-	for (unsigned b = 0; b < MODULE_BUCKETS; b++) {
-		while (modules[b]) {
-			struct module *m = modules[b];
-
-			modules[b] = m->next;
-			free(m->syms);
-			free(m->names);
-			free(m->path);
-			free(m);
-		}
-	}
 }

@@ -13,13 +13,10 @@
 #include "maps.h"
 
 /* The function of the module mapped at E (in process PID) that holds the
- * run-time address ADDR: its name (valid until elf_forget_all) and
+ * run-time address ADDR: its name (kept for the life of sigtrace) and
  * ADDR's offset in it.  false when the module has no symbol there (or
  * cannot be read: stripped, gone, not ELF). */
 bool elf_symbol_at(pid_t pid, const struct map_entry *e, uint64_t addr,
 		   const char **name, uint64_t *offset);
-
-/* Drop every loaded symbol table. */
-void elf_forget_all(void);
 
 #endif

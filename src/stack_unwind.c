@@ -37,6 +37,7 @@
 #include "maps.h"
 #include "stack.h"
 #include "stack_elf.h"
+#include "xmalloc.h"
 
 #define UPT_BUCKETS 256
 #define DEPTH_MAX 1024
@@ -224,9 +225,7 @@ static void *upt_for(pid_t pid, pid_t tid)
 		return (*pp)->upt;
 	if (*pp)
 		upt_drop(pp);	/* a reused tid */
-	s = calloc(1, sizeof(*s));
-	if (!s)
-		return NULL;
+	s = xcalloc(1, sizeof(*s));
 	s->upt = _UPT_create(tid);
 	if (!s->upt) {
 		free(s);
@@ -297,9 +296,7 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 	if (!upt || !a)
 		return NULL;
 	epoch++;
-	s = malloc(sizeof(*s) + depth * sizeof(s->frames[0]));
-	if (!s)
-		return NULL;
+	s = xmalloc(sizeof(*s) + depth * sizeof(s->frames[0]));
 	mem_begin(tid);
 	if (unw_init_remote(&c, a->as, upt) < 0) {
 		mem.tid = 0;

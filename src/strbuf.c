@@ -1,49 +1,31 @@
 /*
  * strbuf.c - a growable byte buffer.  Sinks build a whole event line in
  * one so it reaches the file in a single write(2).
- *
- * Running out of memory while formatting a log line is not something a
- * tracer can recover from sensibly (the tracee is stopped and waiting),
- * so allocation failure aborts with a message instead of returning an
- * error every caller would have to check.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "strbuf.h"
-
-static void sb_oom(size_t want)
-{
-	static const char msg[] =
-		"sigtrace: out of memory formatting an event line\n";
-
-	(void)want;
-	/* stdio may itself need memory: write(2) the fixed message. */
-	if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
-		abort();
-	abort();
-}
+#include "xmalloc.h"
 
 /* Make room for EXTRA more bytes plus the terminating NUL. */
 static void sb_grow(struct strbuf *sb, size_t extra)
 {
 	size_t want, cap;
-	char *p;
 
 	if (extra > (size_t)-1 - sb->len - 1)
-		sb_oom(extra);
+		xalloc_failed((size_t)-1);	/* more than memory can hold */
 	want = sb->len + extra + 1;
 	if (want <= sb->cap)
 		return;
 	cap = sb->cap ? sb->cap : 256;
 	while (cap < want)
 		cap = cap > (size_t)-1 / 2 ? want : cap * 2;
-	p = realloc(sb->buf, cap);
-	if (!p)
-		sb_oom(want);
-	sb->buf = p;
+	sb->buf = xrealloc(sb->buf, cap);
 	sb->cap = cap;
 }
 
@@ -119,4 +101,35 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vprintf(sb, fmt, ap);
 	va_end(ap);
+}
+
+int sb_read_file(struct strbuf *sb, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc = 0;
+
+	if (fd < 0)
+		return -errno;
+	sb_reset(sb);
+	sb_grow(sb, 4096);
+	for (;;) {
+		ssize_t n;
+
+		/* Full: double, so a big file takes few reads. */
+		if (sb->len + 1 == sb->cap)
+			sb_grow(sb, sb->cap);
+		n = read(fd, sb->buf + sb->len, sb->cap - sb->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = -errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		sb->len += (size_t)n;
+	}
+	sb->buf[sb->len] = '\0';
+	close(fd);
+	return rc;
 }

@@ -26,4 +26,9 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...);
 __attribute__((format(printf, 2, 0)))
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap);
 
+/* The whole of the file PATH into SB (emptied first), however long: a
+ * /proc file is generated as it is read, so its size is not known
+ * before.  0, or -errno. */
+int sb_read_file(struct strbuf *sb, const char *path);
+
 #endif

@@ -46,32 +46,3 @@ int tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		return -ESRCH;
 	return peek_read(tid, addr, buf, len);
 }
-
-int tracee_read_string(pid_t tid, uint64_t addr, char *buf, size_t size)
-{
-	size_t got = 0;
-
-	if (size == 0)
-		return -EINVAL;
-	while (got + 1 < size) {
-		/* Never read across a page boundary in one go: the next
-		 * page may be unmapped although the string ends before. */
-		size_t page_left = 4096 - ((addr + got) & 4095);
-		size_t n = size - 1 - got;
-		int rc;
-
-		if (n > page_left)
-			n = page_left;
-		rc = tracee_read(tid, addr + got, buf + got, n);
-		if (rc < 0) {
-			buf[got] = '\0';
-			return got ? (int)got : rc;
-		}
-		void *nul = memchr(buf + got, '\0', n);
-		if (nul)
-			return (int)((char *)nul - buf);
-		got += n;
-	}
-	buf[got] = '\0';
-	return (int)got;
-}

@@ -9,8 +9,4 @@
  * 0, or -errno (-EFAULT for an unmapped address, -ESRCH when gone). */
 int tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len);
 
-/* Read a NUL-terminated string of at most SIZE-1 bytes; always
- * terminates BUF.  Returns the length read, or -errno. */
-int tracee_read_string(pid_t tid, uint64_t addr, char *buf, size_t size);
-
 #endif

@@ -9,8 +9,7 @@
 #include "error.h"
 #include "xmalloc.h"
 
-__attribute__((noreturn))
-static void out_of_memory(size_t size)
+void xalloc_failed(size_t size)
 {
 	char msg[64];
 	int n;
@@ -31,7 +30,7 @@ void *xmalloc(size_t size)
 	void *p = malloc(size ? size : 1);
 
 	if (!p)
-		out_of_memory(size);
+		xalloc_failed(size);
 	return p;
 }
 
@@ -43,7 +42,7 @@ void *xcalloc(size_t n, size_t size)
 		n = size = 1;
 	p = calloc(n, size);
 	if (!p)
-		out_of_memory(size && n > (size_t)-1 / size ? (size_t)-1 :
+		xalloc_failed(size && n > (size_t)-1 / size ? (size_t)-1 :
 			      n * size);
 	return p;
 }
@@ -53,7 +52,7 @@ void *xrealloc(void *p, size_t size)
 	void *np = realloc(p, size ? size : 1);
 
 	if (!np)
-		out_of_memory(size);
+		xalloc_failed(size);
 	return np;
 }
 

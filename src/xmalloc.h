@@ -23,4 +23,9 @@ void *xrealloc(void *p, size_t size);
 __attribute__((malloc, returns_nonnull))
 char *xstrdup(const char *s);
 
+/* Say that SIZE bytes could not be had, and exit: for a size computed
+ * to overflow, which no allocator is asked for. */
+__attribute__((noreturn))
+void xalloc_failed(size_t size);
+
 #endif

@@ -86,7 +86,7 @@ PKG_CONFIG=pkg-config
 PKG_CONFIG_LIBDIR=/usr/lib/$host/pkgconfig:/usr/share/pkgconfig
 PKG_CONFIG_PATH=
 export PKG_CONFIG PKG_CONFIG_LIBDIR PKG_CONFIG_PATH
-../src/configure -q --host=$host --without-libunwind >"$work/configure.log" 2>&1 || {
+../src/configure -q --host=$host --without-libunwind --enable-werror >"$work/configure.log" 2>&1 || {
 	cat "$work/configure.log"; tail -n 40 config.log; exit 1; }
 grep -q '^SIGTRACE_ARCH = aarch64' Makefile || {
 	say "configure did not pick arch/aarch64"; exit 1; }

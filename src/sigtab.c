@@ -14,12 +14,15 @@
 #include <strings.h>
 
 #include "sigtab.h"
+#include "xlat.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The kernel's realtime range (glibc's SIGRTMIN is 34: it keeps two). */
-#define K_SIGRTMIN 32
-#define K_SIGRTMAX SIG_MAX
+/* Signal numbers are spelled with this libc's macros below: on Linux
+ * they are the kernel's, which kconst.h holds for the code that tests
+ * them; say so where a difference would matter. */
+_Static_assert(SIGKILL == K_SIGKILL && SIGSTOP == K_SIGSTOP,
+	       "libc and kernel disagree on SIGKILL/SIGSTOP");
 
 /* Longest token sig_from_name() can be given by sigset_parse(). */
 #define SIG_TOKEN_MAX 32
@@ -27,36 +30,33 @@
 /* ------------------------------------------------------------------ */
 /* Signal names                                                        */
 
-#define SIGNAME(s) [s] = #s
-#define RTNAME(n) [K_SIGRTMIN + n] = "SIGRTMIN+" #n
+#define RTNAME(n) XLAT_PAIR(K_SIGRTMIN + n, "SIGRTMIN+" #n)
 
-static const char *const sig_names[SIG_MAX + 1] = {
-	SIGNAME(SIGHUP), SIGNAME(SIGINT), SIGNAME(SIGQUIT), SIGNAME(SIGILL),
-	SIGNAME(SIGTRAP), SIGNAME(SIGABRT), SIGNAME(SIGBUS), SIGNAME(SIGFPE),
-	SIGNAME(SIGKILL), SIGNAME(SIGUSR1), SIGNAME(SIGSEGV),
-	SIGNAME(SIGUSR2), SIGNAME(SIGPIPE), SIGNAME(SIGALRM),
-	SIGNAME(SIGTERM), SIGNAME(SIGSTKFLT), SIGNAME(SIGCHLD),
-	SIGNAME(SIGCONT), SIGNAME(SIGSTOP), SIGNAME(SIGTSTP),
-	SIGNAME(SIGTTIN), SIGNAME(SIGTTOU), SIGNAME(SIGURG),
-	SIGNAME(SIGXCPU), SIGNAME(SIGXFSZ), SIGNAME(SIGVTALRM),
-	SIGNAME(SIGPROF), SIGNAME(SIGWINCH), SIGNAME(SIGIO),
-	SIGNAME(SIGPWR), SIGNAME(SIGSYS),
-	[K_SIGRTMIN] = "SIGRTMIN",
+/* Every signal 1..64 by the kernel's numbering, in order. */
+static const struct xlat sig_names[] = {
+	XLAT(SIGHUP), XLAT(SIGINT), XLAT(SIGQUIT), XLAT(SIGILL),
+	XLAT(SIGTRAP), XLAT(SIGABRT), XLAT(SIGBUS), XLAT(SIGFPE),
+	XLAT(SIGKILL), XLAT(SIGUSR1), XLAT(SIGSEGV), XLAT(SIGUSR2),
+	XLAT(SIGPIPE), XLAT(SIGALRM), XLAT(SIGTERM), XLAT(SIGSTKFLT),
+	XLAT(SIGCHLD), XLAT(SIGCONT), XLAT(SIGSTOP), XLAT(SIGTSTP),
+	XLAT(SIGTTIN), XLAT(SIGTTOU), XLAT(SIGURG), XLAT(SIGXCPU),
+	XLAT(SIGXFSZ), XLAT(SIGVTALRM), XLAT(SIGPROF), XLAT(SIGWINCH),
+	XLAT(SIGIO), XLAT(SIGPWR), XLAT(SIGSYS),
+	XLAT_PAIR(K_SIGRTMIN, "SIGRTMIN"),
 	RTNAME(1), RTNAME(2), RTNAME(3), RTNAME(4), RTNAME(5), RTNAME(6),
 	RTNAME(7), RTNAME(8), RTNAME(9), RTNAME(10), RTNAME(11),
 	RTNAME(12), RTNAME(13), RTNAME(14), RTNAME(15), RTNAME(16),
 	RTNAME(17), RTNAME(18), RTNAME(19), RTNAME(20), RTNAME(21),
 	RTNAME(22), RTNAME(23), RTNAME(24), RTNAME(25), RTNAME(26),
 	RTNAME(27), RTNAME(28), RTNAME(29), RTNAME(30), RTNAME(31),
-	[K_SIGRTMAX] = "SIGRTMAX",
+	XLAT_PAIR(K_SIGRTMAX, "SIGRTMAX"),
+	XLAT_END
 };
 
-/* Other spellings sig_from_name() accepts (without the SIG prefix). */
-static const struct {
-	const char *name;
-	int signo;
-} sig_aliases[] = {
-	{ "IOT", SIGABRT }, { "POLL", SIGIO }, { "CLD", SIGCHLD },
+/* Other spellings sig_from_name() accepts. */
+static const struct xlat sig_aliases[] = {
+	XLAT_PAIR(SIGABRT, "SIGIOT"), XLAT_PAIR(SIGIO, "SIGPOLL"),
+	XLAT_PAIR(SIGCHLD, "SIGCLD"), XLAT_END
 };
 
 /* signal(7), "Standard signals"; realtime signals terminate. */
@@ -79,12 +79,10 @@ static const unsigned char sig_actions[K_SIGRTMIN] = {
 	[SIGSYS] = SIG_ACT_CORE,
 };
 
-static const char *const sig_action_names[] = {
-	[SIG_ACT_TERM] = "term",
-	[SIG_ACT_CORE] = "core",
-	[SIG_ACT_STOP] = "stop",
-	[SIG_ACT_CONT] = "cont",
-	[SIG_ACT_IGN] = "ign",
+static const struct xlat sig_action_names[] = {
+	XLAT_PAIR(SIG_ACT_TERM, "term"), XLAT_PAIR(SIG_ACT_CORE, "core"),
+	XLAT_PAIR(SIG_ACT_STOP, "stop"), XLAT_PAIR(SIG_ACT_CONT, "cont"),
+	XLAT_PAIR(SIG_ACT_IGN, "ign"), XLAT_END
 };
 
 /* Seed 003: sent in practice, yet their default action terminates. */
@@ -93,29 +91,12 @@ static const int sig_dangerous[] = {
 	SIGIO, SIGPWR, SIGSTKFLT,
 };
 
-/*
- * Copy S into BUF (LEN bytes) at *POS, truncating like snprintf: the
- * result is always NUL-terminated when LEN > 0.
- */
-static void buf_add(char *buf, size_t len, size_t *pos, const char *s)
-{
-	size_t n = strlen(s);
-
-	if (*pos + 1 >= len)
-		return;
-	if (n > len - 1 - *pos)
-		n = len - 1 - *pos;
-	memcpy(buf + *pos, s, n);
-	*pos += n;
-	buf[*pos] = '\0';
-}
-
 const char *sig_name(int signo, char *buf, size_t len)
 {
 	/* Every signal 1..64 has a static name: BUF is never needed. */
 	if (signo < 1 || signo > SIG_MAX)
 		return NULL;
-	return sig_names[signo];
+	return xlat_name(sig_names, (uint64_t)signo);
 }
 
 /*
@@ -171,7 +152,7 @@ static int parse_rt(const char *s)
 
 int sig_from_name(const char *s)
 {
-	size_t i;
+	uint64_t v;
 	int n;
 
 	if (!s || *s == '\0')
@@ -181,18 +162,13 @@ int sig_from_name(const char *s)
 			return -1;
 		return n;
 	}
+	if (xlat_value_loose(sig_names, s, "SIG", &v) == 0 ||
+	    xlat_value_loose(sig_aliases, s, "SIG", &v) == 0)
+		return (int)v;
+	/* "RTMIN+03", "SIGRTMAX-2": the forms no table spells. */
 	if (strncasecmp(s, "SIG", 3) == 0)
 		s += 3;
-	n = parse_rt(s);
-	if (n > 0)
-		return n;
-	for (i = 1; i < K_SIGRTMIN; i++)
-		if (strcasecmp(s, sig_names[i] + 3) == 0)
-			return (int)i;
-	for (i = 0; i < ARRAY_SIZE(sig_aliases); i++)
-		if (strcasecmp(s, sig_aliases[i].name) == 0)
-			return sig_aliases[i].signo;
-	return -1;
+	return parse_rt(s);
 }
 
 enum sig_action sig_default_action(int signo)
@@ -205,9 +181,9 @@ enum sig_action sig_default_action(int signo)
 
 const char *sig_action_name(enum sig_action action)
 {
-	if ((unsigned int)action >= ARRAY_SIZE(sig_action_names))
-		return "unknown";
-	return sig_action_names[action];
+	const char *name = xlat_name(sig_action_names, (uint64_t)action);
+
+	return name ? name : "unknown";
 }
 
 sigbits_t sig_dangerous_defaults(void)
@@ -227,130 +203,101 @@ sigbits_t sig_dangerous_defaults(void)
  * Values from the kernel's include/uapi/asm-generic/siginfo.h (6.18),
  * written as numbers: glibc's headers lag behind (no SEGV_CPERR).
  */
-struct code_name {
-	int code;
-	const char *name;
-};
+#define KERNEL_CODE 0x80	/* SI_KERNEL */
 
 /* Codes <= 0 and SI_KERNEL mean the same for every signal. */
-static const struct code_name generic_codes[] = {
-	{ 0, "SI_USER" }, { 0x80, "SI_KERNEL" }, { -1, "SI_QUEUE" },
-	{ -2, "SI_TIMER" }, { -3, "SI_MESGQ" }, { -4, "SI_ASYNCIO" },
-	{ -5, "SI_SIGIO" }, { -6, "SI_TKILL" }, { -7, "SI_DETHREAD" },
-	{ -60, "SI_ASYNCNL" },
+static const struct xlat generic_codes[] = {
+	XLAT_PAIR(0, "SI_USER"), XLAT_PAIR(KERNEL_CODE, "SI_KERNEL"),
+	XLAT_PAIR(-1, "SI_QUEUE"), XLAT_PAIR(-2, "SI_TIMER"),
+	XLAT_PAIR(-3, "SI_MESGQ"), XLAT_PAIR(-4, "SI_ASYNCIO"),
+	XLAT_PAIR(-5, "SI_SIGIO"), XLAT_PAIR(-6, "SI_TKILL"),
+	XLAT_PAIR(-7, "SI_DETHREAD"), XLAT_PAIR(-60, "SI_ASYNCNL"),
+	XLAT_END
 };
 
-static const struct code_name ill_codes[] = {
-	{ 1, "ILL_ILLOPC" }, { 2, "ILL_ILLOPN" }, { 3, "ILL_ILLADR" },
-	{ 4, "ILL_ILLTRP" }, { 5, "ILL_PRVOPC" }, { 6, "ILL_PRVREG" },
-	{ 7, "ILL_COPROC" }, { 8, "ILL_BADSTK" }, { 9, "ILL_BADIADDR" },
+static const struct xlat ill_codes[] = {
+	XLAT_PAIR(1, "ILL_ILLOPC"), XLAT_PAIR(2, "ILL_ILLOPN"),
+	XLAT_PAIR(3, "ILL_ILLADR"), XLAT_PAIR(4, "ILL_ILLTRP"),
+	XLAT_PAIR(5, "ILL_PRVOPC"), XLAT_PAIR(6, "ILL_PRVREG"),
+	XLAT_PAIR(7, "ILL_COPROC"), XLAT_PAIR(8, "ILL_BADSTK"),
+	XLAT_PAIR(9, "ILL_BADIADDR"), XLAT_END
 };
 
-static const struct code_name fpe_codes[] = {
-	{ 1, "FPE_INTDIV" }, { 2, "FPE_INTOVF" }, { 3, "FPE_FLTDIV" },
-	{ 4, "FPE_FLTOVF" }, { 5, "FPE_FLTUND" }, { 6, "FPE_FLTRES" },
-	{ 7, "FPE_FLTINV" }, { 8, "FPE_FLTSUB" }, { 14, "FPE_FLTUNK" },
-	{ 15, "FPE_CONDTRAP" },
+static const struct xlat fpe_codes[] = {
+	XLAT_PAIR(1, "FPE_INTDIV"), XLAT_PAIR(2, "FPE_INTOVF"),
+	XLAT_PAIR(3, "FPE_FLTDIV"), XLAT_PAIR(4, "FPE_FLTOVF"),
+	XLAT_PAIR(5, "FPE_FLTUND"), XLAT_PAIR(6, "FPE_FLTRES"),
+	XLAT_PAIR(7, "FPE_FLTINV"), XLAT_PAIR(8, "FPE_FLTSUB"),
+	XLAT_PAIR(14, "FPE_FLTUNK"), XLAT_PAIR(15, "FPE_CONDTRAP"),
+	XLAT_END
 };
 
-static const struct code_name segv_codes[] = {
-	{ 1, "SEGV_MAPERR" }, { 2, "SEGV_ACCERR" }, { 3, "SEGV_BNDERR" },
-	{ 4, "SEGV_PKUERR" }, { 5, "SEGV_ACCADI" }, { 6, "SEGV_ADIDERR" },
-	{ 7, "SEGV_ADIPERR" }, { 8, "SEGV_MTEAERR" }, { 9, "SEGV_MTESERR" },
-	{ 10, "SEGV_CPERR" },
+static const struct xlat segv_codes[] = {
+	XLAT_PAIR(1, "SEGV_MAPERR"), XLAT_PAIR(2, "SEGV_ACCERR"),
+	XLAT_PAIR(3, "SEGV_BNDERR"), XLAT_PAIR(4, "SEGV_PKUERR"),
+	XLAT_PAIR(5, "SEGV_ACCADI"), XLAT_PAIR(6, "SEGV_ADIDERR"),
+	XLAT_PAIR(7, "SEGV_ADIPERR"), XLAT_PAIR(8, "SEGV_MTEAERR"),
+	XLAT_PAIR(9, "SEGV_MTESERR"), XLAT_PAIR(10, "SEGV_CPERR"),
+	XLAT_END
 };
 
-static const struct code_name bus_codes[] = {
-	{ 1, "BUS_ADRALN" }, { 2, "BUS_ADRERR" }, { 3, "BUS_OBJERR" },
-	{ 4, "BUS_MCEERR_AR" }, { 5, "BUS_MCEERR_AO" },
+static const struct xlat bus_codes[] = {
+	XLAT_PAIR(1, "BUS_ADRALN"), XLAT_PAIR(2, "BUS_ADRERR"),
+	XLAT_PAIR(3, "BUS_OBJERR"), XLAT_PAIR(4, "BUS_MCEERR_AR"),
+	XLAT_PAIR(5, "BUS_MCEERR_AO"), XLAT_END
 };
 
-static const struct code_name trap_codes[] = {
-	{ 1, "TRAP_BRKPT" }, { 2, "TRAP_TRACE" }, { 3, "TRAP_BRANCH" },
-	{ 4, "TRAP_HWBKPT" }, { 5, "TRAP_UNK" }, { 6, "TRAP_PERF" },
+static const struct xlat trap_codes[] = {
+	XLAT_PAIR(1, "TRAP_BRKPT"), XLAT_PAIR(2, "TRAP_TRACE"),
+	XLAT_PAIR(3, "TRAP_BRANCH"), XLAT_PAIR(4, "TRAP_HWBKPT"),
+	XLAT_PAIR(5, "TRAP_UNK"), XLAT_PAIR(6, "TRAP_PERF"), XLAT_END
 };
 
-static const struct code_name chld_codes[] = {
-	{ 1, "CLD_EXITED" }, { 2, "CLD_KILLED" }, { 3, "CLD_DUMPED" },
-	{ 4, "CLD_TRAPPED" }, { 5, "CLD_STOPPED" }, { 6, "CLD_CONTINUED" },
+static const struct xlat chld_codes[] = {
+	XLAT_PAIR(1, "CLD_EXITED"), XLAT_PAIR(2, "CLD_KILLED"),
+	XLAT_PAIR(3, "CLD_DUMPED"), XLAT_PAIR(4, "CLD_TRAPPED"),
+	XLAT_PAIR(5, "CLD_STOPPED"), XLAT_PAIR(6, "CLD_CONTINUED"),
+	XLAT_END
 };
 
 /* SIGPOLL's, and any signal's without its own (fcntl F_SETSIG). */
-static const struct code_name poll_codes[] = {
-	{ 1, "POLL_IN" }, { 2, "POLL_OUT" }, { 3, "POLL_MSG" },
-	{ 4, "POLL_ERR" }, { 5, "POLL_PRI" }, { 6, "POLL_HUP" },
+static const struct xlat poll_codes[] = {
+	XLAT_PAIR(1, "POLL_IN"), XLAT_PAIR(2, "POLL_OUT"),
+	XLAT_PAIR(3, "POLL_MSG"), XLAT_PAIR(4, "POLL_ERR"),
+	XLAT_PAIR(5, "POLL_PRI"), XLAT_PAIR(6, "POLL_HUP"), XLAT_END
 };
 
-static const struct code_name sys_codes[] = {
-	{ 1, "SYS_SECCOMP" }, { 2, "SYS_USER_DISPATCH" },
+static const struct xlat sys_codes[] = {
+	XLAT_PAIR(1, "SYS_SECCOMP"), XLAT_PAIR(2, "SYS_USER_DISPATCH"),
+	XLAT_END
 };
 
-#define CODES(sig, tab) { sig, tab, ARRAY_SIZE(tab) }
-
-static const struct sig_codes {
+static const struct {
 	int signo;
-	const struct code_name *tab;
-	size_t n;
+	const struct xlat *codes;
 } specific_codes[] = {
-	CODES(SIGILL, ill_codes),
-	CODES(SIGFPE, fpe_codes),
-	CODES(SIGSEGV, segv_codes),
-	CODES(SIGBUS, bus_codes),
-	CODES(SIGTRAP, trap_codes),
-	CODES(SIGCHLD, chld_codes),
-	CODES(SIGIO, poll_codes),
-	CODES(SIGSYS, sys_codes),
+	{ SIGILL, ill_codes }, { SIGFPE, fpe_codes },
+	{ SIGSEGV, segv_codes }, { SIGBUS, bus_codes },
+	{ SIGTRAP, trap_codes }, { SIGCHLD, chld_codes },
+	{ SIGIO, poll_codes }, { SIGSYS, sys_codes },
 };
 
-/* The table that names positive codes of SIGNO. */
-static const struct sig_codes *codes_for(int signo)
+/* The table that names the codes of SIGNO: the generic ones for codes
+ * <= 0 and SI_KERNEL, else the signal's own (SIGPOLL's by default). */
+static const struct xlat *codes_for(int signo, int code)
 {
-	static const struct sig_codes poll = CODES(SIGIO, poll_codes);
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(specific_codes); i++)
+	if (code <= 0 || code == KERNEL_CODE)
+		return generic_codes;
+	for (size_t i = 0; i < ARRAY_SIZE(specific_codes); i++)
 		if (specific_codes[i].signo == signo)
-			return &specific_codes[i];
-	return &poll;
-}
-
-static const char *code_lookup(const struct code_name *tab, size_t n,
-			       int code)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (tab[i].code == code)
-			return tab[i].name;
-	return NULL;
-}
-
-static int code_rlookup(const struct code_name *tab, size_t n,
-			const char *name, int *code)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (strcasecmp(tab[i].name, name) == 0) {
-			*code = tab[i].code;
-			return 0;
-		}
-	}
-	return -1;
+			return specific_codes[i].codes;
+	return poll_codes;
 }
 
 const char *si_code_name(int signo, int code, char *buf, size_t len)
 {
-	const struct sig_codes *sc;
-	const char *name;
+	const char *name = xlat_name(codes_for(signo, code), (uint64_t)code);
 
-	if (code <= 0 || code == SI_KERNEL) {
-		name = code_lookup(generic_codes, ARRAY_SIZE(generic_codes),
-				   code);
-	} else {
-		sc = codes_for(signo);
-		name = code_lookup(sc->tab, sc->n, code);
-	}
 	if (name)
 		return name;
 	if (!buf || len == 0)
@@ -361,17 +308,16 @@ const char *si_code_name(int signo, int code, char *buf, size_t len)
 
 int si_code_from_name(int signo, const char *name, int *code)
 {
-	const struct sig_codes *sc;
+	uint64_t v;
 	int c;
 
 	if (!name || !code)
 		return -1;
-	if (code_rlookup(generic_codes, ARRAY_SIZE(generic_codes), name,
-			 code) == 0)
+	if (xlat_value_loose(generic_codes, name, NULL, &v) == 0 ||
+	    xlat_value_loose(codes_for(signo, 1), name, NULL, &v) == 0) {
+		*code = (int)(int64_t)v;
 		return 0;
-	sc = codes_for(signo);
-	if (code_rlookup(sc->tab, sc->n, name, code) == 0)
-		return 0;
+	}
 	/* si_code_name() writes unknown codes as numbers. */
 	if (parse_dec(name, INT_MIN, INT_MAX, &c) < 0)
 		return -1;
@@ -397,87 +343,41 @@ bool si_code_from_process(int signo, int code)
 /* ------------------------------------------------------------------ */
 /* SA_* flags                                                          */
 
-/*
- * The kernel's values (arch/x86/include/uapi/asm/signal.h and
- * asm-generic/signal-defs.h), not glibc's, which hides some.
- */
-#define K_SA_NOCLDSTOP		0x00000001ULL
-#define K_SA_NOCLDWAIT		0x00000002ULL
-#define K_SA_SIGINFO		0x00000004ULL
-#define K_SA_UNSUPPORTED	0x00000400ULL
-#define K_SA_EXPOSE_TAGBITS	0x00000800ULL
-#define K_SA_RESTORER		0x04000000ULL
-#define K_SA_ONSTACK		0x08000000ULL
-#define K_SA_RESTART		0x10000000ULL
-#define K_SA_NODEFER		0x40000000ULL
-#define K_SA_RESETHAND		0x80000000ULL
-
-struct flag_name {
-	uint64_t bit;
-	const char *name;
-};
-
-/* In the order they are printed. */
-static const struct flag_name sa_flag_names[] = {
-	{ K_SA_RESTART, "SA_RESTART" }, { K_SA_SIGINFO, "SA_SIGINFO" },
-	{ K_SA_RESETHAND, "SA_RESETHAND" }, { K_SA_NODEFER, "SA_NODEFER" },
-	{ K_SA_ONSTACK, "SA_ONSTACK" }, { K_SA_NOCLDSTOP, "SA_NOCLDSTOP" },
-	{ K_SA_NOCLDWAIT, "SA_NOCLDWAIT" }, { K_SA_RESTORER, "SA_RESTORER" },
-	{ K_SA_UNSUPPORTED, "SA_UNSUPPORTED" },
-	{ K_SA_EXPOSE_TAGBITS, "SA_EXPOSE_TAGBITS" },
+/* The kernel's values (kconst.h), not glibc's, which hides some; in
+ * the order they are printed. */
+static const struct xlat sa_flag_names[] = {
+	XLAT_PAIR(K_SA_RESTART, "SA_RESTART"),
+	XLAT_PAIR(K_SA_SIGINFO, "SA_SIGINFO"),
+	XLAT_PAIR(K_SA_RESETHAND, "SA_RESETHAND"),
+	XLAT_PAIR(K_SA_NODEFER, "SA_NODEFER"),
+	XLAT_PAIR(K_SA_ONSTACK, "SA_ONSTACK"),
+	XLAT_PAIR(K_SA_NOCLDSTOP, "SA_NOCLDSTOP"),
+	XLAT_PAIR(K_SA_NOCLDWAIT, "SA_NOCLDWAIT"),
+#if K_SA_RESTORER
+	XLAT_PAIR(K_SA_RESTORER, "SA_RESTORER"),
+#endif
+	XLAT_PAIR(K_SA_UNSUPPORTED, "SA_UNSUPPORTED"),
+	XLAT_PAIR(K_SA_EXPOSE_TAGBITS, "SA_EXPOSE_TAGBITS"),
+	XLAT_END
 };
 
 /* Old names glibc still defines; accepted when parsing only. */
-static const struct flag_name sa_flag_aliases[] = {
-	{ K_SA_RESETHAND, "SA_ONESHOT" }, { K_SA_NODEFER, "SA_NOMASK" },
-	{ K_SA_ONSTACK, "SA_STACK" },
+static const struct xlat sa_flag_aliases[] = {
+	XLAT_PAIR(K_SA_RESETHAND, "SA_ONESHOT"),
+	XLAT_PAIR(K_SA_NODEFER, "SA_NOMASK"),
+	XLAT_PAIR(K_SA_ONSTACK, "SA_STACK"),
+	XLAT_END
 };
 
 size_t sa_flags_names(uint64_t flags, const char *names[], size_t max,
 		      uint64_t *unknown)
 {
-	uint64_t rest = flags;
-	size_t i, n = 0;
-
-	/* A named bit that does not fit in NAMES is left in *UNKNOWN, so
-	 * that no set bit is ever silently dropped. */
-	for (i = 0; i < ARRAY_SIZE(sa_flag_names) && n < max; i++) {
-		if (flags & sa_flag_names[i].bit) {
-			names[n++] = sa_flag_names[i].name;
-			rest &= ~sa_flag_names[i].bit;
-		}
-	}
-	if (unknown)
-		*unknown = rest;
-	return n;
+	return xlat_flags(sa_flag_names, flags, names, max, unknown);
 }
 
 const char *sa_flags_format(uint64_t flags, char *buf, size_t len)
 {
-	const char *names[ARRAY_SIZE(sa_flag_names)];
-	uint64_t unknown;
-	size_t i, n, pos = 0;
-	char hex[24];
-
-	if (!buf || len == 0)
-		return "";
-	buf[0] = '\0';
-	if (flags == 0) {
-		buf_add(buf, len, &pos, "0");
-		return buf;
-	}
-	n = sa_flags_names(flags, names, ARRAY_SIZE(names), &unknown);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_add(buf, len, &pos, "|");
-		buf_add(buf, len, &pos, names[i]);
-	}
-	if (unknown) {
-		snprintf(hex, sizeof(hex), "%s0x%llx", n ? "|" : "",
-			 (unsigned long long)unknown);
-		buf_add(buf, len, &pos, hex);
-	}
-	return buf;
+	return xlat_flags_format(sa_flag_names, flags, buf, len);
 }
 
 /* "0x..." (non-zero, up to 64 bits): 0 or -1. */
@@ -509,178 +409,133 @@ static int parse_hex64(const char *s, uint64_t *out)
 	return 0;
 }
 
-/* "SA_RESTART", "sa_restart" or "RESTART" in TAB: 0 or -1. */
-static int flag_rlookup(const struct flag_name *tab, size_t n,
-			const char *name, uint64_t *bit)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (strcasecmp(name, tab[i].name) == 0 ||
-		    strcasecmp(name, tab[i].name + 3) == 0) {
-			*bit = tab[i].bit;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 int sa_flag_from_name(const char *name, uint64_t *bit)
 {
 	if (!name || !bit)
 		return -1;
 	if (parse_hex64(name, bit) == 0)
 		return 0;
-	if (flag_rlookup(sa_flag_names, ARRAY_SIZE(sa_flag_names), name,
-			 bit) == 0)
+	if (xlat_value_loose(sa_flag_names, name, "SA_", bit) == 0)
 		return 0;
-	return flag_rlookup(sa_flag_aliases, ARRAY_SIZE(sa_flag_aliases),
-			    name, bit);
+	return xlat_value_loose(sa_flag_aliases, name, "SA_", bit);
 }
 
 /* ------------------------------------------------------------------ */
 /* errno names                                                         */
 
-#define ENAME(e) [e] = #e
-
 /* Every errno of the generic Linux table (1..133), by this libc's
  * numbering, which is the kernel's for this architecture. */
-static const char *const errno_names[] = {
-	ENAME(EPERM), ENAME(ENOENT), ENAME(ESRCH), ENAME(EINTR), ENAME(EIO),
-	ENAME(ENXIO), ENAME(E2BIG), ENAME(ENOEXEC), ENAME(EBADF),
-	ENAME(ECHILD), ENAME(EAGAIN), ENAME(ENOMEM), ENAME(EACCES),
-	ENAME(EFAULT), ENAME(ENOTBLK), ENAME(EBUSY), ENAME(EEXIST),
-	ENAME(EXDEV), ENAME(ENODEV), ENAME(ENOTDIR), ENAME(EISDIR),
-	ENAME(EINVAL), ENAME(ENFILE), ENAME(EMFILE), ENAME(ENOTTY),
-	ENAME(ETXTBSY), ENAME(EFBIG), ENAME(ENOSPC), ENAME(ESPIPE),
-	ENAME(EROFS), ENAME(EMLINK), ENAME(EPIPE), ENAME(EDOM),
-	ENAME(ERANGE), ENAME(EDEADLK), ENAME(ENAMETOOLONG), ENAME(ENOLCK),
-	ENAME(ENOSYS), ENAME(ENOTEMPTY), ENAME(ELOOP), ENAME(ENOMSG),
-	ENAME(EIDRM), ENAME(ECHRNG), ENAME(EL2NSYNC), ENAME(EL3HLT),
-	ENAME(EL3RST), ENAME(ELNRNG), ENAME(EUNATCH), ENAME(ENOCSI),
-	ENAME(EL2HLT), ENAME(EBADE), ENAME(EBADR), ENAME(EXFULL),
-	ENAME(ENOANO), ENAME(EBADRQC), ENAME(EBADSLT), ENAME(EBFONT),
-	ENAME(ENOSTR), ENAME(ENODATA), ENAME(ETIME), ENAME(ENOSR),
-	ENAME(ENONET), ENAME(ENOPKG), ENAME(EREMOTE), ENAME(ENOLINK),
-	ENAME(EADV), ENAME(ESRMNT), ENAME(ECOMM), ENAME(EPROTO),
-	ENAME(EMULTIHOP), ENAME(EDOTDOT), ENAME(EBADMSG), ENAME(EOVERFLOW),
-	ENAME(ENOTUNIQ), ENAME(EBADFD), ENAME(EREMCHG), ENAME(ELIBACC),
-	ENAME(ELIBBAD), ENAME(ELIBSCN), ENAME(ELIBMAX), ENAME(ELIBEXEC),
-	ENAME(EILSEQ), ENAME(ERESTART), ENAME(ESTRPIPE), ENAME(EUSERS),
-	ENAME(ENOTSOCK), ENAME(EDESTADDRREQ), ENAME(EMSGSIZE),
-	ENAME(EPROTOTYPE), ENAME(ENOPROTOOPT), ENAME(EPROTONOSUPPORT),
-	ENAME(ESOCKTNOSUPPORT), ENAME(EOPNOTSUPP), ENAME(EPFNOSUPPORT),
-	ENAME(EAFNOSUPPORT), ENAME(EADDRINUSE), ENAME(EADDRNOTAVAIL),
-	ENAME(ENETDOWN), ENAME(ENETUNREACH), ENAME(ENETRESET),
-	ENAME(ECONNABORTED), ENAME(ECONNRESET), ENAME(ENOBUFS),
-	ENAME(EISCONN), ENAME(ENOTCONN), ENAME(ESHUTDOWN),
-	ENAME(ETOOMANYREFS), ENAME(ETIMEDOUT), ENAME(ECONNREFUSED),
-	ENAME(EHOSTDOWN), ENAME(EHOSTUNREACH), ENAME(EALREADY),
-	ENAME(EINPROGRESS), ENAME(ESTALE), ENAME(EUCLEAN), ENAME(ENOTNAM),
-	ENAME(ENAVAIL), ENAME(EISNAM), ENAME(EREMOTEIO), ENAME(EDQUOT),
-	ENAME(ENOMEDIUM), ENAME(EMEDIUMTYPE), ENAME(ECANCELED),
-	ENAME(ENOKEY), ENAME(EKEYEXPIRED), ENAME(EKEYREVOKED),
-	ENAME(EKEYREJECTED), ENAME(EOWNERDEAD), ENAME(ENOTRECOVERABLE),
-	ENAME(ERFKILL), ENAME(EHWPOISON),
+static const struct xlat errno_names[] = {
+	XLAT(EPERM), XLAT(ENOENT), XLAT(ESRCH), XLAT(EINTR), XLAT(EIO),
+	XLAT(ENXIO), XLAT(E2BIG), XLAT(ENOEXEC), XLAT(EBADF), XLAT(ECHILD),
+	XLAT(EAGAIN), XLAT(ENOMEM), XLAT(EACCES), XLAT(EFAULT), XLAT(ENOTBLK),
+	XLAT(EBUSY), XLAT(EEXIST), XLAT(EXDEV), XLAT(ENODEV), XLAT(ENOTDIR),
+	XLAT(EISDIR), XLAT(EINVAL), XLAT(ENFILE), XLAT(EMFILE), XLAT(ENOTTY),
+	XLAT(ETXTBSY), XLAT(EFBIG), XLAT(ENOSPC), XLAT(ESPIPE), XLAT(EROFS),
+	XLAT(EMLINK), XLAT(EPIPE), XLAT(EDOM), XLAT(ERANGE), XLAT(EDEADLK),
+	XLAT(ENAMETOOLONG), XLAT(ENOLCK), XLAT(ENOSYS), XLAT(ENOTEMPTY),
+	XLAT(ELOOP), XLAT(ENOMSG), XLAT(EIDRM), XLAT(ECHRNG), XLAT(EL2NSYNC),
+	XLAT(EL3HLT), XLAT(EL3RST), XLAT(ELNRNG), XLAT(EUNATCH), XLAT(ENOCSI),
+	XLAT(EL2HLT), XLAT(EBADE), XLAT(EBADR), XLAT(EXFULL), XLAT(ENOANO),
+	XLAT(EBADRQC), XLAT(EBADSLT), XLAT(EBFONT), XLAT(ENOSTR),
+	XLAT(ENODATA), XLAT(ETIME), XLAT(ENOSR), XLAT(ENONET), XLAT(ENOPKG),
+	XLAT(EREMOTE), XLAT(ENOLINK), XLAT(EADV), XLAT(ESRMNT), XLAT(ECOMM),
+	XLAT(EPROTO), XLAT(EMULTIHOP), XLAT(EDOTDOT), XLAT(EBADMSG),
+	XLAT(EOVERFLOW), XLAT(ENOTUNIQ), XLAT(EBADFD), XLAT(EREMCHG),
+	XLAT(ELIBACC), XLAT(ELIBBAD), XLAT(ELIBSCN), XLAT(ELIBMAX),
+	XLAT(ELIBEXEC), XLAT(EILSEQ), XLAT(ERESTART), XLAT(ESTRPIPE),
+	XLAT(EUSERS), XLAT(ENOTSOCK), XLAT(EDESTADDRREQ), XLAT(EMSGSIZE),
+	XLAT(EPROTOTYPE), XLAT(ENOPROTOOPT), XLAT(EPROTONOSUPPORT),
+	XLAT(ESOCKTNOSUPPORT), XLAT(EOPNOTSUPP), XLAT(EPFNOSUPPORT),
+	XLAT(EAFNOSUPPORT), XLAT(EADDRINUSE), XLAT(EADDRNOTAVAIL),
+	XLAT(ENETDOWN), XLAT(ENETUNREACH), XLAT(ENETRESET),
+	XLAT(ECONNABORTED), XLAT(ECONNRESET), XLAT(ENOBUFS), XLAT(EISCONN),
+	XLAT(ENOTCONN), XLAT(ESHUTDOWN), XLAT(ETOOMANYREFS), XLAT(ETIMEDOUT),
+	XLAT(ECONNREFUSED), XLAT(EHOSTDOWN), XLAT(EHOSTUNREACH),
+	XLAT(EALREADY), XLAT(EINPROGRESS), XLAT(ESTALE), XLAT(EUCLEAN),
+	XLAT(ENOTNAM), XLAT(ENAVAIL), XLAT(EISNAM), XLAT(EREMOTEIO),
+	XLAT(EDQUOT), XLAT(ENOMEDIUM), XLAT(EMEDIUMTYPE), XLAT(ECANCELED),
+	XLAT(ENOKEY), XLAT(EKEYEXPIRED), XLAT(EKEYREVOKED),
+	XLAT(EKEYREJECTED), XLAT(EOWNERDEAD), XLAT(ENOTRECOVERABLE),
+	XLAT(ERFKILL), XLAT(EHWPOISON), XLAT_END
 };
 
-struct errno_entry {
-	long err;
-	const char *name;
-};
-
-/* Kernel-internal codes (include/linux/errno.h) seen at signal stops;
- * ENOTSUPP sometimes leaks to user space. */
-static const struct errno_entry errno_kernel[] = {
-	{ ERESTARTSYS_CODE, "ERESTARTSYS" },
-	{ ERESTARTNOINTR_CODE, "ERESTARTNOINTR" },
-	{ ERESTARTNOHAND_CODE, "ERESTARTNOHAND" },
-	{ 515, "ENOIOCTLCMD" },
-	{ ERESTART_RESTARTBLOCK_CODE, "ERESTART_RESTARTBLOCK" },
-	{ 524, "ENOTSUPP" },
+/* Kernel-internal codes (kconst.h) seen at signal stops. */
+static const struct xlat errno_kernel[] = {
+	XLAT_PAIR(K_ERESTARTSYS, "ERESTARTSYS"),
+	XLAT_PAIR(K_ERESTARTNOINTR, "ERESTARTNOINTR"),
+	XLAT_PAIR(K_ERESTARTNOHAND, "ERESTARTNOHAND"),
+	XLAT_PAIR(K_ENOIOCTLCMD, "ENOIOCTLCMD"),
+	XLAT_PAIR(K_ERESTART_RESTARTBLOCK, "ERESTART_RESTARTBLOCK"),
+	XLAT_PAIR(K_ENOTSUPP, "ENOTSUPP"),
+	XLAT_END
 };
 
 /* Second names of the same number; accepted when parsing only. */
-static const struct errno_entry errno_aliases[] = {
-	{ EAGAIN, "EWOULDBLOCK" }, { EDEADLK, "EDEADLOCK" },
-	{ EOPNOTSUPP, "ENOTSUP" },
+static const struct xlat errno_aliases[] = {
+	XLAT_PAIR(EAGAIN, "EWOULDBLOCK"), XLAT_PAIR(EDEADLK, "EDEADLOCK"),
+	XLAT_PAIR(EOPNOTSUPP, "ENOTSUP"), XLAT_END
 };
 
 const char *errno_code_name(long err)
 {
-	size_t i;
+	const char *name;
 
 	/* Accept the error number and the syscall return (-err) alike;
-	 * returns below -4095 are addresses, not errors. */
+	 * returns below -K_MAX_ERRNO are addresses, not errors. */
 	if (err < 0) {
-		if (err < -4095)
+		if (err < -K_MAX_ERRNO)
 			return NULL;
 		err = -err;
 	}
 	if (err == 0)
 		return NULL;
-	if ((size_t)err < ARRAY_SIZE(errno_names))
-		return errno_names[err];
-	for (i = 0; i < ARRAY_SIZE(errno_kernel); i++)
-		if (errno_kernel[i].err == err)
-			return errno_kernel[i].name;
-	return NULL;
-}
-
-static int errno_rlookup(const struct errno_entry *tab, size_t n,
-			 const char *name, long *err)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (strcasecmp(tab[i].name, name) == 0) {
-			*err = tab[i].err;
-			return 0;
-		}
-	}
-	return -1;
+	name = xlat_name(errno_names, (uint64_t)err);
+	return name ? name : xlat_name(errno_kernel, (uint64_t)err);
 }
 
 int errno_code_from_name(const char *name, long *err)
 {
-	size_t i;
+	uint64_t v;
 
 	if (!name || !err)
 		return -1;
-	for (i = 1; i < ARRAY_SIZE(errno_names); i++) {
-		if (errno_names[i] && strcasecmp(errno_names[i], name) == 0) {
-			*err = (long)i;
-			return 0;
-		}
-	}
-	if (errno_rlookup(errno_kernel, ARRAY_SIZE(errno_kernel), name,
-			  err) == 0)
-		return 0;
-	return errno_rlookup(errno_aliases, ARRAY_SIZE(errno_aliases), name,
-			     err);
+	if (xlat_value_loose(errno_names, name, NULL, &v) < 0 &&
+	    xlat_value_loose(errno_kernel, name, NULL, &v) < 0 &&
+	    xlat_value_loose(errno_aliases, name, NULL, &v) < 0)
+		return -1;
+	*err = (long)v;
+	return 0;
 }
 
 bool sig_ret_is_interrupt(long ret)
 {
-	return ret == -ERESTARTSYS_CODE || ret == -ERESTARTNOINTR_CODE ||
-	       ret == -ERESTARTNOHAND_CODE ||
-	       ret == -ERESTART_RESTARTBLOCK_CODE || ret == -EINTR;
+	return ret == -K_ERESTARTSYS || ret == -K_ERESTARTNOINTR ||
+	       ret == -K_ERESTARTNOHAND || ret == -K_ERESTART_RESTARTBLOCK ||
+	       ret == -EINTR;
 }
 
 /* ------------------------------------------------------------------ */
-/* signal(7): "never restarted after being interrupted by a signal     */
-/* handler, regardless of the use of SA_RESTART"                       */
+/* Syscall lists of signal(7)                                          */
 
 /*
  * By syscall name, for every architecture's table (the _time64 and
- * legacy names are the 32-bit ABIs').  The socket calls signal(7) lists
- * are never restarted only when a SO_RCVTIMEO/SO_SNDTIMEO timeout is
- * set, which a name cannot tell: they are not here.
+ * legacy names are the 32-bit ABIs').  NULL-terminated.
+ */
+
+/* Calls made to wait for a signal: EINTR is their normal return. */
+static const char *const waiting_for_signals[] = {
+	"pause", "sigsuspend", "rt_sigsuspend", "rt_sigtimedwait",
+	"rt_sigtimedwait_time64", NULL,
+};
+
+/*
+ * The others that are "never restarted after being interrupted by a
+ * signal handler, regardless of the use of SA_RESTART".  The socket
+ * calls signal(7) lists are never restarted only when a SO_RCVTIMEO/
+ * SO_SNDTIMEO timeout is set, which a name cannot tell: not here.
  */
 static const char *const never_restarted[] = {
-	/* waiting for signals */
-	"pause", "sigsuspend", "rt_sigsuspend", "rt_sigtimedwait",
-	"rt_sigtimedwait_time64",
 	/* file descriptor multiplexing */
 	"epoll_wait", "epoll_pwait", "epoll_pwait2", "poll", "ppoll",
 	"ppoll_time64", "select", "_newselect", "pselect6",
@@ -690,19 +545,28 @@ static const char *const never_restarted[] = {
 	/* sleeping */
 	"nanosleep", "clock_nanosleep", "clock_nanosleep_time64",
 	/* AIO */
-	"io_getevents", "io_pgetevents", "io_pgetevents_time64",
+	"io_getevents", "io_pgetevents", "io_pgetevents_time64", NULL,
 };
+
+static bool in_list(const char *const *list, const char *name)
+{
+	if (!name)
+		return false;
+	for (; *list; list++)
+		if (strcmp(name, *list) == 0)
+			return true;
+	return false;
+}
+
+bool syscall_waits_for_signals(const char *syscall_name)
+{
+	return in_list(waiting_for_signals, syscall_name);
+}
 
 bool syscall_never_restarted(const char *syscall_name)
 {
-	size_t i;
-
-	if (!syscall_name)
-		return false;
-	for (i = 0; i < ARRAY_SIZE(never_restarted); i++)
-		if (strcmp(syscall_name, never_restarted[i]) == 0)
-			return true;
-	return false;
+	return syscall_waits_for_signals(syscall_name) ||
+	       in_list(never_restarted, syscall_name);
 }
 
 /* ------------------------------------------------------------------ */
@@ -799,23 +663,17 @@ int sigset_parse(const char *spec, sigbits_t *set, char *err, size_t errlen)
 const char *sigset_format(sigbits_t set, char *buf, size_t len)
 {
 	size_t pos = 0;
-	int signo;
-	bool first = true;
+	int n;
 
 	if (!buf || len == 0)
 		return "";
-	buf[0] = '\0';
-	if (set == 0) {
-		buf_add(buf, len, &pos, "[]");
-		return buf;
-	}
-	for (signo = 1; signo <= SIG_MAX; signo++) {
+	snprintf(buf, len, "%s", set ? "" : "[]");
+	for (int signo = 1; signo <= SIG_MAX && pos < len; signo++) {
 		if (!(set & SIGBIT(signo)))
 			continue;
-		if (!first)
-			buf_add(buf, len, &pos, "|");
-		buf_add(buf, len, &pos, sig_names[signo]);
-		first = false;
+		n = snprintf(buf + pos, len - pos, "%s%s", pos ? "|" : "",
+			     sig_name(signo, NULL, 0));
+		pos += n > 0 ? (size_t)n : 0;
 	}
 	return buf;
 }

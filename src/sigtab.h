@@ -10,7 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define SIG_MAX 64		/* signals 1..64 on Linux */
+#include "kconst.h"
+
+#define SIG_MAX K_NSIG		/* signals 1..64 on Linux */
 
 /* A set of signals 1..64: bit (signo - 1). */
 typedef uint64_t sigbits_t;
@@ -59,11 +61,6 @@ const char *sa_flags_format(uint64_t flags, char *buf, size_t len);
 /* Parse one flag name ("SA_RESTART") or hex "0x..."; 0 ok, -1 unknown. */
 int sa_flag_from_name(const char *name, uint64_t *bit);
 
-/* Pending return codes at a signal stop, kernel-internal errnos. */
-#define ERESTARTSYS_CODE 512
-#define ERESTARTNOINTR_CODE 513
-#define ERESTARTNOHAND_CODE 514
-#define ERESTART_RESTARTBLOCK_CODE 516
 /* "ERESTARTSYS", ..., "EINTR", "EAGAIN": a name for -RET, or NULL. */
 const char *errno_code_name(long err);
 /* Inverse: 0 on success, -1 when unknown. */
@@ -75,8 +72,12 @@ int errno_code_from_name(const char *name, long *err);
 bool sig_ret_is_interrupt(long ret);
 
 /* signal(7): calls that fail with EINTR after a handler whatever
- * SA_RESTART says (epoll_wait, poll, select, nanosleep, ...). */
+ * SA_RESTART says (epoll_wait, poll, select, nanosleep, ... and those
+ * that wait for signals). */
 bool syscall_never_restarted(const char *syscall_name);
+/* Calls made to wait for a signal (pause, sigsuspend, sigtimedwait):
+ * EINTR is what they are for, not a failure worth reporting. */
+bool syscall_waits_for_signals(const char *syscall_name);
 
 /* Parse a strace-like signal set: "all", "none", "USR1,HUP,10",
  * "!USR1" (negation), "RTMIN+3", with or without SIG.  0 on success;

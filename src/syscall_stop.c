@@ -160,7 +160,7 @@ static void pop_frame(struct tracer *T, struct tracee *t, long rval)
 
 	if (f->syscall < 0)
 		return;
-	if (f->code == -ERESTARTSYS_CODE)
+	if (f->code == -K_ERESTARTSYS)
 		model_learn_restart(t->proc->model, f->signo, rval != -EINTR);
 	syscall_emit_outcome(T, t, f, rval);
 }

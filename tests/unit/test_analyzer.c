@@ -114,7 +114,7 @@ static void feed_signal(struct analyzer *a, pid_t pid, pid_t tid,
 	e.u.sig.disposition.flags_known = kind != DISP_UNKNOWN;
 	e.u.sig.disposition.flags = flags;
 	e.u.sig.syscall = 0;
-	e.u.sig.syscall_ret = -ERESTARTSYS_CODE;
+	e.u.sig.syscall_ret = -K_ERESTARTSYS;
 	analyzer_feed(a, &e);
 }
 
@@ -126,7 +126,7 @@ static void feed_syscall(struct analyzer *a, enum event_type type, pid_t pid,
 	ev(&e, type, pid, pid, comm);
 	e.u.sc.syscall = 0;
 	e.u.sc.syscall_name = "read";
-	e.u.sc.code = -ERESTARTSYS_CODE;
+	e.u.sc.code = -K_ERESTARTSYS;
 	e.u.sc.signo = signo;
 	e.u.sc.handler.kind = DISP_HANDLER;
 	e.u.sc.handler.handler = 0x401000 + signo;

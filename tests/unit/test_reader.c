@@ -115,7 +115,7 @@ static void test_signal(void **state)
 	s->disposition.flags = SA_RESTART_K | SA_RESTORER_K | 0x4000000000ULL;
 	strcpy(s->disposition.symbol, "on_usr1");
 	s->syscall = 0;
-	s->syscall_ret = -ERESTARTSYS_CODE;
+	s->syscall_ret = -K_ERESTARTSYS;
 	round_trip(&in, &out, r);
 	assert_int_equal(out.u.sig.signo, SIGUSR1);
 	assert_int_equal(out.u.sig.code, SI_USER);
@@ -135,7 +135,7 @@ static void test_signal(void **state)
 	assert_true(out.u.sig.disposition.flags_known);
 	assert_string_equal(out.u.sig.disposition.symbol, "on_usr1");
 	assert_int_equal(out.u.sig.syscall, 0);
-	assert_int_equal(out.u.sig.syscall_ret, -ERESTARTSYS_CODE);
+	assert_int_equal(out.u.sig.syscall_ret, -K_ERESTARTSYS);
 	/* Not in a syscall, SIGCHLD status as a signal name. */
 	base(&in, EV_SIGNAL);
 	s->signo = SIGCHLD;

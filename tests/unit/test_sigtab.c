@@ -525,8 +525,8 @@ static void test_errno_names(void **state)
 		assert_int_equal(errno_code_from_name(cases[i].name, &err), 0);
 		assert_int_equal(err, cases[i].err);
 	}
-	assert_string_equal(errno_code_name(-ERESTARTSYS_CODE), "ERESTARTSYS");
-	assert_string_equal(errno_code_name(ERESTART_RESTARTBLOCK_CODE),
+	assert_string_equal(errno_code_name(-K_ERESTARTSYS), "ERESTARTSYS");
+	assert_string_equal(errno_code_name(K_ERESTART_RESTARTBLOCK),
 			    "ERESTART_RESTARTBLOCK");
 }
 
@@ -620,6 +620,31 @@ static void test_never_restarted(void **state)
 		if (syscall_never_restarted(no[i]))
 			fail_msg("%s is restartable", no[i]);
 	assert_false(syscall_never_restarted(NULL));
+}
+
+static void test_waits_for_signals(void **state)
+{
+	static const char *const yes[] = {
+		"pause", "sigsuspend", "rt_sigsuspend", "rt_sigtimedwait",
+		"rt_sigtimedwait_time64",
+	};
+	static const char *const no[] = {
+		"read", "poll", "epoll_wait", "nanosleep", "rt_sigaction",
+		"kill", "", "PAUSE", "pause ",
+	};
+	size_t i;
+
+	/* Each is also never restarted: one list, not two. */
+	for (i = 0; i < ARRAY_SIZE(yes); i++) {
+		if (!syscall_waits_for_signals(yes[i]))
+			fail_msg("%s waits for signals", yes[i]);
+		if (!syscall_never_restarted(yes[i]))
+			fail_msg("%s should never be restarted", yes[i]);
+	}
+	for (i = 0; i < ARRAY_SIZE(no); i++)
+		if (syscall_waits_for_signals(no[i]))
+			fail_msg("%s does not wait for signals", no[i]);
+	assert_false(syscall_waits_for_signals(NULL));
 }
 
 /* ---------------------------------------------------------------- */
@@ -777,6 +802,7 @@ int main(void)
 		cmocka_unit_test(test_errno_names_unknown),
 		cmocka_unit_test(test_ret_is_interrupt),
 		cmocka_unit_test(test_never_restarted),
+		cmocka_unit_test(test_waits_for_signals),
 		cmocka_unit_test(test_sigset_parse),
 		cmocka_unit_test(test_sigset_parse_errors),
 		cmocka_unit_test(test_sigset_format),

@@ -75,7 +75,7 @@ static void signal_event(struct event *e, int signo)
 	sender(&e->u.sig.sender, &e->u.sig.sender_chain);
 	e->u.sig.disposition.kind = DISP_DEFAULT;
 	e->u.sig.syscall = arch_syscall_number("read");
-	e->u.sig.syscall_ret = -ERESTARTSYS_CODE;
+	e->u.sig.syscall_ret = -K_ERESTARTSYS;
 }
 
 static void handler_disp(struct disposition *d)
@@ -92,7 +92,7 @@ static void syscall_event(struct event *e, enum event_type type)
 	base(e, type);
 	e->u.sc.syscall = arch_syscall_number("read");
 	e->u.sc.syscall_name = "read";
-	e->u.sc.code = -ERESTARTSYS_CODE;
+	e->u.sc.code = -K_ERESTARTSYS;
 	e->u.sc.signo = SIGALRM;
 	handler_disp(&e->u.sc.handler);
 	e->u.sc.handler.flags = SA_RESTORER_K;

@@ -360,7 +360,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 			p->sigchld_handled++;
 	}
 	if (d.kind == DISP_HANDLER && d.flags_known &&
-	    (d.flags & SA_RESETHAND)) {
+	    (d.flags & K_SA_RESETHAND)) {
 		struct an_disp dfl = { .kind = DISP_DEFAULT };
 
 		sig_set(p, s->signo, &dfl, HOW_RESETHAND, e, seq);

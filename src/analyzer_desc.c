@@ -15,7 +15,6 @@
 #include "escape.h"
 
 #define NAME_BUF 32
-#define SA_RESTORER_BIT 0x04000000ull	/* set by every libc: noise */
 
 const char *an_signame(int signo, char *buf, size_t len)
 {
@@ -74,7 +73,7 @@ void an_desc_flags(struct strbuf *sb, uint64_t flags)
 {
 	char buf[256];
 
-	sa_flags_format(flags & ~SA_RESTORER_BIT, buf, sizeof(buf));
+	sa_flags_format(flags & ~K_SA_RESTORER, buf, sizeof(buf));
 	sb_adds(sb, buf);
 }
 
@@ -105,7 +104,7 @@ void an_desc_disp(const struct analyzer *a, struct strbuf *sb, int signo,
 		sb_printf(sb, *sym ? " (0x%llx)" : " 0x%llx",
 			  (unsigned long long)d->handler);
 	if (flags && d->flags_known &&
-	    (d->flags & ~SA_RESTORER_BIT)) {
+	    (d->flags & ~K_SA_RESTORER)) {
 		sb_adds(sb, " [");
 		an_desc_flags(sb, d->flags);
 		sb_addc(sb, ']');
@@ -253,7 +252,7 @@ static void desc_syscall(struct strbuf *sb, const struct event *e)
 	if (c->never_restarted)
 		sb_adds(sb, " (never restarted, whatever SA_RESTART says)");
 	else if (c->handler.kind == DISP_HANDLER && c->handler.flags_known &&
-		 !(c->handler.flags & SA_RESTART))
+		 !(c->handler.flags & K_SA_RESTART))
 		sb_adds(sb, " (the handler has no SA_RESTART)");
 }
 

@@ -10,9 +10,6 @@
 
 #include "model.h"
 
-#define SA_RESETHAND_BIT 0x80000000ull
-#define SA_NODEFER_BIT 0x40000000ull
-
 static void set_kind(struct sig_state *s, enum disp_kind kind)
 {
 	memset(&s->disp, 0, sizeof(s->disp));
@@ -108,9 +105,9 @@ void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
 	if (s->disp.kind != DISP_HANDLER || s->disp.flags_known)
 		return;
 	if (restarted)
-		s->disp.flags |= 0x10000000ull;	/* SA_RESTART */
+		s->disp.flags |= K_SA_RESTART;
 	else
-		s->disp.flags &= ~0x10000000ull;
+		s->disp.flags &= ~K_SA_RESTART;
 }
 
 void model_exec(struct sigmodel *m, const char *path, uint64_t now)
@@ -147,7 +144,7 @@ void model_delivered(struct sigmodel *m, int signo, uint64_t now)
 		return;
 	s = &m->sig[signo];
 	if (s->disp.kind != DISP_HANDLER || !s->disp.flags_known ||
-	    !(s->disp.flags & SA_RESETHAND_BIT))
+	    !(s->disp.flags & K_SA_RESETHAND))
 		return;
 	set_kind(s, DISP_DEFAULT);
 	s->origin = ORIGIN_RESETHAND;
@@ -290,7 +287,8 @@ bool model_explain_default(const struct sigmodel *m, int signo, uint64_t now,
 
 	/* SIGKILL and SIGSTOP cannot be caught: their action is no
 	 * program's mistake, so nothing to explain. */
-	if (!s || s->disp.kind != DISP_DEFAULT || signo == 9 || signo == 19)
+	if (!s || s->disp.kind != DISP_DEFAULT || signo == K_SIGKILL ||
+	    signo == K_SIGSTOP)
 		return false;
 	a = sig_default_action(signo);
 	if (a == SIG_ACT_IGN || a == SIG_ACT_CONT)
@@ -333,7 +331,7 @@ sigbits_t model_oneshot_handlers(const struct sigmodel *m)
 		const struct disposition *d = &m->sig[sig].disp;
 
 		if (d->kind == DISP_HANDLER && d->flags_known &&
-		    (d->flags & (SA_RESETHAND_BIT | SA_NODEFER_BIT)))
+		    (d->flags & (K_SA_RESETHAND | K_SA_NODEFER)))
 			out |= SIGBIT(sig);
 	}
 	return out;

@@ -508,7 +508,7 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 	const struct ev_syscall_sig *sc = &e->u.sc;
 	const struct disposition *h = &sc->handler;
 	bool handler = h->kind == DISP_HANDLER;
-	bool restart = handler && h->flags_known && (h->flags & SA_RESTART);
+	bool restart = handler && h->flags_known && (h->flags & K_SA_RESTART);
 	char buf[NAME_BUF];
 	const char *name = syscall_name(sc->syscall_name, sc->syscall, buf,
 					sizeof(buf));

@@ -15,27 +15,20 @@
 #include "tracee_mem.h"
 #include "tracer.h"
 
-#define SIG_DFL_VALUE 0
-#define SIG_IGN_VALUE 1
-#define SA_ONSTACK_BIT 0x08000000ull
-/* signal(2) as a syscall gives System V semantics (kernel/signal.c):
- * SA_ONESHOT | SA_NOMASK, i.e. SA_RESETHAND | SA_NODEFER. */
-#define SIGNAL_SYSCALL_FLAGS 0xc0000000ull
-
 /* A syscall's return: an error is -4095..-1; anything else is success,
  * e.g. the old handler that signal() returns. */
 static bool syscall_failed(long rval)
 {
-	return rval < 0 && rval >= -4095;
+	return rval < 0 && rval >= -K_MAX_ERRNO;
 }
 
 static void disposition_from_ksa(const struct arch_ksigaction *ksa,
 				 struct disposition *d)
 {
 	memset(d, 0, sizeof(*d));
-	if (ksa->handler == SIG_DFL_VALUE)
+	if (ksa->handler == K_SIG_DFL)
 		d->kind = DISP_DEFAULT;
-	else if (ksa->handler == SIG_IGN_VALUE)
+	else if (ksa->handler == K_SIG_IGN)
 		d->kind = DISP_IGNORED;
 	else
 		d->kind = DISP_HANDLER;
@@ -65,7 +58,7 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 	if (kind == ARCH_SA_SIGNAL) {
 		sa->has_new = true;
 		sa->new_sa.handler = st.args[1];
-		sa->new_sa.flags = SIGNAL_SYSCALL_FLAGS;
+		sa->new_sa.flags = K_SIGNAL_SYSCALL_FLAGS;
 	} else if (sa->act) {
 		sa->has_new = true;
 		sa->read_err = -arch_read_ksigaction(t->tid, st.abi, sa->act,
@@ -176,7 +169,7 @@ static bool still_in_handler(struct handler_frame *f, uint64_t sp)
 {
 	const uint64_t altstack_max = 1u << 20;
 
-	if (!(f->handler.flags & SA_ONSTACK_BIT))
+	if (!(f->handler.flags & K_SA_ONSTACK))
 		return sp < f->sp;
 	if (!f->handler_sp) {
 		f->handler_sp = sp;

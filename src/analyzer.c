@@ -17,6 +17,7 @@
 
 #include "analyzer.h"
 #include "error.h"
+#include "evwalk.h"
 
 #define PID_SLOTS (4 * AN_PROCS_MAX)
 
@@ -240,7 +241,7 @@ static void on_trace_start(struct analyzer *a, const struct event *e)
 	t->attach = e->u.start.attach;
 	t->root = e->pid;
 	an_args_from(&t->argv, &e->u.start.argv);
-	t->npids = e->u.start.npids < 16 ? e->u.start.npids : 16;
+	t->npids = ev_start_npids(&e->u.start);
 	memcpy(t->pids, e->u.start.pids, t->npids * sizeof(pid_t));
 	an_clean_fixed(t->version, sizeof(t->version), e->u.start.version,
 		    sizeof(e->u.start.version));

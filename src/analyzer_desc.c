@@ -13,18 +13,13 @@
 
 #include "analyzer.h"
 #include "escape.h"
+#include "evwalk.h"
 
 #define NAME_BUF 32
 
 const char *an_signame(int signo, char *buf, size_t len)
 {
-	const char *name = sig_name(signo, buf, len);
-
-	if (!name) {
-		snprintf(buf, len, "signal %d", signo);
-		name = buf;
-	}
-	return name;
+	return sig_label(signo, "signal ", buf, len);
 }
 
 void an_desc_ms(struct strbuf *sb, uint64_t ns)
@@ -308,7 +303,7 @@ static void desc_start(struct strbuf *sb, const struct event *e)
 	struct an_args args;
 
 	if (e->u.start.attach) {
-		size_t n = e->u.start.npids < 16 ? e->u.start.npids : 16;
+		size_t n = ev_start_npids(&e->u.start);
 
 		sb_adds(sb, "trace started: attach to");
 		for (size_t i = 0; i < n; i++)

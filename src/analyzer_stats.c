@@ -333,18 +333,6 @@ static bool warning_repeats(const struct analyzer *a,
 	return false;
 }
 
-/* Calls whose normal return is EINTR: waiting for a handler to run. */
-static bool eintr_expected(const char *syscall)
-{
-	static const char *const waits[] = { "pause", "rt_sigsuspend",
-					     "sigsuspend" };
-
-	for (size_t i = 0; i < sizeof(waits) / sizeof(waits[0]); i++)
-		if (strcmp(syscall, waits[i]) == 0)
-			return true;
-	return false;
-}
-
 static int item_cmp(const void *x, const void *y)
 {
 	const struct an_item *a = x, *b = y;
@@ -368,9 +356,10 @@ void an_stats_finish(struct analyzer *a)
 		rank_finding(a, i);
 	for (uint32_t i = 0; i < a->neintr; i++) {
 		const struct an_eintr *r = &a->eintr[i];
+		const char *call = an_pool_str(a, r->syscall);
 
 		/* More EINTRs first; not the calls made to wait for one. */
-		if (r->eintr > 0 && !eintr_expected(an_pool_str(a, r->syscall)))
+		if (r->eintr > 0 && !syscall_waits_for_signals(call))
 			item_add(a, SEV_MEDIUM, ITEM_EINTR, i, RANK_EINTR,
 				 (0xffffffffull - (r->eintr & 0xffffffffull))
 				 << 8 | (i & 0xff));

@@ -12,9 +12,9 @@
 #include <string.h>
 
 #include "analyzer.h"
-#include "arch.h"
 #include "error.h"
 #include "escape.h"
+#include "evwalk.h"
 #include "strbuf.h"
 
 #define POOL_SLOTS (2 * AN_POOL_MAX)
@@ -123,20 +123,16 @@ void an_clean_fixed(char *dst, size_t size, const char *src, size_t max)
 
 void an_args_from(struct an_args *dst, const struct cmdline *c)
 {
-	size_t len = c->len <= sizeof(c->buf) ? c->len : sizeof(c->buf);
-	size_t start = 0;
+	const char *src;
+	size_t len, pos = 0;
 	char arg[AN_STR];
 
 	memset(dst, 0, sizeof(*dst));
 	dst->truncated = c->truncated;
-	for (size_t i = 0; i <= len; i++) {
+	while (cmdline_next(c, &pos, &src, &len)) {
 		size_t n, room;
 
-		if (i < len && c->buf[i] != '\0')
-			continue;
-		if (i == len && start == len)
-			break;	/* no partial final argument */
-		an_clean(arg, sizeof(arg), c->buf + start, i - start);
+		an_clean(arg, sizeof(arg), src, len);
 		n = strlen(arg);
 		room = sizeof(dst->buf) - dst->len;
 		if (n + 1 > room) {
@@ -150,7 +146,6 @@ void an_args_from(struct an_args *dst, const struct cmdline *c)
 		}
 		if (dst->truncated && dst->len >= sizeof(dst->buf))
 			break;
-		start = i + 1;
 	}
 }
 
@@ -253,12 +248,6 @@ void an_disp_from(struct analyzer *a, struct an_disp *dst,
 const char *an_syscall_name(long nr, const char *name, char *buf,
 			    size_t len)
 {
-	if (!name)
-		name = arch_syscall_name(nr);
-	if (!name) {
-		snprintf(buf, len, "syscall_%ld", nr);
-		name = buf;
-	}
-	return name;
+	return syscall_label(name, nr, buf, len);
 }
 

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "options.h"
+#include "report.h"
+#include "xlat.h"
 
 const char options_help[] =
 "Usage: sigtrace [OPTIONS] [--] COMMAND [ARGS...]\n"
@@ -30,8 +32,8 @@ const char options_help[] =
 "  -v, --verbose         also restarted syscalls, thread exits, counts\n"
 "  -c, --summary-only    no event log, only the summary at the end\n"
 "      --report FILE     write the full post-mortem report to FILE\n"
-"      --report-format F text|json|html|chrome (default: from FILE's\n"
-"                        extension, else text)\n"
+"      --report-format F text|summary|json|html|chrome|svg (default:\n"
+"                        from FILE's extension, else text)\n"
 "  -k, --stack           backtrace at each delivery and sigaction\n"
 "      --stack-depth N   at most N frames (default 32)\n"
 "  -q, --quiet           no start/detach chatter\n"
@@ -100,24 +102,15 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-struct name_value {
-	const char *name;
-	int value;
+static const struct xlat time_formats[] = {
+	XLAT_PAIR(TIME_ISO, "iso"), XLAT_PAIR(TIME_CLOCK, "clock"),
+	XLAT_PAIR(TIME_UNIX, "unix"), XLAT_PAIR(TIME_REL, "rel"),
+	XLAT_PAIR(TIME_NONE, "none"), XLAT_END
 };
 
-static const struct name_value time_formats[] = {
-	{ "iso", TIME_ISO }, { "clock", TIME_CLOCK }, { "unix", TIME_UNIX },
-	{ "rel", TIME_REL }, { "none", TIME_NONE }, { NULL, 0 },
-};
-
-static const struct name_value report_formats[] = {
-	{ "text", 0 }, { "json", 1 }, { "html", 2 }, { "chrome", 3 },
-	{ NULL, 0 },
-};
-
-static const struct name_value color_modes[] = {
-	{ "auto", COLOR_AUTO }, { "always", COLOR_ALWAYS },
-	{ "never", COLOR_NEVER }, { NULL, 0 },
+static const struct xlat color_modes[] = {
+	XLAT_PAIR(COLOR_AUTO, "auto"), XLAT_PAIR(COLOR_ALWAYS, "always"),
+	XLAT_PAIR(COLOR_NEVER, "never"), XLAT_END
 };
 
 __attribute__((format(printf, 3, 4)))
@@ -130,14 +123,6 @@ static enum options_result usage_error(char *err, size_t errlen,
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	return OPTIONS_USAGE_ERROR;
-}
-
-static int lookup_name(const struct name_value *t, const char *name)
-{
-	for (; t->name; t++)
-		if (strcmp(t->name, name) == 0)
-			return t->value;
-	return -1;
 }
 
 static int parse_size(const char *s, size_t *out)
@@ -230,8 +215,9 @@ static void set_defaults(struct options *o)
 static enum options_result parse_one(int c, struct options *o, int *tcount,
 				     char *err, size_t errlen)
 {
+	char names[80];
 	size_t sz;
-	int v;
+	uint64_t v;
 
 	switch (c) {
 	case 'o':
@@ -250,8 +236,7 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 		o->sink.time_format = TIME_REL;
 		break;
 	case OPT_TIME:
-		v = lookup_name(time_formats, optarg);
-		if (v < 0)
+		if (xlat_value(time_formats, optarg, &v) < 0)
 			return usage_error(err, errlen,
 				"--time=%s: expected iso, clock, unix, rel or none",
 				optarg);
@@ -274,8 +259,7 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 		o->sink.quiet = true;
 		break;
 	case OPT_COLOR:
-		v = lookup_name(color_modes, optarg);
-		if (v < 0)
+		if (xlat_value(color_modes, optarg, &v) < 0)
 			return usage_error(err, errlen,
 				"--color=%s: expected auto, always or never",
 				optarg);
@@ -331,10 +315,10 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 		o->report_path = optarg;
 		break;
 	case OPT_REPORT_FORMAT:
-		if (lookup_name(report_formats, optarg) < 0)
+		if (!report_by_name(optarg))
 			return usage_error(err, errlen,
-				"--report-format %s: expected text, json, html or chrome",
-				optarg);
+				"--report-format %s: expected %s", optarg,
+				report_format_names(names, sizeof(names)));
 		o->report_format = optarg;
 		break;
 	case 'h':

@@ -15,6 +15,7 @@
 
 #include "error.h"
 #include "escape.h"
+#include "evwalk.h"
 #include "proc.h"
 #include "psig.h"
 #include "sigtab.h"
@@ -153,7 +154,8 @@ static int format_table(pid_t pid, struct strbuf *sb)
 	struct proc_status st;
 	struct cmdline argv;
 	char comm[COMM_MAX] = "";
-	size_t n;
+	const char *arg;
+	size_t n, len;
 	int rc;
 
 	rc = proc_read_status(pid, 0, &st);
@@ -166,12 +168,9 @@ static int format_table(pid_t pid, struct strbuf *sb)
 	sb_printf(sb, "pid %d (", (int)pid);
 	add_escaped(sb, comm);
 	sb_adds(sb, ")");
-	for (size_t i = 0; i < argv.len;) {
-		size_t len = strnlen(argv.buf + i, argv.len - i);
-
-		sb_adds(sb, i ? " " : " ");
-		escape_text(sb, argv.buf + i, len);
-		i += len + 1;
+	for (size_t pos = 0; cmdline_next(&argv, &pos, &arg, &len);) {
+		sb_adds(sb, " ");
+		escape_text(sb, arg, len);
 	}
 	sb_printf(sb, "\n  threads: %d, uid %u, state %c%s\n", st.threads,
 		  (unsigned)st.uid, st.state ? st.state : '?',

@@ -46,8 +46,11 @@ extern const struct report_ops report_json_ops;
 extern const struct report_ops report_html_ops;
 extern const struct report_ops report_chrome_ops;
 
-/* "text", "summary", "json", "html", "chrome"; NULL when unknown. */
+/* "text", "summary", "json", "html", "chrome", "svg"; NULL when
+ * unknown. */
 const struct report_ops *report_by_name(const char *name);
+/* Those names for a message, "text, summary, ... or svg", into BUF. */
+const char *report_format_names(char *buf, size_t len);
 /* By PATH's extension: .json, .html/.htm, .trace.json/.chrome.json
  * (chrome); text otherwise. */
 const struct report_ops *report_by_path(const char *path);

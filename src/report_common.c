@@ -4,6 +4,7 @@
  * and rendering to a file descriptor.
  */
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "escape.h"
@@ -12,17 +13,38 @@
 
 #define NAME_BUF 32
 
+/* Every report format: --report-format and `report --format` accept
+ * these names, and their messages list them from here. */
 static const struct report_ops *const formats[] = {
 	&report_text_ops, &report_summary_ops, &report_json_ops,
 	&report_html_ops, &report_chrome_ops, &report_svg_ops,
 };
 
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
 const struct report_ops *report_by_name(const char *name)
 {
-	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+	for (size_t i = 0; i < NFORMATS && name; i++)
 		if (strcmp(formats[i]->name, name) == 0)
 			return formats[i];
 	return NULL;
+}
+
+const char *report_format_names(char *buf, size_t len)
+{
+	size_t pos = 0;
+	int n;
+
+	if (!buf || len == 0)
+		return "";
+	buf[0] = '\0';
+	for (size_t i = 0; i < NFORMATS && pos < len; i++) {
+		n = snprintf(buf + pos, len - pos, "%s%s",
+			     i == 0 ? "" : i + 1 < NFORMATS ? ", " : " or ",
+			     formats[i]->name);
+		pos += n > 0 ? (size_t)n : 0;
+	}
+	return buf;
 }
 
 static bool ends_with(const char *s, const char *suffix)

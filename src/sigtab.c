@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arch.h"
 #include "sigtab.h"
 #include "xlat.h"
 
@@ -97,6 +98,30 @@ const char *sig_name(int signo, char *buf, size_t len)
 	if (signo < 1 || signo > SIG_MAX)
 		return NULL;
 	return xlat_name(sig_names, (uint64_t)signo);
+}
+
+const char *sig_label(int signo, const char *prefix, char *buf, size_t len)
+{
+	const char *name = sig_name(signo, NULL, 0);
+
+	if (name)
+		return name;
+	if (!buf || len == 0)
+		return "";
+	snprintf(buf, len, "%s%d", prefix ? prefix : "", signo);
+	return buf;
+}
+
+const char *syscall_label(const char *name, long nr, char *buf, size_t len)
+{
+	if (!name)
+		name = arch_syscall_name(nr);
+	if (name)
+		return name;
+	if (!buf || len == 0)
+		return "";
+	snprintf(buf, len, "syscall_%ld", nr);
+	return buf;
 }
 
 /*

@@ -33,6 +33,15 @@ enum sig_action {
  * when SIGNO is out of 1..64. */
 const char *sig_name(int signo, char *buf, size_t len);
 
+/* sig_name(), or PREFIX followed by the number for a signal out of
+ * 1..64 (what a failing rt_sigaction may carry): "SIGUSR1", "99" with
+ * prefix "", "signal 99" with "signal ".  BUF holds the number. */
+const char *sig_label(int signo, const char *prefix, char *buf, size_t len);
+
+/* A syscall as logs and reports name it: NAME when the event carried
+ * one, else the native ABI's name of NR, else "syscall_NR" in BUF. */
+const char *syscall_label(const char *name, long nr, char *buf, size_t len);
+
 /* Parse "USR1", "SIGUSR1", "usr1", "10", "RTMIN+3", "SIGRTMAX-1".
  * Returns 1..64, or -1. */
 int sig_from_name(const char *s);

@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arch.h"
+#include "evwalk.h"
 #include "jsonw.h"
 #include "sigtab.h"
 #include "sink.h"
@@ -35,13 +35,8 @@ static const char *const disp_kind_names[] = {
 static void jw_ksignal(struct jsonw *w, int signo)
 {
 	char buf[NAME_BUF];
-	const char *name = sig_name(signo, buf, sizeof(buf));
 
-	if (!name) {
-		snprintf(buf, sizeof(buf), "%d", signo);
-		name = buf;
-	}
-	jw_kstring(w, "signal", name);
+	jw_kstring(w, "signal", sig_label(signo, "", buf, sizeof(buf)));
 	jw_kint(w, "signo", signo);
 }
 
@@ -79,18 +74,12 @@ static void jw_kret(struct jsonw *w, const char *key, long ret)
  * final argument without its NUL was cut by the reader: keep it. */
 static void jw_cmdline(struct jsonw *w, const struct cmdline *c)
 {
-	size_t start = 0;
-	size_t len = c->len <= sizeof(c->buf) ? c->len : sizeof(c->buf);
+	const char *arg;
+	size_t len, pos = 0;
 
 	jw_array_begin(w);
-	for (size_t i = 0; i < len; i++) {
-		if (c->buf[i] != '\0')
-			continue;
-		jw_string_len(w, c->buf + start, i - start);
-		start = i + 1;
-	}
-	if (start < len)
-		jw_string_len(w, c->buf + start, len - start);
+	while (cmdline_next(c, &pos, &arg, &len))
+		jw_string_len(w, arg, len);
 	jw_array_end(w);
 }
 
@@ -241,13 +230,7 @@ static void jw_syscall(struct jsonw *w, const char *name, long nr)
 {
 	char buf[NAME_BUF];
 
-	if (!name)
-		name = arch_syscall_name(nr);
-	if (!name) {
-		snprintf(buf, sizeof(buf), "syscall_%ld", nr);
-		name = buf;
-	}
-	jw_kstring(w, "syscall", name);
+	jw_kstring(w, "syscall", syscall_label(name, nr, buf, sizeof(buf)));
 	jw_kint(w, "syscall_nr", nr);
 }
 
@@ -256,7 +239,7 @@ static void jw_syscall(struct jsonw *w, const char *name, long nr)
 static void json_trace_start(struct jsonw *w, const struct event *e)
 {
 	const struct ev_trace_start *t = &e->u.start;
-	size_t n = t->npids < 16 ? t->npids : 16;
+	size_t n = ev_start_npids(t);
 
 	jw_kstring(w, "mode", t->attach ? "attach" : "spawn");
 	if (t->attach) {

@@ -17,8 +17,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "arch.h"
 #include "escape.h"
+#include "evwalk.h"
 #include "sigtab.h"
 #include "sink.h"
 #include "strbuf.h"
@@ -87,55 +87,27 @@ static void text_plain(struct text_ctx *c, const char *s, size_t size)
 
 static void text_argv(struct text_ctx *c, const struct cmdline *cl)
 {
-	size_t len = cl->len <= sizeof(cl->buf) ? cl->len : sizeof(cl->buf);
-	size_t start = 0;
+	const char *arg;
+	size_t len, pos = 0;
 	bool first = true;
 
 	sb_addc(c->sb, '[');
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && cl->buf[i] != '\0')
-			continue;
-		if (i == len && start == len)
-			break;		/* no unterminated last argument */
+	while (cmdline_next(cl, &pos, &arg, &len)) {
 		if (!first)
 			sb_addc(c->sb, ',');
-		text_quoted(c, cl->buf + start, i - start);
+		text_quoted(c, arg, len);
 		first = false;
-		start = i + 1;
 	}
 	if (cl->truncated)
 		sb_adds(c->sb, first ? "..." : ",...");
 	sb_addc(c->sb, ']');
 }
 
-static const char *signame(int signo, char *buf, size_t len)
-{
-	const char *name = sig_name(signo, buf, len);
-
-	if (!name) {
-		snprintf(buf, len, "%d", signo);
-		name = buf;
-	}
-	return name;
-}
-
 static void text_signame(struct text_ctx *c, int signo)
 {
 	char buf[NAME_BUF];
 
-	sb_adds(c->sb, signame(signo, buf, sizeof(buf)));
-}
-
-static const char *syscall_name(const char *name, long nr, char *buf,
-				size_t len)
-{
-	if (!name)
-		name = arch_syscall_name(nr);
-	if (!name) {
-		snprintf(buf, len, "syscall_%ld", nr);
-		name = buf;
-	}
-	return name;
+	sb_adds(c->sb, sig_label(signo, "", buf, sizeof(buf)));
 }
 
 /* [SIGHUP SIGUSR1]; a set of more than half the signals (a shell blocks
@@ -310,7 +282,7 @@ typedef bool (*text_printer)(struct text_ctx *c, const struct event *e);
 static bool text_trace_start(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_trace_start *t = &e->u.start;
-	size_t n = t->npids < 16 ? t->npids : 16;
+	size_t n = ev_start_npids(t);
 
 	sb_adds(c->sb, "sigtrace ");
 	text_plain(c, t->version, sizeof(t->version));
@@ -401,8 +373,8 @@ static bool text_signal(struct text_ctx *c, const struct event *e)
 		text_sender(c, &s->sender, &s->sender_chain);
 	if (s->syscall >= 0) {
 		sb_printf(c->sb, " in %s()",
-			  syscall_name(s->syscall_name, s->syscall, buf,
-				       sizeof(buf)));
+			  syscall_label(s->syscall_name, s->syscall, buf,
+				        sizeof(buf)));
 		if (sig_ret_is_interrupt(s->syscall_ret) &&
 		    errno_code_name(s->syscall_ret))
 			sb_printf(c->sb, " [%s]",
@@ -481,26 +453,13 @@ static bool text_interrupted(struct text_ctx *c, const struct event *e)
 	const char *code = errno_code_name(sc->code);
 
 	sb_printf(c->sb, "--- %s() interrupted by ",
-		  syscall_name(sc->syscall_name, sc->syscall, buf,
-			       sizeof(buf)));
+		  syscall_label(sc->syscall_name, sc->syscall, buf,
+			        sizeof(buf)));
 	text_signame(c, sc->signo);
 	if (code)
 		sb_printf(c->sb, " [%s]", code);
 	sb_adds(c->sb, " ---");
 	return true;
-}
-
-static bool waits_for_signals(const char *name)
-{
-	static const char *const waiters[] = {
-		"pause", "rt_sigsuspend", "sigsuspend", "rt_sigtimedwait",
-		"rt_sigtimedwait_time64",
-	};
-
-	for (size_t i = 0; i < sizeof(waiters) / sizeof(waiters[0]); i++)
-		if (strcmp(name, waiters[i]) == 0)
-			return true;
-	return false;
 }
 
 static bool text_eintr(struct text_ctx *c, const struct event *e)
@@ -510,10 +469,10 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 	bool handler = h->kind == DISP_HANDLER;
 	bool restart = handler && h->flags_known && (h->flags & K_SA_RESTART);
 	char buf[NAME_BUF];
-	const char *name = syscall_name(sc->syscall_name, sc->syscall, buf,
+	const char *name = syscall_label(sc->syscall_name, sc->syscall, buf,
 					sizeof(buf));
 
-	if (waits_for_signals(name)) {
+	if (syscall_waits_for_signals(name)) {
 		/* pause() and friends exist to be interrupted. */
 		if (!c->cfg->verbose)
 			return false;
@@ -550,8 +509,8 @@ static bool text_restarted(struct text_ctx *c, const struct event *e)
 	char buf[NAME_BUF];
 
 	sb_printf(c->sb, "--- %s() restarted after ",
-		  syscall_name(sc->syscall_name, sc->syscall, buf,
-			       sizeof(buf)));
+		  syscall_label(sc->syscall_name, sc->syscall, buf,
+			        sizeof(buf)));
 	text_signame(c, sc->signo);
 	sb_adds(c->sb, " ---");
 	return true;

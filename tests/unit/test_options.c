@@ -7,6 +7,7 @@
 #include <cmocka.h>
 
 #include "options.h"
+#include "report.h"
 
 static enum options_result parse(struct options *o, char *err, ...)
 {
@@ -233,6 +234,38 @@ static void test_report_and_stack_flags(void **state)
 	assert_true(o.sink.quiet);
 }
 
+/* --report-format takes exactly the names the report knows, and says
+ * which they are. */
+static void test_report_formats(void **state)
+{
+	static const char *const names[] = {
+		"text", "summary", "json", "html", "chrome", "svg",
+	};
+	struct options o;
+	char err[256], list[128], small[10];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		assert_non_null(report_by_name(names[i]));
+		assert_int_equal(parse(&o, err, "--report-format", names[i],
+				       "ls", NULL), OPTIONS_OK);
+		assert_string_equal(o.report_format, names[i]);
+	}
+	assert_string_equal(report_format_names(list, sizeof(list)),
+			    "text, summary, json, html, chrome or svg");
+	assert_int_equal(parse(&o, err, "--report-format", "HTML", "ls",
+			       NULL), OPTIONS_USAGE_ERROR);
+	assert_null(report_by_name("HTML"));
+	assert_int_equal(parse(&o, err, "--report-format", "", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_string_equal(err, "--report-format : expected text, summary, "
+			    "json, html, chrome or svg");
+	assert_null(report_by_name(NULL));
+	assert_string_equal(report_format_names(small, sizeof(small)),
+			    "text, sum");
+	assert_string_equal(report_format_names(NULL, 0), "");
+}
+
 static void test_signal_set_syntax(void **state)
 {
 	struct options o;
@@ -266,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_help_version),
 		cmocka_unit_test(test_attach_flags),
 		cmocka_unit_test(test_report_and_stack_flags),
+		cmocka_unit_test(test_report_formats),
 		cmocka_unit_test(test_signal_set_syntax),
 	};
 

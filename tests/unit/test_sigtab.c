@@ -21,6 +21,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "arch.h"
 #include "sigtab.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -77,6 +78,34 @@ static void test_sig_name_out_of_range(void **state)
 	assert_null(sig_name(-1, buf, sizeof(buf)));
 	assert_null(sig_name(INT_MIN, buf, sizeof(buf)));
 	assert_null(sig_name(INT_MAX, buf, sizeof(buf)));
+}
+
+static void test_labels(void **state)
+{
+	char buf[32], small[4];
+
+	/* A name when there is one, else the number after a prefix. */
+	assert_string_equal(sig_label(10, "", buf, sizeof(buf)), "SIGUSR1");
+	assert_string_equal(sig_label(64, "signal ", buf, sizeof(buf)),
+			    "SIGRTMAX");
+	assert_string_equal(sig_label(0, "", buf, sizeof(buf)), "0");
+	assert_string_equal(sig_label(65, NULL, buf, sizeof(buf)), "65");
+	assert_string_equal(sig_label(-3, "signal ", buf, sizeof(buf)),
+			    "signal -3");
+	assert_string_equal(sig_label(99, "signal ", small, sizeof(small)),
+			    "sig");
+	assert_string_equal(sig_label(99, "", NULL, 0), "");
+
+	/* The event's name first, then the native table, then a number. */
+	assert_string_equal(syscall_label("read", 1, buf, sizeof(buf)),
+			    "read");
+	assert_string_equal(syscall_label(NULL, arch_syscall_number("kill"),
+					  buf, sizeof(buf)), "kill");
+	assert_string_equal(syscall_label(NULL, 99999, buf, sizeof(buf)),
+			    "syscall_99999");
+	assert_string_equal(syscall_label(NULL, -5, buf, sizeof(buf)),
+			    "syscall_-5");
+	assert_string_equal(syscall_label(NULL, 99999, NULL, 0), "");
 }
 
 static void test_sig_from_name_round_trip(void **state)
@@ -784,6 +813,7 @@ int main(void)
 		cmocka_unit_test(test_sig_name_known),
 		cmocka_unit_test(test_sig_name_every_signal),
 		cmocka_unit_test(test_sig_name_out_of_range),
+		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_sig_from_name_round_trip),
 		cmocka_unit_test(test_sig_from_name_forms),
 		cmocka_unit_test(test_sig_from_name_invalid),

@@ -26,6 +26,7 @@ sysroot=/usr/$host
 qemu=qemu-aarch64
 # Unit tests that need neither ptrace nor this machine's syscall numbers.
 unit="test_arch test_sigtab test_siginfo test_escape test_jsonw test_options
+test_xlat test_evwalk
 test_model test_reader test_analyzer"
 
 say() { printf 'cross-aarch64: %s\n' "$*" >&2; }

@@ -1,10 +1,13 @@
 /*
  * arch.h - the one contract every architecture implements.
  *
- * Everything sigtrace needs to know about a CPU lives behind these hooks,
- * implemented once per architecture under arch/<arch>/ with the same file
- * names in each.  configure picks the folder from $host_cpu and puts it on
- * the include path; src/ never tests the architecture itself.
+ * Everything sigtrace needs to know about a CPU lives behind these hooks.
+ * An architecture describes itself as data under arch/<arch>/ (the same
+ * file names in each: abi.c, regs.c, syscallent*.h, kconst_arch.h), and
+ * arch/arch.c answers the hooks from that data; only reading registers
+ * is code of its own.  configure picks the folder from $host_cpu and
+ * puts it on the include path; src/ never tests the architecture
+ * itself.  The kernel's constants are in kconst.h, next to this file.
  * docs/arch.md tells how to add an architecture or an ABI.
  */
 #ifndef SIGTRACE_ARCH_H
@@ -101,17 +104,10 @@ bool arch_is_sigreturn(int abi, long nr);
 size_t arch_ksigaction_size(int abi, enum arch_sigaction_kind kind);
 
 /* Decode LEN bytes of a kernel sigaction of KIND for ABI, as the tracee
- * laid it out in its memory.  0, or -EINVAL when LEN is too short or the
- * ABI has no such layout. */
+ * laid it out in its memory (src/tracee_mem.c reads them).  0, or
+ * -EINVAL when LEN is too short or the ABI has no such layout. */
 int arch_decode_ksigaction(int abi, enum arch_sigaction_kind kind,
 			   const void *buf, size_t len,
 			   struct arch_ksigaction *out);
-
-/* Read and decode a kernel sigaction of KIND for ABI at ADDR in the
- * memory of TID.  0 or -errno (e.g. -EFAULT when the tracee passed a bad
- * pointer). */
-int arch_read_ksigaction(pid_t tid, int abi, uint64_t addr,
-			 enum arch_sigaction_kind kind,
-			 struct arch_ksigaction *out);
 
 #endif

@@ -156,7 +156,8 @@ bool an_stats_syscall(struct analyzer *a, struct an_proc *p,
 	if (c->handler.kind == DISP_HANDLER) {
 		an_disp_from(a, &r->handler, &c->handler);
 		if (r->handler.flags_known)
-			r->sa_restart = (r->handler.flags & K_SA_RESTART) ? 1 : 0;
+			r->sa_restart =
+				(r->handler.flags & K_SA_RESTART) ? 1 : 0;
 	}
 	/* The first EINTR of a site goes to the timeline with context. */
 	return e->type == EV_EINTR && r->eintr == 1;

@@ -61,8 +61,8 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 		sa->new_sa.flags = K_SIGNAL_SYSCALL_FLAGS;
 	} else if (sa->act) {
 		sa->has_new = true;
-		sa->read_err = -arch_read_ksigaction(t->tid, st.abi, sa->act,
-						     kind, &sa->new_sa);
+		sa->read_err = -tracee_read_ksigaction(t->tid, st.abi, sa->act,
+						       kind, &sa->new_sa);
 	}
 	stack_free(t->sa_stack);
 	t->sa_stack = NULL;
@@ -102,8 +102,8 @@ static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 	e.u.sa.syscall = arch_abi_syscall_name(sa->abi, sa->nr);
 	e.u.sa.result = ok ? 0 : (int)-rval;
 	if (ok && sa->oldact &&
-	    arch_read_ksigaction(t->tid, sa->abi, sa->oldact, sa->kind,
-				 &old) == 0) {
+	    tracee_read_ksigaction(t->tid, sa->abi, sa->oldact, sa->kind,
+				   &old) == 0) {
 		e.u.sa.has_old = true;
 		disposition_from_ksa(&old, &e.u.sa.old_disp);
 	} else if (s) {

@@ -46,3 +46,19 @@ int tracee_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 		return -ESRCH;
 	return peek_read(tid, addr, buf, len);
 }
+
+int tracee_read_ksigaction(pid_t tid, int abi, uint64_t addr,
+			   enum arch_sigaction_kind kind,
+			   struct arch_ksigaction *out)
+{
+	unsigned char buf[64];	/* more than any ABI's struct sigaction */
+	size_t len = arch_ksigaction_size(abi, kind);
+	int rc;
+
+	if (!len || len > sizeof(buf))
+		return -ENOSYS;
+	rc = tracee_read(tid, addr, buf, len);
+	if (rc < 0)
+		return rc;
+	return arch_decode_ksigaction(abi, kind, buf, len, out);
+}

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arch.h"
+#include "arch_impl.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -273,6 +274,29 @@ static void test_sigaction_family(void **state)
 	}
 }
 
+/* Each (audit arch, number) of the seccomp list is a sigaction-family
+ * call of the ABI that audit arch names. */
+static void test_traced_by_audit(void **state)
+{
+	assert_int_equal(arch_abi_of_audit(arch_native_audit),
+			 ARCH_ABI_NATIVE);
+	assert_int_equal(arch_abi_of_audit(0), -1);
+	for (size_t j = 0; j < arch_traced_syscalls_count; j++) {
+		const struct arch_traced_syscall *t = &arch_traced_syscalls[j];
+		int abi = arch_abi_of_audit(t->audit_arch);
+
+		if (abi < 0)
+			fail_msg("audit arch %#x of entry %zu is no ABI's",
+				 (unsigned)t->audit_arch, j);
+		if (!arch_is_sigaction(abi, (long)t->nr, NULL))
+			fail_msg("%s %u is not a sigaction call",
+				 arch_abi_name(abi), (unsigned)t->nr);
+	}
+	for (int abi = 0; abi < arch_abi_count; abi++)
+		assert_int_equal(arch_abi_of_audit(arch_abis[abi].audit_arch),
+				 abi);
+}
+
 static void test_decode_lp64(void **state)
 {
 	unsigned char buf[40];
@@ -382,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_native_shorthand),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_sigaction_family),
+		cmocka_unit_test(test_traced_by_audit),
 		cmocka_unit_test(test_decode_lp64),
 		cmocka_unit_test(test_decode_ilp32),
 		cmocka_unit_test(test_bad_abi),

@@ -1,5 +1,5 @@
 /*
- * aarch64: registers at a stop, syscall names and numbers.
+ * aarch64: the registers at a stop (its tables are in abi.c).
  *
  * Registers come through PTRACE_GETREGSET (NT_PRSTATUS, the 31 general
  * registers, sp, pc, pstate): there is no PTRACE_GETREGS.  A syscall
@@ -32,41 +32,15 @@
 #include <sys/ptrace.h>
 #include <sys/uio.h>
 #include <sys/user.h>
-#include <linux/audit.h>
 
 #include "arch.h"
+#include "kconst.h"
 
 #ifndef NT_ARM_SYSTEM_CALL
 #define NT_ARM_SYSTEM_CALL 0x404
 #endif
 
 #define SVC_0 0xd4000001u	/* svc #0 */
-#define EINTR_RET (-4L)
-
-enum {
-	NR_rt_sigaction = 134,
-	NR_rt_sigreturn = 139,
-};
-
-const char arch_name[] = "aarch64";
-const uint32_t arch_native_audit = AUDIT_ARCH_AARCH64;
-const int arch_abi_count = 1;
-
-static const char *const syscall_names[] = {
-#include "syscallent.h"
-};
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-const struct arch_traced_syscall arch_traced_syscalls[] = {
-	{ AUDIT_ARCH_AARCH64, NR_rt_sigaction },
-};
-const size_t arch_traced_syscalls_count = COUNT(arch_traced_syscalls);
-
-const char *arch_abi_name(int abi)
-{
-	return abi == ARCH_ABI_NATIVE ? arch_name : NULL;
-}
 
 /* PTRACE_GET_SYSCALL_INFO's op, or -1 (a kernel before 5.3). */
 static int syscall_info(pid_t tid, struct __ptrace_syscall_info *info)
@@ -111,8 +85,8 @@ static void interrupted_syscall(pid_t tid, const struct user_regs_struct *regs,
 	memcpy(insn, &word, sizeof(insn));
 	if (insn[1] == SVC_0) {
 		st->nr = (long)regs->regs[8];
-		st->ret = -512;		/* -ERESTARTSYS, see above */
-	} else if (insn[0] == SVC_0 && (long)regs->regs[0] == EINTR_RET) {
+		st->ret = -K_ERESTARTSYS;	/* see the top */
+	} else if (insn[0] == SVC_0 && (long)regs->regs[0] == -EINTR) {
 		st->nr = (long)regs->regs[8];
 	}
 }
@@ -155,47 +129,4 @@ int arch_get_syscall_state(pid_t tid, struct arch_syscall_state *st)
 		break;
 	}
 	return 0;
-}
-
-const char *arch_abi_syscall_name(int abi, long nr)
-{
-	if (abi != ARCH_ABI_NATIVE || nr < 0 ||
-	    (size_t)nr >= COUNT(syscall_names))
-		return NULL;
-	return syscall_names[nr];
-}
-
-long arch_abi_syscall_number(int abi, const char *name)
-{
-	if (abi != ARCH_ABI_NATIVE || !name)
-		return -1;
-	for (size_t i = 0; i < COUNT(syscall_names); i++)
-		if (syscall_names[i] && strcmp(syscall_names[i], name) == 0)
-			return (long)i;
-	return -1;
-}
-
-const char *arch_syscall_name(long nr)
-{
-	return arch_abi_syscall_name(ARCH_ABI_NATIVE, nr);
-}
-
-long arch_syscall_number(const char *name)
-{
-	return arch_abi_syscall_number(ARCH_ABI_NATIVE, name);
-}
-
-/* aarch64 has only rt_sigaction: no sigaction, no signal syscall. */
-bool arch_is_sigaction(int abi, long nr, enum arch_sigaction_kind *kind)
-{
-	if (abi != ARCH_ABI_NATIVE || nr != NR_rt_sigaction)
-		return false;
-	if (kind)
-		*kind = ARCH_SA_RT;
-	return true;
-}
-
-bool arch_is_sigreturn(int abi, long nr)
-{
-	return abi == ARCH_ABI_NATIVE && nr == NR_rt_sigreturn;
 }

@@ -1,7 +1,9 @@
 /*
  * sigtab.c - static name tables: signals, default actions (signal(7)),
- * si_code names per signal, SA_* flag names, errno names, the syscalls
- * that signal(7) says are never restarted, and the `-e signal=SET` syntax.
+ * si_code names per signal, SA_* flag names, errno names (all of them
+ * xlat tables), the syscalls that signal(7) says wait for signals or are
+ * never restarted, the one spelling of a signal or syscall that has no
+ * name, and the `-e signal=SET` syntax.
  *
  * Everything here is a lookup in a static const table; no function keeps
  * state, so all of them are safe to call from anywhere.
@@ -19,9 +21,9 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Signal numbers are spelled with this libc's macros below: on Linux
- * they are the kernel's, which kconst.h holds for the code that tests
- * them; say so where a difference would matter. */
+/* The tables spell signal numbers with this libc's macros, which on
+ * Linux are the kernel's; kconst.h has the two that code compares
+ * against, so they must agree. */
 _Static_assert(SIGKILL == K_SIGKILL && SIGSTOP == K_SIGSTOP,
 	       "libc and kernel disagree on SIGKILL/SIGSTOP");
 

@@ -1,7 +1,9 @@
 /*
  * sigtab.h - static name tables: signals, default actions (signal(7)),
- * si_code names per signal, SA_* flag names, and the signal-set syntax of
- * `-e signal=SET`.  Pure functions, no tracer state.
+ * si_code names per signal, SA_* flag names, errno names, the signal(7)
+ * syscall lists, the fallbacks every log and report uses for a signal or
+ * syscall without a name, and the signal-set syntax of `-e signal=SET`.
+ * Pure functions, no tracer state.
  */
 #ifndef SIGTRACE_SIGTAB_H
 #define SIGTRACE_SIGTAB_H

@@ -9,15 +9,17 @@
 #include <sys/types.h>
 
 /* Resolve ARGV[0] like execvp: a path with a slash is used as is,
- * otherwise PATH is searched.  Returns 0 with the path in OUT, or dies
- * with a one-line error (not found, not executable, a directory). */
-void spawn_resolve(const char *cmd, char *out, size_t len);
+ * otherwise PATH is searched.  Returns 0 with the path in OUT, or -1
+ * with a one-line error in ERR (not found, not executable, a directory). */
+int spawn_resolve(const char *cmd, char *out, size_t len, char *err,
+		  size_t errlen);
 
 /* Fork, seize with OPTIONS (PTRACE_O_*), install the filter, exec PATH.
- * Returns the pid, seized and running toward its exec; dies with a clear
- * message when any step fails (and leaves nothing running).  When the
- * exec stop was already waited for, it is in *PENDING_STATUS (else -1). */
+ * Returns the pid, seized and running toward its exec, or -1 with a
+ * clear message in ERR when any step fails (and leaves nothing running).
+ * When the exec stop was already waited for, it is in *PENDING_STATUS
+ * (else -1). */
 pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
-		   int *pending_status);
+		   int *pending_status, char *err, size_t errlen);
 
 #endif

@@ -5,11 +5,13 @@
  *
  * A file calls only files below it (no cycle):
  *
- *   tracer.c        run entry points, wait loop, stop classification
- *   spawn.c attach.c lifecycle.c deliver.c syscall_stop.c poll.c
- *   trace_table.c   processes and threads   -> pending.c, frames.c
- *   pending.c frames.c                      -> trace_emit.c
- *   trace_emit.c selfsig.c
+ *   tracer.c       the run entry points, the wait loop, the classification
+ *                  of stops; calls every file below
+ *   spawn.c attach.c          the two ways in (spawn.c -> selfsig.c)
+ *   lifecycle.c deliver.c syscall_stop.c poll.c      one kind of stop each
+ *   trace_table.c  processes and threads           -> pending.c frames.c
+ *   pending.c frames.c                             -> trace_emit.c
+ *   trace_emit.c selfsig.c    events out; sigtrace's own signals
  */
 #ifndef SIGTRACE_TRACE_PRIV_H
 #define SIGTRACE_TRACE_PRIV_H
@@ -131,7 +133,14 @@ struct tracer {
 	char err[TRACE_ERR_MAX];	/* why a run returned -1 */
 };
 
-/* spawn.c (spawn.h) and attach.c: the two ways in. */
+/* spawn.c and attach.c: the two ways in. */
+/* Fork, seize with OPTIONS (PTRACE_O_*), install the filter, exec PATH.
+ * Returns the pid, seized and running toward its exec, or -1 with a
+ * clear message in ERR when any step fails (and leaves nothing running).
+ * When the exec stop was already waited for, it is in *PENDING_STATUS
+ * (else -1). */
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
+		   int *pending_status, char *err, size_t errlen);
 /* Why PIDS cannot be traced, before trying: -1 with one line in ERR. */
 int attach_check(const pid_t *pids, size_t npids, char *err, size_t errlen);
 /* Seize every thread of PIDS; -1 with T->err when one is not permitted. */

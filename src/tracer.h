@@ -29,7 +29,8 @@ struct tracer_config {
 
 struct tracer;
 
-/* NULL when out of memory.  CFG (and its sinks) must outlive the tracer. */
+/* NULL when out of memory.  CFG is copied; its sinks must outlive the
+ * tracer. */
 struct tracer *tracer_new(const struct tracer_config *cfg);
 void tracer_free(struct tracer *T);
 

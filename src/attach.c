@@ -1,9 +1,10 @@
 /*
  * attach.c - attach mode (-p PID): say why a pid cannot be traced, then
  * seize every thread of a running process without stopping it (no
- * PTRACE_INTERRUPT, no syscall stops).  Letting go is tracer.c's.  Facts that decide the design (DESIGN.md): an interrupt
- * makes epoll_wait and inotify reads fail with EINTR; a plain SEIZE does
- * not, and exiting the tracer unlinks running tracees harmlessly.
+ * PTRACE_INTERRUPT, no syscall stops); letting go is tracer.c's.  Facts
+ * that decide the design (DESIGN.md): an interrupt makes epoll_wait and
+ * inotify reads fail with EINTR; a plain SEIZE does not, and exiting the
+ * tracer unlinks running tracees harmlessly.
  */
 #include <dirent.h>
 #include <errno.h>

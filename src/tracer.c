@@ -150,7 +150,8 @@ static int loop(struct tracer *T)
 		if (tid == -ECHILD)
 			break;
 		if (tid < 0)
-			return trace_fail(T->err, sizeof(T->err), "waitpid: %s", strerror(-tid));
+			return trace_fail(T->err, sizeof(T->err),
+					  "waitpid: %s", strerror(-tid));
 		if (tid > 0)
 			dispatch(T, tid, status);
 	}

@@ -1,59 +1,60 @@
 /*
- * attach.c - attach mode (-p PID): seize every thread of a running
- * process without stopping it (no PTRACE_INTERRUPT, no syscall stops), and
- * let go cleanly.  Facts that decide the design (DESIGN.md): an interrupt
- * makes epoll_wait and inotify reads fail with EINTR; a plain SEIZE does
- * not, and exiting the tracer unlinks running tracees harmlessly.
+ * attach.c - attach mode (-p PID): say why a pid cannot be traced, then
+ * seize every thread of a running process without stopping it (no
+ * PTRACE_INTERRUPT, no syscall stops); letting go is tracer.c's.  Facts
+ * that decide the design (DESIGN.md): an interrupt makes epoll_wait and
+ * inotify reads fail with EINTR; a plain SEIZE does not, and exiting the
+ * tracer unlinks running tracees harmlessly.
  */
 #include <dirent.h>
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "error.h"
 #include "proc.h"
-#include "tracer.h"
+#include "trace_priv.h"
 
-/* Why PID cannot be traced, before trying: dies with one clear line. */
-static void check_traceable(pid_t pid)
+/* Why PID cannot be traced, before trying: -1 with one line in ERR. */
+static int check_traceable(pid_t pid, char *err, size_t errlen)
 {
 	struct proc_status st;
 	char comm[COMM_MAX] = "";
 	int rc;
 
 	if (pid == getpid())
-		die("pid %d is sigtrace itself: it cannot trace itself", pid);
+		return trace_fail(err, errlen, "pid %d is sigtrace itself: it cannot trace itself",
+			    pid);
 	rc = proc_read_status(pid, 0, &st);
 	if (rc == -ENOENT || rc == -ESRCH)
-		die("pid %d: no such process", pid);
+		return trace_fail(err, errlen, "pid %d: no such process", pid);
 	if (rc < 0)
-		die("pid %d: cannot read /proc/%d/status: %s", pid, pid,
-		    strerror(-rc));
+		return trace_fail(err, errlen, "pid %d: cannot read /proc/%d/status: %s",
+			    pid, pid, strerror(-rc));
 	proc_read_comm(pid, comm, sizeof(comm));
 	if (st.tgid != pid)
-		die("pid %d is a thread of process %d: attach to %d (all its threads are traced)",
-		    pid, st.tgid, st.tgid);
+		return trace_fail(err, errlen, "pid %d is a thread of process %d: attach to %d (all its threads are traced)",
+			    pid, st.tgid, st.tgid);
 	if (st.kernel_thread)
-		die("pid %d (%s) is a kernel thread: it cannot be traced", pid,
-		    comm);
+		return trace_fail(err, errlen, "pid %d (%s) is a kernel thread: it cannot be traced",
+			    pid, comm);
 	if (st.state == 'Z' || st.state == 'X')
-		die("pid %d (%s) is a zombie: it has exited and waits for its parent (pid %d) to reap it",
-		    pid, comm, st.ppid);
+		return trace_fail(err, errlen, "pid %d (%s) is a zombie: it has exited and waits for its parent (pid %d) to reap it",
+			    pid, comm, st.ppid);
 	if (st.tracer > 0) {
 		char tcomm[COMM_MAX] = "?";
 
 		proc_read_comm(st.tracer, tcomm, sizeof(tcomm));
-		die("pid %d (%s) is already traced by pid %d (%s): only one tracer at a time; stop that one first",
-		    pid, comm, st.tracer, tcomm);
+		return trace_fail(err, errlen, "pid %d (%s) is already traced by pid %d (%s): only one tracer at a time; stop that one first",
+			    pid, comm, st.tracer, tcomm);
 	}
+	return 0;
 }
 
-static void explain_eperm(pid_t pid)
+static int explain_eperm(pid_t pid, char *err, size_t errlen)
 {
 	struct proc_status st;
 	FILE *f;
@@ -67,13 +68,13 @@ static void explain_eperm(pid_t pid)
 	}
 	if (proc_read_status(pid, 0, &st) == 0 && st.uid != getuid() &&
 	    geteuid() != 0)
-		die("pid %d: permission denied: it belongs to uid %u and you are uid %u; run sigtrace as that user or as root (CAP_SYS_PTRACE)",
-		    pid, (unsigned)st.uid, (unsigned)getuid());
+		return trace_fail(err, errlen, "pid %d: permission denied: it belongs to uid %u and you are uid %u; run sigtrace as that user or as root (CAP_SYS_PTRACE)",
+			    pid, (unsigned)st.uid, (unsigned)getuid());
 	if (scope > 0)
-		die("pid %d: permission denied by yama (kernel.yama.ptrace_scope = %d); run as root or set it to 0 with sysctl",
-		    pid, scope);
-	die("pid %d: permission denied: PTRACE_SEIZE needs the same uid or CAP_SYS_PTRACE (a setuid or non-dumpable process needs root)",
-	    pid);
+		return trace_fail(err, errlen, "pid %d: permission denied by yama (kernel.yama.ptrace_scope = %d); run as root or set it to 0 with sysctl",
+			    pid, scope);
+	return trace_fail(err, errlen, "pid %d: permission denied: PTRACE_SEIZE needs the same uid or CAP_SYS_PTRACE (a setuid or non-dumpable process needs root)",
+		    pid);
 }
 
 static int seize(pid_t tid, unsigned options)
@@ -113,7 +114,7 @@ static int seize_threads(struct tracer *T, struct process *p,
 			}
 			if (rc < 0)
 				continue;	/* exited, or auto-attached */
-			tracer_add_thread(T, tid, p);
+			tracee_add(T, tid, p);
 			added++;
 		}
 		closedir(d);
@@ -121,18 +122,20 @@ static int seize_threads(struct tracer *T, struct process *p,
 	return 0;
 }
 
-void attach_check(const pid_t *pids, size_t npids)
+int attach_check(const pid_t *pids, size_t npids, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < npids; i++)
-		check_traceable(pids[i]);
+		if (check_traceable(pids[i], err, errlen) < 0)
+			return -1;
+	return 0;
 }
 
-void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids)
+int attach_seize(struct tracer *T, const pid_t *pids, size_t npids)
 {
 	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
 		PTRACE_O_TRACECLONE;
 
-	if (T->follow)
+	if (T->cfg.follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
 	for (size_t i = 0; i < npids; i++) {
 		struct proc_status st;
@@ -143,32 +146,17 @@ void tracer_attach(struct tracer *T, const pid_t *pids, size_t npids)
 			warnx_msg("pid %d exited before sigtrace could attach", pids[i]);
 			continue;
 		}
-		p = tracer_add_process(T, pids[i],
-			model_new(true, st.ignored, st.caught, tracer_now()));
+		p = process_add(T, pids[i],
+			model_new(true, st.ignored, st.caught, trace_now()), true);
 		rc = seize_threads(T, p, options);
 		if (rc == -EPERM)
-			explain_eperm(pids[i]);
+			return explain_eperm(pids[i], T->err, sizeof(T->err));
 		if (rc < 0) {
 			warnx_msg("pid %d exited before sigtrace could attach", pids[i]);
-			tracer_drop_process(T, p);
+			process_remove(T, p);
 			continue;
 		}
-		tracer_emit_dispositions(T, p);
+		trace_emit_dispositions(T, p);
 	}
-}
-
-/* Let go of every thread.  Stops already reported are handled as usual
- * (which resumes them).  Nothing is PTRACE_DETACHed: the kernel refuses it
- * for a thread in group-stop under PTRACE_LISTEN, and it unlinks every
- * tracee when sigtrace exits: a group-stopped thread stays stopped, a
- * running one runs on, without an interrupt, keeping any signal it was
- * stopped for. */
-void tracer_detach_all(struct tracer *T)
-{
-	int status;
-	pid_t tid;
-
-	while ((tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
-		tracer_dispatch(T, tid, status);
-	tracer_emit_detach(T);
+	return 0;
 }

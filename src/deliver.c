@@ -15,20 +15,7 @@
 #include "proc.h"
 #include "siginfo.h"
 #include "stack.h"
-#include "tracer.h"
-
-void deliver_disposition(const struct process *p, int signo,
-			 struct disposition *d)
-{
-	const struct sig_state *s = model_get(p->model, signo);
-
-	if (!s) {
-		memset(d, 0, sizeof(*d));
-		d->kind = DISP_UNKNOWN;
-		return;
-	}
-	*d = s->disp;
-}
+#include "trace_priv.h"
 
 /* The chain of a gone sender, from what sigtrace saw fork it. */
 static void known_ancestry(struct tracer *T, pid_t pid, struct ancestry *a)
@@ -38,7 +25,7 @@ static void known_ancestry(struct tracer *T, pid_t pid, struct ancestry *a)
 		pid_t next = 0;
 
 		a->link[a->count].pid = pid;
-		if (!tracer_known_identity(T, pid, a->link[a->count].comm,
+		if (!process_identity(T, pid, a->link[a->count].comm,
 					   NULL, &next))
 			break;
 		a->count++;
@@ -58,7 +45,7 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 	pid_t parent = 0;
 	struct process *live;
 
-	if (!tracer_known_identity(T, id->pid, comm, &argv, &parent))
+	if (!process_identity(T, id->pid, comm, &argv, &parent))
 		return false;
 	live = process_find(T, id->pid);
 	id->known = true;
@@ -124,30 +111,19 @@ static void current_disposition(struct tracer *T, struct tracee *t, int signo,
 		struct event w;
 
 		event_init(&w, EV_WARNING);
-		tracer_stamp(&w, t);
+		trace_stamp(&w, p, t->tid);
 		snprintf(w.u.warning.message, sizeof(w.u.warning.message),
 			 "%s", msg);
-		tracer_emit(T, p, &w);
+		trace_emit(T, p, &w);
 		event_init(&w, EV_FINDING);
-		tracer_stamp(&w, t);
+		trace_stamp(&w, p, t->tid);
 		w.u.finding.kind = FINDING_MODEL_MISMATCH;
 		w.u.finding.signo = signo;
 		snprintf(w.u.finding.detail, sizeof(w.u.finding.detail),
 			 "%s", msg);
-		tracer_emit(T, p, &w);
+		trace_emit(T, p, &w);
 	}
-	deliver_disposition(p, signo, d);
-}
-
-static void emit_finding(struct tracer *T, struct tracee *t,
-			 const struct ev_finding *f)
-{
-	struct event e;
-
-	event_init(&e, EV_FINDING);
-	tracer_stamp(&e, t);
-	e.u.finding = *f;
-	tracer_emit(T, t->proc, &e);
+	process_disposition(p, signo, d);
 }
 
 static void alarm_default(struct tracer *T, struct tracee *t,
@@ -164,67 +140,7 @@ static void alarm_default(struct tracer *T, struct tracee *t,
 	f.has_sender = sig->has_sender;
 	f.sender = sig->sender;
 	f.sender_chain = sig->sender_chain;
-	if (f.effect == EFFECT_STOPPED && f.cause == CAUSE_NEVER_INSTALLED) {
-		/* The process survives a stop: if it installs a handler
-		 * later, the story is "installed later". */
-		struct pending_finding *pf = malloc(sizeof(*pf));
-
-		if (pf) {
-			pf->f = f;
-			pf->next = t->proc->pending;
-			t->proc->pending = pf;
-			return;
-		}
-	}
-	emit_finding(T, t, &f);
-}
-
-void deliver_handler_installed(struct tracer *T, struct tracee *t, int signo)
-{
-	struct pending_finding **pp = &t->proc->pending;
-	uint64_t now = tracer_now();
-
-	while (*pp) {
-		struct pending_finding *pf = *pp;
-
-		if (pf->f.signo != signo) {
-			pp = &pf->next;
-			continue;
-		}
-		*pp = pf->next;
-		pf->f.cause = CAUSE_INSTALLED_LATER;
-		pf->f.has_install_time = true;
-		pf->f.install_mono_ns = now;
-		snprintf(pf->f.detail, sizeof(pf->f.detail),
-			 "the handler was installed %.3f ms after this delivery%s",
-			 (double)(now - pf->f.delivery_mono_ns) / 1e6,
-			 pf->f.has_exec_time ? " (the program had started too recently: a race with its startup)" : "");
-		emit_finding(T, t, &pf->f);
-		free(pf);
-	}
-}
-
-void deliver_flush_pending(struct tracer *T, struct process *p, pid_t tid)
-{
-	while (p->pending) {
-		struct pending_finding *pf = p->pending;
-		struct tracee fake = { .tid = tid, .proc = p };
-
-		p->pending = pf->next;
-		emit_finding(T, &fake, &pf->f);
-		free(pf);
-	}
-}
-
-/* Will any log show event E?  A backtrace nobody sees is not worth its
- * cost to the tracee. */
-static bool shown(const struct tracer *T, const struct event *e)
-{
-	for (size_t i = 0; i < T->nsinks; i++)
-		if (!T->sinks[i]->error &&
-		    sink_event_selected(&T->sinks[i]->cfg, e))
-			return true;
-	return false;
+	pending_report(T, t->proc, t->tid, &f);
 }
 
 static bool handler_runs(const struct disposition *d)
@@ -232,47 +148,17 @@ static bool handler_runs(const struct disposition *d)
 	return d->kind == DISP_HANDLER;
 }
 
-static void push_frame(struct tracee *t, const struct ev_signal *sig,
-		       uint64_t sp, uint64_t now)
-{
-	struct handler_frame *f;
-
-	if (t->depth >= FRAME_DEPTH_MAX) {
-		/* Deeper nesting than any sane program: forget the oldest. */
-		memmove(&t->frames[0], &t->frames[1],
-			sizeof(t->frames[0]) * (FRAME_DEPTH_MAX - 1));
-		t->depth--;
-	}
-	f = &t->frames[t->depth++];
-	memset(f, 0, sizeof(*f));
-	f->signo = sig->signo;
-	f->syscall = sig->syscall;
-	f->syscall_name = sig->syscall_name;
-	f->code = sig->syscall_ret;
-	f->sp = sp;
-	f->mono_ns = now;
-	f->handler = sig->disposition;
-}
-
 static void emit_interrupted(struct tracer *T, struct tracee *t,
-			     const struct event *delivery)
+			     const struct event *delivery,
+			     const struct handler_frame *f)
 {
-	const struct ev_signal *sig = &delivery->u.sig;
 	struct event e;
 
-	event_init(&e, EV_INTERRUPTED);
-	tracer_stamp(&e, t);
+	frame_event(&e, EV_INTERRUPTED, t, f);
 	e.mono_ns = delivery->mono_ns;
 	e.real_sec = delivery->real_sec;
 	e.real_nsec = delivery->real_nsec;
-	e.u.sc.syscall = sig->syscall;
-	e.u.sc.syscall_name = sig->syscall_name;
-	e.u.sc.code = sig->syscall_ret;
-	e.u.sc.signo = sig->signo;
-	e.u.sc.handler = sig->disposition;
-	e.u.sc.never_restarted = e.u.sc.syscall_name &&
-		syscall_never_restarted(e.u.sc.syscall_name);
-	tracer_emit(T, t->proc, &e);
+	trace_emit(T, t->proc, &e);
 }
 
 static void complete_delivery(struct tracer *T, struct tracee *t,
@@ -316,7 +202,7 @@ void deliver_step_landed(struct tracer *T, struct tracee *t)
 						    &e->u.sig.disposition);
 	}
 	deliver_release_held(T, t);
-	tracer_resume(T, t, 0);	/* the SIGTRAP was ours: suppress it */
+	tracee_resume(T, t, 0);	/* the SIGTRAP was ours: suppress it */
 }
 
 /* Log a delivery and act on it: follow its handler, raise the alarm,
@@ -327,17 +213,19 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	struct ev_signal *sig = &e->u.sig;
 	bool interrupted = sig->syscall >= 0;
 	int signo = sig->signo;
+	struct handler_frame f;
 
-	tracer_emit(T, t->proc, e);
+	frame_of_delivery(&f, sig, sp, e->mono_ns);
+	trace_emit(T, t->proc, e);
 	if (interrupted)
-		emit_interrupted(T, t, e);
+		emit_interrupted(T, t, e, &f);
 	if (handler_runs(&sig->disposition)) {
 		model_delivered(t->proc->model, signo, e->mono_ns);
 		/* Follow the handler to its sigreturn when it interrupted a
 		 * call, or when an outer handler is being followed (its
 		 * sigreturns must pair with the right frames). */
 		if (interrupted || t->depth > 0)
-			push_frame(t, sig, sp, e->mono_ns);
+			frame_push(t, &f);
 		return;
 	}
 	if (sig->disposition.kind == DISP_DEFAULT)
@@ -345,16 +233,9 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	if (interrupted && !(sig->disposition.kind == DISP_DEFAULT &&
 	     (sig_default_action(signo) == SIG_ACT_TERM ||
 	      sig_default_action(signo) == SIG_ACT_CORE))) {
-		struct handler_frame f = {
-			.signo = signo, .syscall = sig->syscall,
-			.syscall_name = sig->syscall_name,
-			.code = sig->syscall_ret, .mono_ns = e->mono_ns,
-			.handler = sig->disposition,
-		};
-
 		/* No handler runs: -EINTR reaches the program as is, every
 		 * -ERESTART* code is restarted. */
-		syscall_emit_outcome(T, t, &f, sig->syscall_ret);
+		frame_emit_outcome(T, t, &f, sig->syscall_ret);
 	}
 }
 
@@ -369,7 +250,7 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
 		/* ESRCH: gone.  EINVAL: not a signal stop after all. */
-		tracer_resume(T, t, 0);
+		tracee_resume(T, t, 0);
 		return;
 	}
 	T->deliveries++;
@@ -382,7 +263,7 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 			       sizeof(t->proc->comm));
 	}
 	event_init(&e, EV_SIGNAL);
-	tracer_stamp(&e, t);
+	trace_stamp(&e, t->proc, t->tid);
 	siginfo_decode(&si, sig);
 	sig->signo = stopsig;
 	fill_sender(T, t, sig);
@@ -397,9 +278,11 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 			    &sig->disposition);
 	if (t->proc->reported) {
 		stack_symbolize_disposition(t->proc->pid, &sig->disposition);
-		if (T->stack_depth && shown(T, &e))
+		/* A backtrace nobody sees is not worth its cost to the
+		 * tracee. */
+		if (T->cfg.stack_depth && trace_shown(T, &e))
 			sig->stack = stack_capture(t->proc->pid, t->tid,
-						   T->stack_depth);
+						   T->cfg.stack_depth);
 	}
 	if (handler_runs(&sig->disposition) && !sig->disposition.handler &&
 	    hold(t, &e, regs.sp)) {
@@ -411,5 +294,5 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	}
 	complete_delivery(T, t, &e, regs.sp);
 	stack_free(sig->stack);
-	tracer_resume(T, t, stopsig);
+	tracee_resume(T, t, stopsig);
 }

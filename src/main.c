@@ -167,10 +167,33 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 	return status;
 }
 
+/* What the tracer needs from the command line (the logs are open). */
+static void tracer_config_from(const struct options *o, struct sink **sinks,
+			       size_t nsinks, struct tracer_config *tc)
+{
+	memset(tc, 0, sizeof(*tc));
+	tc->sinks = sinks;
+	tc->nsinks = nsinks;
+	tc->follow = o->follow;
+	tc->quiet = o->quiet;
+	tc->stack_depth = o->stack ? o->stack_depth : 0;
+	tc->status_fd = -1;
+	if (o->npids == 0)
+		return;
+	tc->poll_ns = (uint64_t)o->poll_ms * 1000000u;
+	tc->all_syscalls = o->syscalls;
+	/* The status line only where it cannot mix with the log. */
+	if (isatty(STDERR_FILENO) &&
+	    (o->quiet || o->text_path || o->summary_only))
+		tc->status_fd = STDERR_FILENO;
+	tc->duration_ns = (uint64_t)(o->duration * 1e9);
+}
+
 int main(int argc, char **argv)
 {
 	struct sink storage[SINKS_MAX], *sinks[SINKS_MAX];
-	static struct tracer tracer;
+	struct tracer_config tc;
+	struct tracer *tracer;
 	struct options o;
 	char err[512], path[4096];
 	size_t nsinks;
@@ -200,29 +223,26 @@ int main(int argc, char **argv)
 		die_status(EXIT_USAGE, "-k: this sigtrace was built without stack trace support (configure --without-libunwind)");
 	if (stack_init() < 0 && o.stack)
 		die("-k: cannot set up libunwind: out of memory");
-	if (o.npids == 0)
-		spawn_resolve(o.command[0], path, sizeof(path));
+	if (o.npids == 0 &&
+	    spawn_resolve(o.command[0], path, sizeof(path), err, sizeof(err)) < 0)
+		die("%s", err);
 	memset(storage, 0, sizeof(storage));
 	nsinks = open_sinks(&o, storage, sinks);
 	nsinks = live_report_open(&o, &live, storage, sinks, nsinks);
-	tracer_init(&tracer, sinks, nsinks);
-	tracer.follow = o.follow;
-	tracer.quiet = o.quiet;
-	tracer.stack_depth = o.stack ? o.stack_depth : 0;
+	tracer_config_from(&o, sinks, nsinks, &tc);
+	tracer = tracer_new(&tc);
+	if (!tracer)
+		die("out of memory");
 	if (o.npids > 0) {
-		tracer.poll_ns = (uint64_t)o.poll_ms * 1000000u;
-		tracer.all_syscalls = o.syscalls;
-		/* The status line only where it cannot mix with the log. */
-		if (isatty(STDERR_FILENO) &&
-		    (o.quiet || o.text_path || o.summary_only))
-			tracer.status_fd = STDERR_FILENO;
-		tracer.deadline_ns = (uint64_t)(o.duration * 1e9);
 		if (o.syscalls && !o.quiet)
 			warnx_msg("--syscalls: every system call of the traced process now stops twice (about 100 us each): expect it to run much slower");
-		status = tracer_run_attach(&tracer, o.pids, o.npids);
+		status = tracer_run_attach(tracer, o.pids, o.npids);
 	} else {
-		status = tracer_spawn(&tracer, o.command, path);
+		status = tracer_run_spawn(tracer, o.command, path);
 	}
+	if (status < 0)
+		die("%s", tracer_error(tracer));
+	tracer_free(tracer);
 	status = live_report_close(&o, &live, status);
 	if (!close_sinks(sinks, nsinks) && status == 0)
 		status = EXIT_FAILURE_RUNTIME;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "proc.h"
-#include "tracer.h"
+#include "trace_priv.h"
 
 static enum disp_kind kernel_kind(const struct proc_status *st, int sig)
 {
@@ -26,13 +26,12 @@ static void poll_process(struct tracer *T, struct process *p, uint64_t since)
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		const struct sig_state *s = model_get(p->model, sig);
 		enum disp_kind now = kernel_kind(&st, sig);
-		struct tracee fake = { .tid = p->pid, .proc = p };
 		struct event e;
 
 		if (s->disp.kind == now)
 			continue;
 		event_init(&e, EV_SIGACTION);
-		tracer_stamp(&e, &fake);
+		trace_stamp(&e, p, p->pid);
 		e.u.sa.signo = sig;
 		e.u.sa.observed = true;
 		e.u.sa.window_start_mono_ns = since;
@@ -44,9 +43,9 @@ static void poll_process(struct tracer *T, struct process *p, uint64_t since)
 		e.u.sa.new_disp.flags_known = now != DISP_HANDLER;
 		e.u.sa.syscall = "rt_sigaction";
 		model_set(p->model, sig, &e.u.sa.new_disp, e.mono_ns);
-		tracer_emit(T, p, &e);
+		trace_emit(T, p, &e);
 		if (now == DISP_HANDLER)
-			deliver_handler_installed(T, &fake, sig);
+			pending_handler_installed(T, p, p->pid, sig);
 	}
 }
 
@@ -56,7 +55,7 @@ void poll_dispositions(struct tracer *T)
 
 	/* Also with --syscalls: a seized thread makes syscall stops only
 	 * after its first stop, so calls before it are seen here. */
-	T->last_poll_ns = tracer_now();
+	T->last_poll_ns = trace_now();
 	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
 		for (struct process *p = T->procs[b]; p; p = p->next)
 			poll_process(T, p, since);

@@ -1,14 +1,15 @@
 /*
  * sink_analyzer.c - the live report's input: every event the tracer
- * emits (after the same -e signal=SET filter as the other sinks, since
- * tracer_emit() applies each sink's filter) goes to the analyzer, which
- * is exactly what `sigtrace report` does with the JSON log's lines.
+ * emits (after the same -e signal=SET filter as the other sinks) goes to
+ * the analyzer, which is exactly what `sigtrace report` does with the
+ * JSON log's lines.
  */
 #include "report.h"
 
 static int analyzer_write(struct sink *s, const struct event *e)
 {
-	analyzer_feed(s->priv, e);
+	if (sink_event_selected(&s->cfg, e))
+		analyzer_feed(s->priv, e);
 	return 0;
 }
 

@@ -24,9 +24,9 @@
 #include <unistd.h>
 
 #include "arch.h"
-#include "error.h"
+#include "selfsig.h"
 #include "spawn.h"
-#include "tracer.h"
+#include "trace_priv.h"
 
 static int check_exec(const char *path)
 {
@@ -41,7 +41,8 @@ static int check_exec(const char *path)
 	return 0;
 }
 
-void spawn_resolve(const char *cmd, char *out, size_t len)
+int spawn_resolve(const char *cmd, char *out, size_t len, char *err,
+		  size_t errlen)
 {
 	const char *path_env;
 	int first_err = -ENOENT;
@@ -50,11 +51,13 @@ void spawn_resolve(const char *cmd, char *out, size_t len)
 		int rc = check_exec(cmd);
 
 		if (rc == -EISDIR)
-			die("%s: is a directory, not a command", cmd);
+			return trace_fail(err, errlen,
+					  "%s: is a directory, not a command", cmd);
 		if (rc < 0)
-			die("%s: cannot execute: %s", cmd, strerror(-rc));
+			return trace_fail(err, errlen, "%s: cannot execute: %s",
+					  cmd, strerror(-rc));
 		snprintf(out, len, "%s", cmd);
-		return;
+		return 0;
 	}
 	path_env = getenv("PATH");
 	if (!path_env || !*path_env)
@@ -68,14 +71,15 @@ void spawn_resolve(const char *cmd, char *out, size_t len)
 			 dlen ? "/" : "", cmd);
 		rc = check_exec(out);
 		if (rc == 0)
-			return;
+			return 0;
 		if (rc != -ENOENT && rc != -ENOTDIR && first_err == -ENOENT)
 			first_err = rc;
 		path_env += dlen + (colon ? 1 : 0);
 	}
 	if (first_err == -ENOENT)
-		die("%s: command not found", cmd);
-	die("%s: cannot execute: %s", cmd, strerror(-first_err));
+		return trace_fail(err, errlen, "%s: command not found", cmd);
+	return trace_fail(err, errlen, "%s: cannot execute: %s", cmd,
+			  strerror(-first_err));
 }
 
 /* seccomp(2), or the older prctl for kernels (and valgrind) without it. */
@@ -144,7 +148,7 @@ static void child_main(int go_fd, int report_fd, const char *path,
 	while (read(go_fd, &c, 1) < 0 && errno == EINTR)
 		;
 	close(go_fd);
-	tracer_restore_inherited_signals();
+	selfsig_restore_inherited();
 	rc = install_filter();
 	if (rc < 0) {
 		rep.err = -rc;
@@ -195,19 +199,37 @@ static ssize_t wait_for_exec(pid_t pid, int fd, struct child_report *rep,
 	}
 }
 
-pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
-		   int *pending_status)
+static void close_pair(const int fd[2])
 {
-	int go[2], report[2];
-	struct child_report rep;
-	ssize_t n;
+	close(fd[0]);
+	close(fd[1]);
+}
+
+/* Fork the child, which waits for a byte on *GO and reports a failed
+ * exec on *REPORT (the parent's ends of the two pipes).  -1 with ERR. */
+static pid_t fork_child(const char *path, char *const argv[], int *go_w,
+			int *report_r, char *err, size_t errlen)
+{
+	int go[2], report[2], e;
 	pid_t pid;
 
-	if (pipe2(go, O_CLOEXEC) < 0 || pipe2(report, O_CLOEXEC) < 0)
-		die("cannot create a pipe: %s", strerror(errno));
+	if (pipe2(go, O_CLOEXEC) < 0)
+		return trace_fail(err, errlen, "cannot create a pipe: %s",
+				  strerror(errno));
+	if (pipe2(report, O_CLOEXEC) < 0) {
+		e = errno;
+		close_pair(go);
+		return trace_fail(err, errlen, "cannot create a pipe: %s",
+				  strerror(e));
+	}
 	pid = fork();
-	if (pid < 0)
-		die("cannot fork to run %s: %s", path, strerror(errno));
+	if (pid < 0) {
+		e = errno;
+		close_pair(go);
+		close_pair(report);
+		return trace_fail(err, errlen, "cannot fork to run %s: %s",
+				  path, strerror(e));
+	}
 	if (pid == 0) {
 		close(go[1]);
 		close(report[0]);
@@ -215,32 +237,60 @@ pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
 	}
 	close(go[0]);
 	close(report[1]);
+	*go_w = go[1];
+	*report_r = report[0];
+	return pid;
+}
+
+/* The child could not exec: let it finish, say why. */
+static int exec_failed(pid_t pid, const char *path,
+		       const struct child_report *rep, char *err, size_t errlen)
+{
+	int status;
+
+	while (waitpid(pid, &status, __WALL) > 0 &&
+	       !WIFEXITED(status) && !WIFSIGNALED(status))
+		ptrace(PTRACE_CONT, pid, 0, 0);
+	if (rep->stage == 0)
+		return trace_fail(err, errlen,
+				  "cannot install the seccomp filter for %s: %s",
+				  path, strerror(rep->err));
+	return trace_fail(err, errlen, "%s: cannot execute: %s", path,
+			  strerror(rep->err));
+}
+
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
+		   int *pending_status, char *err, size_t errlen)
+{
+	struct child_report rep;
+	int go = -1, report = -1;
+	ssize_t n;
+	pid_t pid;
+
+	pid = fork_child(path, argv, &go, &report, err, errlen);
+	if (pid < 0)
+		return -1;
 	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)(unsigned long)options) < 0) {
 		int e = errno;
 
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
-		die("cannot trace %s (pid %d): PTRACE_SEIZE: %s%s", path, pid,
-		    strerror(e), e == EPERM ?
-		    " (ptrace is forbidden here: check kernel.yama.ptrace_scope or the container's seccomp profile)" : "");
+		close(go);
+		close(report);
+		return trace_fail(err, errlen,
+				  "cannot trace %s (pid %d): PTRACE_SEIZE: %s%s",
+				  path, pid, strerror(e), e == EPERM ?
+				  " (ptrace is forbidden here: check kernel.yama.ptrace_scope or the container's seccomp profile)" : "");
 	}
-	(void)!write(go[1], "g", 1);
-	close(go[1]);
-	n = wait_for_exec(pid, report[0], &rep, pending_status);
-	close(report[0]);
-	if (n == (ssize_t)sizeof(rep)) {
-		int status;
-
-		while (waitpid(pid, &status, __WALL) > 0 &&
-		       !WIFEXITED(status) && !WIFSIGNALED(status))
-			ptrace(PTRACE_CONT, pid, 0, 0);
-		if (rep.stage == 0)
-			die("cannot install the seccomp filter for %s: %s",
-			    path, strerror(rep.err));
-		die("%s: cannot execute: %s", path, strerror(rep.err));
-	}
+	(void)!write(go, "g", 1);
+	close(go);
+	n = wait_for_exec(pid, report, &rep, pending_status);
+	close(report);
+	if (n == (ssize_t)sizeof(rep))
+		return exec_failed(pid, path, &rep, err, errlen);
 	if (n < 0)
-		die("%s: the child exited before it could execute the command",
-		    path);
+		return trace_fail(err, errlen,
+				  "%s: the child exited before it could execute the command",
+				  path);
 	return pid;
 }

@@ -1,6 +1,7 @@
 /*
- * spawn.h - start a command under PTRACE_SEIZE, with the seccomp filter
- * that sends only the signal-related syscalls to the tracer.
+ * spawn.h - what the command line needs from spawn.c before tracing: the
+ * command's path.  Starting it is private to the trace layer
+ * (trace_priv.h).
  */
 #ifndef SIGTRACE_SPAWN_H
 #define SIGTRACE_SPAWN_H
@@ -9,15 +10,9 @@
 #include <sys/types.h>
 
 /* Resolve ARGV[0] like execvp: a path with a slash is used as is,
- * otherwise PATH is searched.  Returns 0 with the path in OUT, or dies
- * with a one-line error (not found, not executable, a directory). */
-void spawn_resolve(const char *cmd, char *out, size_t len);
-
-/* Fork, seize with OPTIONS (PTRACE_O_*), install the filter, exec PATH.
- * Returns the pid, seized and running toward its exec; dies with a clear
- * message when any step fails (and leaves nothing running).  When the
- * exec stop was already waited for, it is in *PENDING_STATUS (else -1). */
-pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
-		   int *pending_status);
+ * otherwise PATH is searched.  Returns 0 with the path in OUT, or -1
+ * with a one-line error in ERR (not found, not executable, a directory). */
+int spawn_resolve(const char *cmd, char *out, size_t len, char *err,
+		  size_t errlen);
 
 #endif

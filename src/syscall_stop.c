@@ -8,12 +8,31 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
 
 #include "stack.h"
 #include "tracee_mem.h"
-#include "tracer.h"
+#include "trace_priv.h"
+
+#ifdef SIGTRACE_TEST_HOOKS
+/* Test builds only (tests/integration/model_check.sh): starve the model
+ * of sigaction calls, so its cross-check with the kernel can be seen. */
+static bool test_ignore_sigaction(void)
+{
+	static int ignore = -1;
+
+	if (ignore < 0)
+		ignore = getenv("SIGTRACE_TEST_IGNORE_SIGACTION") != NULL;
+	return ignore;
+}
+#else
+static bool test_ignore_sigaction(void)
+{
+	return false;
+}
+#endif
 
 /* A syscall's return: an error is -4095..-1; anything else is success,
  * e.g. the old handler that signal() returns. */
@@ -66,9 +85,9 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 	}
 	stack_free(t->sa_stack);
 	t->sa_stack = NULL;
-	if (T->stack_depth && t->proc->reported)
+	if (T->cfg.stack_depth && t->proc->reported)
 		t->sa_stack = stack_capture(t->proc->pid, t->tid,
-					    T->stack_depth);
+					    T->cfg.stack_depth);
 	t->sa_pending = true;
 	t->cur_nr = st.nr;
 	t->cur_abi = st.abi;
@@ -83,7 +102,7 @@ void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 	if (arch_get_syscall_state(t->tid, &st) == 0 &&
 	    arch_is_sigaction(st.abi, st.nr, &kind))
 		begin_sigaction(T, t, &st, kind);
-	tracer_resume(T, t, 0);
+	tracee_resume(T, t, 0);
 }
 
 static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
@@ -97,7 +116,7 @@ static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 
 	t->sa_pending = false;
 	event_init(&e, EV_SIGACTION);
-	tracer_stamp(&e, t);
+	trace_stamp(&e, t->proc, t->tid);
 	e.u.sa.signo = sa->signo;
 	e.u.sa.syscall = arch_abi_syscall_name(sa->abi, sa->nr);
 	e.u.sa.result = ok ? 0 : (int)-rval;
@@ -119,43 +138,28 @@ static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 		stack_symbolize_disposition(p->pid, &e.u.sa.new_disp);
 		stack_symbolize_disposition(p->pid, &e.u.sa.old_disp);
 	}
-	if (ok && e.u.sa.has_new && !T->test_ignore_sigaction)
+	if (ok && e.u.sa.has_new && !test_ignore_sigaction())
 		model_set(p->model, sa->signo, &e.u.sa.new_disp, e.mono_ns);
 	e.u.sa.stack = t->sa_stack;
-	tracer_emit(T, p, &e);
+	trace_emit(T, p, &e);
 	stack_free(t->sa_stack);
 	t->sa_stack = NULL;
 	if (ok && e.u.sa.has_new &&
 	    e.u.sa.new_disp.kind == DISP_HANDLER)
-		deliver_handler_installed(T, t, sa->signo);
-}
-
-void syscall_emit_outcome(struct tracer *T, struct tracee *t,
-			  const struct handler_frame *f, long ret)
-{
-	struct event e;
-
-	event_init(&e, ret == -EINTR ? EV_EINTR : EV_RESTARTED);
-	tracer_stamp(&e, t);
-	e.u.sc.syscall = f->syscall;
-	e.u.sc.syscall_name = f->syscall_name;
-	e.u.sc.code = f->code;
-	e.u.sc.signo = f->signo;
-	e.u.sc.handler = f->handler;
-	e.u.sc.never_restarted = e.u.sc.syscall_name &&
-		syscall_never_restarted(e.u.sc.syscall_name);
-	tracer_emit(T, t->proc, &e);
+		pending_handler_installed(T, p, t->tid, sa->signo);
 }
 
 static void pop_frame(struct tracer *T, struct tracee *t, long rval)
 {
-	struct handler_frame *f = &t->frames[--t->depth];
+	struct handler_frame *f = frame_top(t);
 
-	if (f->syscall < 0)
-		return;
-	if (f->code == -K_ERESTARTSYS)
-		model_learn_restart(t->proc->model, f->signo, rval != -EINTR);
-	syscall_emit_outcome(T, t, f, rval);
+	if (f->syscall >= 0) {
+		if (f->code == -K_ERESTARTSYS)
+			model_learn_restart(t->proc->model, f->signo,
+					    rval != -EINTR);
+		frame_emit_outcome(T, t, f, rval);
+	}
+	frame_drop(t);
 }
 
 /* A handler that left by siglongjmp never calls rt_sigreturn: once the
@@ -182,23 +186,25 @@ static bool still_in_handler(struct handler_frame *f, uint64_t sp)
 static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
 				  uint64_t sp)
 {
-	while (t->depth > 0) {
-		struct handler_frame *f = &t->frames[t->depth - 1];
+	struct handler_frame *f;
+
+	while ((f = frame_top(t)) != NULL) {
 		char name[16];
 		struct event e;
 
 		if (still_in_handler(f, sp))
 			return;
-		t->depth--;
+		/* Dropping keeps the room: F stays readable below. */
+		frame_drop(t);
 		if (f->syscall < 0)
 			continue;
 		event_init(&e, EV_WARNING);
-		tracer_stamp(&e, t);
+		trace_stamp(&e, t->proc, t->tid);
 		snprintf(e.u.warning.message, sizeof(e.u.warning.message),
 			 "the %s handler did not return (siglongjmp?): %s() was abandoned, neither restarted nor failed with EINTR",
 			 sig_name(f->signo, name, sizeof(name)),
 			 f->syscall_name ? f->syscall_name : "?");
-		tracer_emit(T, t->proc, &e);
+		trace_emit(T, t->proc, &e);
 	}
 }
 
@@ -227,13 +233,13 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 
 			t->cur_nr = st.nr;
 			t->cur_abi = st.abi;
-			if (T->all_syscalls && !t->sa_pending &&
+			if (T->cfg.all_syscalls && !t->sa_pending &&
 			    arch_is_sigaction(st.abi, st.nr, &kind))
 				begin_sigaction(T, t, &st, kind);
 			if (t->depth > 0 && !arch_is_sigreturn(st.abi, st.nr))
 				drop_abandoned_frames(T, t, st.sp);
 		}
-		tracer_resume(T, t, 0);
+		tracee_resume(T, t, 0);
 		return;
 	}
 	t->in_syscall = false;
@@ -242,5 +248,5 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 	else if (t->depth > 0 && arch_is_sigreturn(t->cur_abi, t->cur_nr))
 		pop_frame(T, t, rval);
 	t->cur_nr = -1;
-	tracer_resume(T, t, 0);
+	tracee_resume(T, t, 0);
 }

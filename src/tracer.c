@@ -1,8 +1,9 @@
 /*
- * tracer.c - the wait loop: classify every ptrace stop, keep the tables
- * of processes and threads, report their lifecycle, and resume each stop
- * at once.  Every stop is paid for by the tracee, so nothing here stops a
- * thread that the answer does not need.
+ * tracer.c - the top of the trace layer: the two ways of running (spawn
+ * a command, attach to processes), the wait loop, and the classification
+ * of every ptrace stop, handed to the file that handles that kind.
+ * Every stop is paid for by the tracee, so nothing here stops a thread
+ * that the answer does not need.
  */
 #include <errno.h>
 #include <signal.h>
@@ -10,390 +11,35 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/stat.h>
-#include <sys/time.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "error.h"
 #include "proc.h"
+#include "selfsig.h"
 #include "spawn.h"
-#include "stack.h"
-#include "tracer.h"
+#include "trace_priv.h"
 
-static volatile sig_atomic_t interrupt_count;
-static volatile sig_atomic_t attach_mode;
-static volatile sig_atomic_t stop_requested;
-static volatile sig_atomic_t stop_signal = SIGINT;	/* what asked for it */
-static struct timespec last_interrupt;
-
-static unsigned bucket(pid_t id)
+struct tracer *tracer_new(const struct tracer_config *cfg)
 {
-	return (unsigned)id % TABLE_BUCKETS;
+	struct tracer *T = calloc(1, sizeof(*T));
+
+	if (T)
+		T->cfg = *cfg;
+	return T;
 }
 
-struct tracee *tracee_find(struct tracer *T, pid_t tid)
+void tracer_free(struct tracer *T)
 {
-	for (struct tracee *t = T->tracees[bucket(tid)]; t; t = t->next)
-		if (t->tid == tid)
-			return t;
-	return NULL;
-}
-
-struct process *process_find(struct tracer *T, pid_t pid)
-{
-	for (struct process *p = T->procs[bucket(pid)]; p; p = p->next)
-		if (p->pid == pid)
-			return p;
-	return NULL;
-}
-
-static struct process *process_new(struct tracer *T, pid_t pid,
-				   struct sigmodel *model, bool reported)
-{
-	struct process *p = calloc(1, sizeof(*p));
-
-	if (!p)
-		die("out of memory tracing pid %d", pid);
-	p->pid = pid;
-	p->model = model;
-	p->reported = reported;
-	proc_read_comm(pid, p->comm, sizeof(p->comm));
-	proc_read_cmdline(pid, &p->argv);
-	p->next = T->procs[bucket(pid)];
-	T->procs[bucket(pid)] = p;
-	return p;
-}
-
-bool tracer_known_identity(struct tracer *T, pid_t pid, char *comm,
-			   struct cmdline *argv, pid_t *parent)
-{
-	struct process *p = process_find(T, pid);
-
-	if (p) {
-		memcpy(comm, p->comm, COMM_MAX);
-		if (argv)
-			*argv = p->argv;
-		*parent = p->parent;
-		return true;
-	}
-	for (unsigned i = 0; i < RECENT_MAX; i++) {
-		struct recent_process *r = &T->recent[i];
-
-		if (r->pid == pid) {
-			memcpy(comm, r->comm, COMM_MAX);
-			if (argv)
-				*argv = r->argv;
-			*parent = r->parent;
-			return true;
-		}
-	}
-	return false;
-}
-
-static void process_free(struct tracer *T, struct process *p)
-{
-	struct process **pp = &T->procs[bucket(p->pid)];
-	struct recent_process *r = &T->recent[T->recent_next++ % RECENT_MAX];
-
-	r->pid = p->pid;
-	r->parent = p->parent;
-	memcpy(r->comm, p->comm, COMM_MAX);
-	r->argv = p->argv;
-
-	while (*pp && *pp != p)
-		pp = &(*pp)->next;
-	if (*pp)
-		*pp = p->next;
-	while (p->pending) {
-		struct pending_finding *n = p->pending->next;
-
-		free(p->pending);
-		p->pending = n;
-	}
-	model_unref(p->model);
-	stack_forget_process(p->pid);
-	free(p);
-}
-
-static struct tracee *tracee_add(struct tracer *T, pid_t tid,
-				 struct process *p)
-{
-	struct tracee *t = calloc(1, sizeof(*t));
-
-	if (!t)
-		die("out of memory tracing tid %d", tid);
-	t->tid = tid;
-	t->proc = p;
-	t->cur_nr = -1;
-	p->threads++;
-	T->live++;
-	t->next = T->tracees[bucket(tid)];
-	T->tracees[bucket(tid)] = t;
-	return t;
-}
-
-static void tracee_remove(struct tracer *T, struct tracee *t)
-{
-	struct tracee **pp = &T->tracees[bucket(t->tid)];
-
-	while (*pp && *pp != t)
-		pp = &(*pp)->next;
-	if (*pp)
-		*pp = t->next;
-	t->proc->threads--;
-	T->live--;
-	stack_free(t->sa_stack);
-	stack_forget_thread(t->tid);
-	free(t);
-}
-
-void tracer_stamp(struct event *e, const struct tracee *t)
-{
-	e->tid = t->tid;
-	e->pid = t->proc->pid;
-	memcpy(e->comm, t->proc->comm, sizeof(e->comm));
-}
-
-void tracer_emit(struct tracer *T, struct process *p, struct event *e)
-{
-	if (p && !p->reported)
+	if (!T)
 		return;
-	for (size_t i = 0; i < T->nsinks; i++) {
-		struct sink *s = T->sinks[i];
-		int rc;
-
-		if (s->error || !sink_event_selected(&s->cfg, e))
-			continue;
-		rc = s->ops->write(s, e);
-		if (rc < 0) {
-			s->error = -rc;
-			T->output_error = true;
-			/* Keep tracing: the tracee must not pay for a full
-			 * disk; the other sinks still get every event. */
-			warnx_msg("writing %s: %s; further events to it are lost",
-				  s->path, strerror(-rc));
-		}
-	}
+	table_clear(T);
+	free(T);
 }
 
-void tracer_resume(struct tracer *T, struct tracee *t, int sig)
+const char *tracer_error(const struct tracer *T)
 {
-	int req = (t->depth > 0 || t->sa_pending || T->all_syscalls) ?
-		PTRACE_SYSCALL : PTRACE_CONT;
-
-	/* ESRCH: killed meanwhile; waitpid will tell. */
-	ptrace(req, t->tid, 0, (void *)(long)sig);
-}
-
-/* A task we have not met: a new thread or process whose own first stop
- * arrived before its creator's event stop. */
-static struct tracee *adopt(struct tracer *T, pid_t tid, pid_t creator)
-{
-	struct proc_status st;
-	struct process *parent_proc = NULL, *p;
-	struct tracee *creator_t = creator > 0 ? tracee_find(T, creator) : NULL;
-	pid_t tgid = tid;
-
-	if (proc_read_status(tid, tid, &st) == 0 && st.tgid > 0)
-		tgid = st.tgid;
-	p = process_find(T, tgid);
-	if (!p) {
-		struct sigmodel *m;
-
-		if (creator_t)
-			parent_proc = creator_t->proc;
-		else if (proc_read_status(tgid, 0, &st) == 0)
-			parent_proc = process_find(T, st.ppid);
-		if (parent_proc)
-			m = model_copy(parent_proc->model);
-		else
-			m = model_new(false, 0, 0, 0);
-		p = process_new(T, tgid, m, T->follow &&
-				(!parent_proc || parent_proc->reported));
-		p->parent = parent_proc ? parent_proc->pid : 0;
-	}
-	return tracee_add(T, tid, p);
-}
-
-static void handle_new_task(struct tracer *T, struct tracee *t, int event)
-{
-	unsigned long msg = 0;
-	struct tracee *child;
-	struct event e;
-
-	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) < 0 || msg == 0) {
-		tracer_resume(T, t, 0);
-		return;
-	}
-	child = tracee_find(T, (pid_t)msg);
-	if (!child)
-		child = adopt(T, (pid_t)msg, t->tid);
-	event_init(&e, EV_FORK);
-	tracer_stamp(&e, t);
-	e.u.fork.child = (pid_t)msg;
-	e.u.fork.thread = child->proc == t->proc;
-	e.u.fork.vfork = event == PTRACE_EVENT_VFORK;
-	tracer_emit(T, t->proc, &e);
-	tracer_resume(T, t, 0);
-}
-
-/* The kernel does not elevate a traced execve of a set-user-ID or
- * set-group-ID program: say so, since the program may then behave
- * differently from an untraced run (permission errors, another uid). */
-static void warn_setid_exec(struct tracer *T, struct tracee *t,
-			    const char *path)
-{
-	struct proc_status ps;
-	struct stat st;
-	struct event w;
-
-	if (stat(path, &st) < 0 || !(st.st_mode & (S_ISUID | S_ISGID)) ||
-	    proc_read_status(t->proc->pid, 0, &ps) < 0)
-		return;
-	if (!((st.st_mode & S_ISUID) && st.st_uid != ps.uid) &&
-	    !(st.st_mode & S_ISGID))
-		return;
-	event_init(&w, EV_WARNING);
-	tracer_stamp(&w, t);
-	snprintf(w.u.warning.message, sizeof(w.u.warning.message),
-		 "exec of a set-%cID program (owner uid %u, gid %u): under ptrace the kernel runs it WITHOUT those privileges (as uid %u), so it may behave differently than untraced",
-		 (st.st_mode & S_ISUID) ? 'u' : 'g', (unsigned)st.st_uid,
-		 (unsigned)st.st_gid, (unsigned)ps.uid);
-	tracer_emit(T, t->proc, &w);
-}
-
-static void handle_exec(struct tracer *T, struct tracee *t)
-{
-	unsigned long former = 0;
-	struct process *p = t->proc;
-	struct event e;
-
-	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
-	if ((pid_t)former != t->tid && former) {
-		/* A non-leader thread exec'd: it now has the leader's tid.
-		 * The old tid will not be reported again. */
-		struct tracee *old = tracee_find(T, (pid_t)former);
-
-		if (old && old != t)
-			tracee_remove(T, old);
-	}
-	t->depth = 0;
-	t->sa_pending = false;
-	stack_free(t->sa_stack);
-	t->sa_stack = NULL;
-	stack_forget_process(p->pid);	/* a new program: new map, new code */
-	t->cur_nr = -1;
-	t->in_syscall = false;
-	proc_read_comm(p->pid, p->comm, sizeof(p->comm));
-	event_init(&e, EV_EXEC);
-	tracer_stamp(&e, t);
-	proc_read_exe(p->pid, e.u.exec.path, sizeof(e.u.exec.path));
-	proc_read_cmdline(p->pid, &e.u.exec.argv);
-	p->argv = e.u.exec.argv;
-	if ((pid_t)former != t->tid)
-		e.u.exec.former_tid = (pid_t)former;
-	model_exec(p->model, e.u.exec.path, e.mono_ns);
-	tracer_emit(T, p, &e);
-	if (p->pid == T->root_pid && !T->root_table_shown) {
-		/* The spawned command's table as it starts: what it
-		 * inherited (SIG_IGN survives exec; handlers do not). */
-		T->root_table_shown = true;
-		tracer_emit_dispositions(T, p);
-	}
-	warn_setid_exec(T, t, e.u.exec.path);
-	tracer_resume(T, t, 0);
-}
-
-static void emit_audit(struct tracer *T, struct tracee *t)
-{
-	struct process *p = t->proc;
-	sigbits_t danger = model_dangerous_defaults(p->model);
-	sigbits_t oneshot = model_oneshot_handlers(p->model);
-	struct event e;
-
-	if (danger) {
-		event_init(&e, EV_FINDING);
-		tracer_stamp(&e, t);
-		e.u.finding.kind = FINDING_DANGEROUS_DEFAULTS;
-		e.u.finding.signals = danger;
-		snprintf(e.u.finding.detail, sizeof(e.u.finding.detail),
-			 "these signals, commonly sent by operators and tools, still have a default action that terminates the process");
-		tracer_emit(T, p, &e);
-	}
-	for (int sig = 1; sig <= SIG_MAX; sig++) {
-		if (!(oneshot & SIGBIT(sig)))
-			continue;
-		event_init(&e, EV_FINDING);
-		tracer_stamp(&e, t);
-		e.u.finding.kind = FINDING_ONESHOT_HANDLER;
-		e.u.finding.signo = sig;
-		deliver_disposition(p, sig, &e.u.finding.handler);
-		snprintf(e.u.finding.detail, sizeof(e.u.finding.detail),
-			 "one-shot (SysV) handler: SA_RESETHAND/SA_NODEFER make a second quick signal run the default action");
-		tracer_emit(T, p, &e);
-	}
-}
-
-static void handle_exit(struct tracer *T, pid_t tid, int status)
-{
-	struct tracee *t = tracee_find(T, tid);
-	struct process *p;
-	struct event e;
-	bool leader;
-
-	if (!t)
-		return;
-	p = t->proc;
-	leader = tid == p->pid;
-	deliver_release_held(T, t);
-	if (leader) {
-		deliver_flush_pending(T, p, tid);
-		/* The audit matters for a process that lives on; one that a
-		 * signal just killed has its finding already. */
-		if (tid == T->root_pid && !WIFSIGNALED(status))
-			emit_audit(T, t);
-	}
-	event_init(&e, EV_EXIT);
-	tracer_stamp(&e, t);
-	e.u.exit.thread = !leader;
-	if (WIFSIGNALED(status)) {
-		e.u.exit.signaled = true;
-		e.u.exit.signo = WTERMSIG(status);
-		e.u.exit.core = WCOREDUMP(status);
-	} else {
-		e.u.exit.code = WEXITSTATUS(status);
-	}
-	tracer_emit(T, p, &e);
-	if (tid == T->root_pid) {
-		T->root_status = status;
-		T->root_exited = true;
-	}
-	tracee_remove(T, t);
-	if (leader || p->threads == 0) {
-		/* Threads left behind a dead leader are reaped with it. */
-		if (p->threads == 0)
-			process_free(T, p);
-	}
-}
-
-static void handle_event_stop(struct tracer *T, struct tracee *t, int sig)
-{
-	switch (sig) {
-	case SIGSTOP:
-	case SIGTSTP:
-	case SIGTTIN:
-	case SIGTTOU:
-		/* Group-stop: stay stopped as without a tracer, but keep
-		 * reporting (PTRACE_LISTEN), so SIGCONT is seen. */
-		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
-		break;
-	default:
-		/* The first stop of a new task, or a re-trap after LISTEN. */
-		tracer_resume(T, t, 0);
-		break;
-	}
+	return T->err;
 }
 
 static void handle_stop(struct tracer *T, pid_t tid, int status)
@@ -403,28 +49,28 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 	int event = (unsigned)status >> 16;
 
 	if (!t)
-		t = adopt(T, tid, 0);
+		t = lifecycle_adopt(T, tid, 0);
 	t->started = true;
 	T->stops++;
 	switch (event) {
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
-		handle_new_task(T, t, event);
+		lifecycle_new_task(T, t, event);
 		return;
 	case PTRACE_EVENT_EXEC:
-		handle_exec(T, t);
+		lifecycle_exec(T, t);
 		return;
 	case PTRACE_EVENT_SECCOMP:
 		syscall_seccomp_stop(T, t);
 		return;
 	case PTRACE_EVENT_STOP:
-		handle_event_stop(T, t, sig);
+		lifecycle_event_stop(T, t, sig);
 		return;
 	case 0:
 		break;
 	default:
-		tracer_resume(T, t, 0);
+		tracee_resume(T, t, 0);
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
@@ -439,193 +85,95 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 	deliver_signal(T, t, sig);
 }
 
-static volatile sig_atomic_t timer_ticks;
-
-static void on_timer(int sig)
+static void dispatch(struct tracer *T, pid_t tid, int status)
 {
-	(void)sig;
-	timer_ticks++;
-}
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		struct tracee *t = tracee_find(T, tid);
 
-static void on_stop_signal(int sig)
-{
-	struct timespec now;
-
-	/* Attach: detach at once.  Spawn: a Ctrl-C, a hangup or a SIGTERM
-	 * to the process group reaches the command too, which decides what
-	 * to do; sigtrace keeps tracing.  A second one within a second stops
-	 * sigtrace (and with it the command: EXITKILL). */
-	if (attach_mode) {
-		stop_signal = sig;
-		stop_requested = 1;
-		return;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (interrupt_count > 0 && now.tv_sec - last_interrupt.tv_sec <= 1) {
-		stop_signal = sig;
-		stop_requested = 1;
-	}
-	interrupt_count++;
-	last_interrupt = now;
-}
-
-/* The signals sigtrace takes over, and what it inherited for them: the
- * spawned command must inherit those, not sigtrace's (a SIG_IGN survives
- * execve, so an ignored SIGPIPE or a handled SIGINT would leak). */
-static const int own_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGALRM, SIGPIPE };
-#define OWN_SIGNALS (sizeof(own_signals) / sizeof(own_signals[0]))
-static struct sigaction inherited[OWN_SIGNALS];
-static bool inherited_saved;
-
-void tracer_restore_inherited_signals(void)
-{
-	if (!inherited_saved)
-		return;
-	for (size_t i = 0; i < OWN_SIGNALS; i++)
-		sigaction(own_signals[i], &inherited[i], NULL);
-}
-
-static void install_signal_handlers(void)
-{
-	struct sigaction sa, ign;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_stop_signal;
-	sigemptyset(&sa.sa_mask);
-	ign = sa;
-	ign.sa_handler = SIG_IGN;
-	for (size_t i = 0; i < OWN_SIGNALS; i++) {
-		int sig = own_signals[i];
-
-		sigaction(sig, NULL, &inherited[i]);
-		/* Started under nohup: sigtrace keeps ignoring the hangup
-		 * (and a SIGTERM ignored on purpose).  SIGINT is taken even
-		 * when a shell ignored it for a background job: it is how a
-		 * user detaches (`kill -INT`), and the child gets the
-		 * inherited SIG_IGN back before it execs. */
-		if ((sig == SIGHUP || sig == SIGTERM) &&
-		    inherited[i].sa_handler == SIG_IGN)
-			continue;
-		/* No SA_RESTART: waitpid must return so the loop sees it. */
-		sa.sa_handler = sig == SIGALRM ? on_timer : on_stop_signal;
-		sigaction(sig, sig == SIGPIPE ? &ign : &sa, NULL);
-	}
-	inherited_saved = true;
-}
-
-uint64_t tracer_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
-}
-
-void tracer_dispatch(struct tracer *T, pid_t tid, int status)
-{
-	if (WIFEXITED(status) || WIFSIGNALED(status))
-		handle_exit(T, tid, status);
-	else if (WIFSTOPPED(status))
+		if (!t)
+			return;
+		deliver_release_held(T, t);
+		lifecycle_exit(T, t, status);
+	} else if (WIFSTOPPED(status)) {
 		handle_stop(T, tid, status);
-}
-
-struct process *tracer_add_process(struct tracer *T, pid_t pid,
-				   struct sigmodel *model)
-{
-	return process_new(T, pid, model, true);
-}
-
-void tracer_drop_process(struct tracer *T, struct process *p)
-{
-	process_free(T, p);
-}
-
-struct tracee *tracer_add_thread(struct tracer *T, pid_t tid,
-				 struct process *p)
-{
-	return tracee_add(T, tid, p);
-}
-
-void tracer_emit_dispositions(struct tracer *T, struct process *p)
-{
-	struct proc_status st;
-	struct event e;
-
-	if (proc_read_status(p->pid, 0, &st) < 0)
-		return;
-	event_init(&e, EV_DISPOSITIONS);
-	e.pid = e.tid = p->pid;
-	memcpy(e.comm, p->comm, sizeof(e.comm));
-	e.u.table.caught = st.caught;
-	e.u.table.ignored = st.ignored;
-	e.u.table.blocked = st.blocked;
-	e.u.table.pending = st.pending | st.shared_pending;
-	e.u.table.threads = st.threads;
-	e.u.table.argv = p->argv;
-	tracer_emit(T, p, &e);
-}
-
-void tracer_emit_detach(struct tracer *T)
-{
-	for (unsigned b = 0; b < TABLE_BUCKETS; b++) {
-		for (struct process *p = T->procs[b]; p; p = p->next) {
-			struct tracee fake = { .tid = p->pid, .proc = p };
-			struct event e;
-
-			deliver_flush_pending(T, p, p->pid);
-			emit_audit(T, &fake);
-			event_init(&e, EV_DETACH);
-			tracer_stamp(&e, &fake);
-			tracer_emit(T, p, &e);
-		}
 	}
 }
 
-static void show_status(struct tracer *T);
-
-static void start_timer(uint64_t period_ns)
+/* One line on the terminal, rewritten in place; never in a log file. */
+static void show_status(struct tracer *T)
 {
-	struct itimerval it;
+	char line[256];
+	int n;
 
-	if (!period_ns)
+	if (T->cfg.status_fd < 0)
 		return;
-	it.it_interval.tv_sec = (time_t)(period_ns / 1000000000u);
-	it.it_interval.tv_usec = (suseconds_t)(period_ns % 1000000000u / 1000);
-	it.it_value = it.it_interval;
-	setitimer(ITIMER_REAL, &it, NULL);
+	n = snprintf(line, sizeof(line),
+		     "\r\033[Ktracing pid %d (%u thread%s), %llu signal%s so far; Ctrl-C to stop and report",
+		     T->root_pid, T->live, T->live == 1 ? "" : "s",
+		     (unsigned long long)T->deliveries,
+		     T->deliveries == 1 ? "" : "s");
+	if (n > 0)
+		(void)!write(T->cfg.status_fd, line, (size_t)n);
 }
 
-static void stop_timer(void)
+static void clear_status(struct tracer *T)
 {
-	struct itimerval it;
-
-	memset(&it, 0, sizeof(it));
-	setitimer(ITIMER_REAL, &it, NULL);
+	if (T->cfg.status_fd >= 0)
+		(void)!write(T->cfg.status_fd, "\r\033[K", 4);
 }
 
-void tracer_init(struct tracer *T, struct sink **sinks, size_t nsinks)
+/* Attach mode's clock: the deadline, the /proc poll, the status line.
+ * true when the deadline has come. */
+static bool tick(struct tracer *T)
 {
-	memset(T, 0, sizeof(*T));
-	T->sinks = sinks;
-	T->nsinks = nsinks;
-	T->follow = true;
-	T->test_ignore_sigaction = getenv("SIGTRACE_TEST_IGNORE_SIGACTION") != NULL;
-	T->status_fd = -1;
+	if (T->deadline_ns && trace_now() >= T->deadline_ns)
+		return true;
+	if (T->cfg.poll_ns)
+		poll_dispositions(T);
+	show_status(T);
+	return false;
 }
 
-static void emit_start(struct tracer *T, char *const argv[])
+/* Until no traced thread is left, sigtrace is asked to stop, or the
+ * deadline comes.  0, or -1 with T->err. */
+static int loop(struct tracer *T)
+{
+	while (T->live > 0 && !selfsig_stop_requested()) {
+		int status;
+		pid_t tid;
+
+		if (selfsig_take_tick() && tick(T))
+			return 0;
+		if (selfsig_take_first_interrupt() && !T->cfg.quiet)
+			warnx_msg("a stop signal (Ctrl-C, SIGTERM, SIGHUP) reached sigtrace; the command got it too if it was sent to the process group; send it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
+		tid = selfsig_wait(&status);
+		if (tid == -ECHILD)
+			break;
+		if (tid < 0)
+			return trace_fail(T->err, sizeof(T->err),
+					  "waitpid: %s", strerror(-tid));
+		if (tid > 0)
+			dispatch(T, tid, status);
+	}
+	return 0;
+}
+
+static void emit_start(struct tracer *T, char *const argv[],
+		       const pid_t *pids, size_t npids)
 {
 	struct event e;
 
 	event_init(&e, EV_TRACE_START);
-	e.pid = T->root_pid;
-	e.tid = T->root_pid;
-	e.u.start.attach = false;
+	e.pid = e.tid = T->root_pid;
+	e.u.start.attach = T->attach;
 	e.u.start.tracer_pid = getpid();
 	snprintf(e.u.start.version, sizeof(e.u.start.version), "%s",
 		 SIGTRACE_VERSION);
-	cmdline_from_argv(&e.u.start.argv, argv);
-	tracer_emit(T, NULL, &e);
+	if (argv)
+		cmdline_from_argv(&e.u.start.argv, argv);
+	for (size_t i = 0; i < npids && i < 16; i++)
+		e.u.start.pids[e.u.start.npids++] = pids[i];
+	trace_emit(T, NULL, &e);
 }
 
 static int exit_status_of(const struct tracer *T)
@@ -648,47 +196,10 @@ static void emit_end(struct tracer *T, int status)
 	e.u.end.stops = T->stops;
 	e.u.end.syscall_stops = T->syscall_stops;
 	e.u.end.deliveries = T->deliveries;
-	tracer_emit(T, NULL, &e);
+	trace_emit(T, NULL, &e);
 }
 
-static void loop(struct tracer *T)
-{
-	while (T->live > 0 && !stop_requested) {
-		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
-
-		if (tid < 0) {
-			if (errno == EINTR) {
-				if (stop_requested)
-					return;
-				if (timer_ticks) {
-					timer_ticks = 0;
-					if (T->deadline_ns &&
-					    tracer_now() >= T->deadline_ns) {
-						stop_requested = 1;
-						return;
-					}
-					if (T->poll_ns)
-						poll_dispositions(T);
-					show_status(T);
-					continue;
-				}
-				if (interrupt_count == 1 && !T->quiet)
-					warnx_msg("a stop signal (Ctrl-C, SIGTERM, SIGHUP) reached sigtrace; the command got it too if it was sent to the process group; send it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
-				continue;
-			}
-			if (errno == ECHILD)
-				break;
-			die("waitpid: %s", strerror(errno));
-		}
-		if (WIFEXITED(status) || WIFSIGNALED(status))
-			handle_exit(T, tid, status);
-		else if (WIFSTOPPED(status))
-			handle_stop(T, tid, status);
-	}
-}
-
-int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
+int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 {
 	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
 		PTRACE_O_TRACESECCOMP | PTRACE_O_TRACECLONE |
@@ -698,21 +209,25 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 	int status, pending;
 	pid_t pid;
 
-	install_signal_handlers();
-	pid = spawn_traced(path, argv, options, &pending);
+	selfsig_install(false);
+	pid = spawn_traced(path, argv, options, &pending, T->err,
+			   sizeof(T->err));
+	if (pid < 0)
+		return -1;
 	T->root_pid = pid;
 	memset(&st, 0, sizeof(st));
 	proc_read_status(pid, 0, &st);
 	/* SigIgn survives execve; handlers do not, so none are caught. */
-	p = process_new(T, pid, model_new(false, st.ignored, 0, 0), true);
+	p = process_add(T, pid, model_new(false, st.ignored, 0, 0), true);
 	tracee_add(T, pid, p);
-	emit_start(T, argv);
+	emit_start(T, argv, NULL, 0);
 	if (pending != -1)
-		handle_stop(T, pid, pending);
-	loop(T);
-	if (stop_requested && T->live > 0) {
+		dispatch(T, pid, pending);
+	if (loop(T) < 0)
+		return -1;
+	if (selfsig_stop_requested() && T->live > 0) {
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
-		status = 128 + stop_signal;
+		status = 128 + selfsig_stop_signal();
 	} else {
 		status = exit_status_of(T);
 	}
@@ -720,71 +235,51 @@ int tracer_spawn(struct tracer *T, char *const argv[], const char *path)
 	return status;
 }
 
-/* One line on the terminal, rewritten in place; never in a log file. */
-static void show_status(struct tracer *T)
+/* Let go of every thread.  Stops already reported are handled as usual
+ * (which resumes them).  Nothing is PTRACE_DETACHed: the kernel refuses it
+ * for a thread in group-stop under PTRACE_LISTEN, and it unlinks every
+ * tracee when sigtrace exits: a group-stopped thread stays stopped, a
+ * running one runs on, without an interrupt, keeping any signal it was
+ * stopped for. */
+static void detach_all(struct tracer *T)
 {
-	char line[256];
-	int n;
+	int status;
+	pid_t tid;
 
-	if (T->status_fd < 0)
-		return;
-	n = snprintf(line, sizeof(line),
-		     "\r\033[Ktracing pid %d (%u thread%s), %llu signal%s so far; Ctrl-C to stop and report",
-		     T->root_pid, T->live, T->live == 1 ? "" : "s",
-		     (unsigned long long)T->deliveries,
-		     T->deliveries == 1 ? "" : "s");
-	if (n > 0)
-		(void)!write(T->status_fd, line, (size_t)n);
-}
-
-static void clear_status(struct tracer *T)
-{
-	if (T->status_fd >= 0)
-		(void)!write(T->status_fd, "\r\033[K", 4);
-}
-
-static void emit_attach_start(struct tracer *T, const pid_t *pids,
-			      size_t npids)
-{
-	struct event e;
-
-	event_init(&e, EV_TRACE_START);
-	e.pid = e.tid = npids ? pids[0] : 0;
-	e.u.start.attach = true;
-	e.u.start.tracer_pid = getpid();
-	snprintf(e.u.start.version, sizeof(e.u.start.version), "%s",
-		 SIGTRACE_VERSION);
-	for (size_t i = 0; i < npids && i < 16; i++)
-		e.u.start.pids[e.u.start.npids++] = pids[i];
-	tracer_emit(T, NULL, &e);
+	while ((tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
+		dispatch(T, tid, status);
+	lifecycle_detach(T);
 }
 
 int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 {
-	uint64_t tick = T->poll_ns;
-	int status = 0;
+	uint64_t period = T->cfg.poll_ns;
+	int rc, status = 0;
 
-	attach_mode = 1;
 	T->attach = true;
 	T->root_pid = npids ? pids[0] : 0;
-	attach_check(pids, npids);
-	install_signal_handlers();
-	emit_attach_start(T, pids, npids);
-	tracer_attach(T, pids, npids);
-	T->last_poll_ns = tracer_now();
-	if (T->deadline_ns)
-		T->deadline_ns += T->last_poll_ns;
-	/* A tick at least every 100 ms: the deadline, and a stop request
-	 * that raced with waitpid, are noticed within one. */
-	if (!tick || tick > 100000000u)
-		tick = 100000000u;
-	start_timer(tick);
+	if (attach_check(pids, npids, T->err, sizeof(T->err)) < 0)
+		return -1;
+	selfsig_install(true);
+	emit_start(T, NULL, pids, npids);
+	if (attach_seize(T, pids, npids) < 0)
+		return -1;
+	T->last_poll_ns = trace_now();
+	if (T->cfg.duration_ns)
+		T->deadline_ns = T->last_poll_ns + T->cfg.duration_ns;
+	/* A tick at least every 100 ms: the deadline is noticed within
+	 * one, and the status line moves. */
+	if (!period || period > 100000000u)
+		period = 100000000u;
+	selfsig_start_ticks(period);
 	show_status(T);
-	loop(T);
-	stop_timer();
+	rc = loop(T);
+	selfsig_stop_ticks();
 	clear_status(T);
+	if (rc < 0)
+		return -1;
 	if (T->live > 0)
-		tracer_detach_all(T);
+		detach_all(T);
 	else if (T->root_exited)
 		status = exit_status_of(T);
 	emit_end(T, status);

@@ -1,0 +1,106 @@
+/*
+ * frames.c - the handlers a thread is running that sigtrace follows to
+ * their rt_sigreturn, innermost last, and what the call each one
+ * interrupted did in the end.  Most threads never nest a handler, so the
+ * room for frames is taken when first needed and grows by doubling up to
+ * FRAME_DEPTH_MAX.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sigtab.h"
+#include "trace_priv.h"
+
+#define FRAMES_FIRST 2
+
+static bool make_room(struct tracee *t)
+{
+	int cap = t->frames_cap ? t->frames_cap * 2 : FRAMES_FIRST;
+	struct handler_frame *f;
+
+	if (cap > FRAME_DEPTH_MAX)
+		cap = FRAME_DEPTH_MAX;
+	f = realloc(t->frames, sizeof(*f) * (size_t)cap);
+	if (!f)
+		return false;
+	t->frames = f;
+	t->frames_cap = cap;
+	return true;
+}
+
+void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
+		       uint64_t sp, uint64_t now)
+{
+	memset(f, 0, sizeof(*f));
+	f->signo = sig->signo;
+	f->syscall = sig->syscall;
+	f->syscall_name = sig->syscall_name;
+	f->code = sig->syscall_ret;
+	f->sp = sp;
+	f->mono_ns = now;
+	f->handler = sig->disposition;
+}
+
+void frame_push(struct tracee *t, const struct handler_frame *f)
+{
+	if (t->depth >= FRAME_DEPTH_MAX) {
+		/* Deeper nesting than any sane program: forget the oldest. */
+		memmove(&t->frames[0], &t->frames[1],
+			sizeof(t->frames[0]) * (FRAME_DEPTH_MAX - 1));
+		t->depth--;
+	} else if (t->depth == t->frames_cap && !make_room(t)) {
+		/* Out of memory: follow none rather than pair a sigreturn
+		 * with the wrong frame. */
+		t->depth = 0;
+		return;
+	}
+	t->frames[t->depth++] = *f;
+}
+
+struct handler_frame *frame_top(struct tracee *t)
+{
+	return t->depth > 0 ? &t->frames[t->depth - 1] : NULL;
+}
+
+void frame_drop(struct tracee *t)
+{
+	if (t->depth > 0)
+		t->depth--;
+}
+
+void frames_clear(struct tracee *t)
+{
+	t->depth = 0;
+}
+
+void frames_free(struct tracee *t)
+{
+	free(t->frames);
+	t->frames = NULL;
+	t->frames_cap = 0;
+	t->depth = 0;
+}
+
+void frame_event(struct event *e, enum event_type type,
+		 const struct tracee *t, const struct handler_frame *f)
+{
+	event_init(e, type);
+	trace_stamp(e, t->proc, t->tid);
+	e->u.sc.syscall = f->syscall;
+	e->u.sc.syscall_name = f->syscall_name;
+	e->u.sc.code = f->code;
+	e->u.sc.signo = f->signo;
+	e->u.sc.handler = f->handler;
+	e->u.sc.never_restarted = f->syscall_name &&
+		syscall_never_restarted(f->syscall_name);
+}
+
+void frame_emit_outcome(struct tracer *T, struct tracee *t,
+			const struct handler_frame *f, long ret)
+{
+	struct event e;
+
+	frame_event(&e, ret == -EINTR ? EV_EINTR : EV_RESTARTED, t, f);
+	trace_emit(T, t->proc, &e);
+}

@@ -1,0 +1,228 @@
+/*
+ * lifecycle.c - a traced task's life: new threads and processes, exec,
+ * group-stops, exit, and the last word when sigtrace lets go.  Each stop
+ * is resumed at once.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "proc.h"
+#include "stack.h"
+#include "trace_priv.h"
+
+struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
+{
+	struct proc_status st;
+	struct process *parent_proc = NULL, *p;
+	struct tracee *creator_t = creator > 0 ? tracee_find(T, creator) : NULL;
+	pid_t tgid = tid;
+
+	if (proc_read_status(tid, tid, &st) == 0 && st.tgid > 0)
+		tgid = st.tgid;
+	p = process_find(T, tgid);
+	if (!p) {
+		struct sigmodel *m;
+
+		if (creator_t)
+			parent_proc = creator_t->proc;
+		else if (proc_read_status(tgid, 0, &st) == 0)
+			parent_proc = process_find(T, st.ppid);
+		if (parent_proc)
+			m = model_copy(parent_proc->model);
+		else
+			m = model_new(false, 0, 0, 0);
+		p = process_add(T, tgid, m, T->cfg.follow &&
+				(!parent_proc || parent_proc->reported));
+		p->parent = parent_proc ? parent_proc->pid : 0;
+	}
+	return tracee_add(T, tid, p);
+}
+
+void lifecycle_new_task(struct tracer *T, struct tracee *t, int event)
+{
+	unsigned long msg = 0;
+	struct tracee *child;
+	struct event e;
+
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) < 0 || msg == 0) {
+		tracee_resume(T, t, 0);
+		return;
+	}
+	child = tracee_find(T, (pid_t)msg);
+	if (!child)
+		child = lifecycle_adopt(T, (pid_t)msg, t->tid);
+	event_init(&e, EV_FORK);
+	trace_stamp(&e, t->proc, t->tid);
+	e.u.fork.child = (pid_t)msg;
+	e.u.fork.thread = child->proc == t->proc;
+	e.u.fork.vfork = event == PTRACE_EVENT_VFORK;
+	trace_emit(T, t->proc, &e);
+	tracee_resume(T, t, 0);
+}
+
+/* The kernel does not elevate a traced execve of a set-user-ID or
+ * set-group-ID program: say so, since the program may then behave
+ * differently from an untraced run (permission errors, another uid). */
+static void warn_setid_exec(struct tracer *T, struct tracee *t,
+			    const char *path)
+{
+	struct proc_status ps;
+	struct stat st;
+	struct event w;
+
+	if (stat(path, &st) < 0 || !(st.st_mode & (S_ISUID | S_ISGID)) ||
+	    proc_read_status(t->proc->pid, 0, &ps) < 0)
+		return;
+	if (!((st.st_mode & S_ISUID) && st.st_uid != ps.uid) &&
+	    !(st.st_mode & S_ISGID))
+		return;
+	event_init(&w, EV_WARNING);
+	trace_stamp(&w, t->proc, t->tid);
+	snprintf(w.u.warning.message, sizeof(w.u.warning.message),
+		 "exec of a set-%cID program (owner uid %u, gid %u): under ptrace the kernel runs it WITHOUT those privileges (as uid %u), so it may behave differently than untraced",
+		 (st.st_mode & S_ISUID) ? 'u' : 'g', (unsigned)st.st_uid,
+		 (unsigned)st.st_gid, (unsigned)ps.uid);
+	trace_emit(T, t->proc, &w);
+}
+
+void lifecycle_exec(struct tracer *T, struct tracee *t)
+{
+	unsigned long former = 0;
+	struct process *p = t->proc;
+	struct event e;
+
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &former);
+	if ((pid_t)former != t->tid && former) {
+		/* A non-leader thread exec'd: it now has the leader's tid.
+		 * The old tid will not be reported again. */
+		struct tracee *old = tracee_find(T, (pid_t)former);
+
+		if (old && old != t)
+			tracee_remove(T, old);
+	}
+	frames_clear(t);
+	t->sa_pending = false;
+	stack_free(t->sa_stack);
+	t->sa_stack = NULL;
+	stack_forget_process(p->pid);	/* a new program: new map, new code */
+	t->cur_nr = -1;
+	t->in_syscall = false;
+	proc_read_comm(p->pid, p->comm, sizeof(p->comm));
+	event_init(&e, EV_EXEC);
+	trace_stamp(&e, p, t->tid);
+	proc_read_exe(p->pid, e.u.exec.path, sizeof(e.u.exec.path));
+	proc_read_cmdline(p->pid, &e.u.exec.argv);
+	p->argv = e.u.exec.argv;
+	if ((pid_t)former != t->tid)
+		e.u.exec.former_tid = (pid_t)former;
+	model_exec(p->model, e.u.exec.path, e.mono_ns);
+	trace_emit(T, p, &e);
+	if (p->pid == T->root_pid && !T->root_table_shown) {
+		/* The spawned command's table as it starts: what it
+		 * inherited (SIG_IGN survives exec; handlers do not). */
+		T->root_table_shown = true;
+		trace_emit_dispositions(T, p);
+	}
+	warn_setid_exec(T, t, e.u.exec.path);
+	tracee_resume(T, t, 0);
+}
+
+static void emit_audit(struct tracer *T, struct process *p, pid_t tid)
+{
+	sigbits_t danger = model_dangerous_defaults(p->model);
+	sigbits_t oneshot = model_oneshot_handlers(p->model);
+	struct event e;
+
+	if (danger) {
+		event_init(&e, EV_FINDING);
+		trace_stamp(&e, p, tid);
+		e.u.finding.kind = FINDING_DANGEROUS_DEFAULTS;
+		e.u.finding.signals = danger;
+		snprintf(e.u.finding.detail, sizeof(e.u.finding.detail),
+			 "these signals, commonly sent by operators and tools, still have a default action that terminates the process");
+		trace_emit(T, p, &e);
+	}
+	for (int sig = 1; sig <= SIG_MAX; sig++) {
+		if (!(oneshot & SIGBIT(sig)))
+			continue;
+		event_init(&e, EV_FINDING);
+		trace_stamp(&e, p, tid);
+		e.u.finding.kind = FINDING_ONESHOT_HANDLER;
+		e.u.finding.signo = sig;
+		process_disposition(p, sig, &e.u.finding.handler);
+		snprintf(e.u.finding.detail, sizeof(e.u.finding.detail),
+			 "one-shot (SysV) handler: SA_RESETHAND/SA_NODEFER make a second quick signal run the default action");
+		trace_emit(T, p, &e);
+	}
+}
+
+void lifecycle_exit(struct tracer *T, struct tracee *t, int status)
+{
+	struct process *p = t->proc;
+	pid_t tid = t->tid;
+	bool leader = tid == p->pid;
+	struct event e;
+
+	if (leader) {
+		pending_flush(T, p, tid);
+		/* The audit matters for a process that lives on; one that a
+		 * signal just killed has its finding already. */
+		if (tid == T->root_pid && !WIFSIGNALED(status))
+			emit_audit(T, p, tid);
+	}
+	event_init(&e, EV_EXIT);
+	trace_stamp(&e, p, tid);
+	e.u.exit.thread = !leader;
+	if (WIFSIGNALED(status)) {
+		e.u.exit.signaled = true;
+		e.u.exit.signo = WTERMSIG(status);
+		e.u.exit.core = WCOREDUMP(status);
+	} else {
+		e.u.exit.code = WEXITSTATUS(status);
+	}
+	trace_emit(T, p, &e);
+	if (tid == T->root_pid) {
+		T->root_status = status;
+		T->root_exited = true;
+	}
+	tracee_remove(T, t);
+	/* Threads left behind a dead leader are reaped with it. */
+	if (p->threads == 0)
+		process_remove(T, p);
+}
+
+void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig)
+{
+	switch (sig) {
+	case SIGSTOP:
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		/* Group-stop: stay stopped as without a tracer, but keep
+		 * reporting (PTRACE_LISTEN), so SIGCONT is seen. */
+		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		break;
+	default:
+		/* The first stop of a new task, or a re-trap after LISTEN. */
+		tracee_resume(T, t, 0);
+		break;
+	}
+}
+
+void lifecycle_detach(struct tracer *T)
+{
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++) {
+		for (struct process *p = T->procs[b]; p; p = p->next) {
+			struct event e;
+
+			pending_flush(T, p, p->pid);
+			emit_audit(T, p, p->pid);
+			event_init(&e, EV_DETACH);
+			trace_stamp(&e, p, p->pid);
+			trace_emit(T, p, &e);
+		}
+	}
+}

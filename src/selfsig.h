@@ -1,0 +1,42 @@
+/*
+ * selfsig.h - sigtrace's own signals (SIGINT, SIGTERM, SIGHUP ask it to
+ * stop; SIGALRM paces attach mode; SIGPIPE is ignored) and the one place
+ * where the wait loop sleeps, woken by a traced task or by those signals.
+ */
+#ifndef SIGTRACE_SELFSIG_H
+#define SIGTRACE_SELFSIG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* Take the signals over (remembering what sigtrace inherited).  ATTACH:
+ * the first stop signal stops; spawn: a second one within a second. */
+void selfsig_install(bool attach);
+/* In the spawned child before exec: the dispositions and the signal mask
+ * sigtrace inherited, not its own. */
+void selfsig_restore_inherited(void);
+
+/*
+ * Wait for a traced task's next state change.  Returns its tid (and
+ * *STATUS); 0 when one of sigtrace's signals came first (or for no
+ * reason: look at the flags below and call again); -errno (-ECHILD: no
+ * task left).  A signal that arrives after the caller looked at the flags
+ * still ends the wait.
+ */
+pid_t selfsig_wait(int *status);
+
+bool selfsig_stop_requested(void);
+/* The signal that asked to stop. */
+int selfsig_stop_signal(void);
+/* Spawn mode: true once, after the first stop signal (which the command
+ * may have got too: sigtrace goes on, and should say why). */
+bool selfsig_take_first_interrupt(void);
+
+/* SIGALRM every PERIOD_NS; selfsig_take_tick() says whether one came
+ * since it was last asked. */
+void selfsig_start_ticks(uint64_t period_ns);
+void selfsig_stop_ticks(void);
+bool selfsig_take_tick(void);
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * trace_emit.c - events out of the trace layer: the clock, the pid, tid
+ * and comm of an event, and the hand-over to every sink.  Each sink
+ * applies its own -e signal=SET filter; nothing here drops an event.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "error.h"
+#include "proc.h"
+#include "trace_priv.h"
+
+uint64_t trace_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void trace_stamp(struct event *e, const struct process *p, pid_t tid)
+{
+	e->tid = tid;
+	e->pid = p->pid;
+	memcpy(e->comm, p->comm, sizeof(e->comm));
+}
+
+void trace_emit(struct tracer *T, const struct process *p,
+		const struct event *e)
+{
+	if (p && !p->reported)
+		return;
+	for (size_t i = 0; i < T->cfg.nsinks; i++) {
+		struct sink *s = T->cfg.sinks[i];
+		int rc;
+
+		if (s->error)
+			continue;
+		rc = s->ops->write(s, e);
+		if (rc < 0) {
+			s->error = -rc;
+			/* Keep tracing: the tracee must not pay for a full
+			 * disk; the other sinks still get every event. */
+			warnx_msg("writing %s: %s; further events to it are lost",
+				  s->path, strerror(-rc));
+		}
+	}
+}
+
+bool trace_shown(const struct tracer *T, const struct event *e)
+{
+	for (size_t i = 0; i < T->cfg.nsinks; i++) {
+		const struct sink *s = T->cfg.sinks[i];
+
+		if (!s->error && sink_event_selected(&s->cfg, e))
+			return true;
+	}
+	return false;
+}
+
+void trace_emit_dispositions(struct tracer *T, const struct process *p)
+{
+	struct proc_status st;
+	struct event e;
+
+	if (proc_read_status(p->pid, 0, &st) < 0)
+		return;
+	event_init(&e, EV_DISPOSITIONS);
+	trace_stamp(&e, p, p->pid);
+	e.u.table.caught = st.caught;
+	e.u.table.ignored = st.ignored;
+	e.u.table.blocked = st.blocked;
+	e.u.table.pending = st.pending | st.shared_pending;
+	e.u.table.threads = st.threads;
+	e.u.table.argv = p->argv;
+	trace_emit(T, p, &e);
+}

@@ -1,0 +1,241 @@
+/*
+ * trace_priv.h - the trace layer's own state (the tracer, its processes
+ * and threads) and the functions its files share.  Only the trace files
+ * include it; everyone else sees tracer.h.
+ *
+ * A file calls only files below it (no cycle):
+ *
+ *   tracer.c       the run entry points, the wait loop, the classification
+ *                  of stops; calls every file below
+ *   spawn.c attach.c          the two ways in (spawn.c -> selfsig.c)
+ *   lifecycle.c deliver.c syscall_stop.c poll.c      one kind of stop each
+ *   trace_table.c  processes and threads           -> pending.c frames.c
+ *   pending.c frames.c                             -> trace_emit.c
+ *   trace_emit.c selfsig.c    events out; sigtrace's own signals
+ */
+#ifndef SIGTRACE_TRACE_PRIV_H
+#define SIGTRACE_TRACE_PRIV_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "arch.h"
+#include "event.h"
+#include "model.h"
+#include "sink.h"
+#include "tracer.h"
+
+#define FRAME_DEPTH_MAX 32
+#define TABLE_BUCKETS 1024
+#define TRACE_ERR_MAX 512
+
+struct pending_finding;
+
+/* Errors go up to the entry points, which print them and exit: put one
+ * line for the user in ERR and return -1. */
+__attribute__((format(printf, 3, 4)))
+static inline int trace_fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+struct process {
+	struct process *next;	/* hash chain */
+	pid_t pid;
+	pid_t parent;		/* the traced process that forked it, or 0 */
+	unsigned threads;	/* live traced threads */
+	bool reported;		/* emit events (false: --no-follow child) */
+	struct sigmodel *model;
+	char comm[COMM_MAX];
+	char status_name[COMM_MAX];	/* last Name: seen in status */
+	struct cmdline argv;	/* from the last exec: senders that are
+				 * already exiting have no /proc cmdline */
+	struct pending_finding *pending;	/* pending.c's, not final yet */
+	struct ancestry *above;	/* attach: its untraced parents, read once */
+};
+
+/* One handler invocation that sigtrace is following to its sigreturn. */
+struct handler_frame {
+	int signo;
+	long syscall;		/* the syscall it interrupted, or -1 */
+	const char *syscall_name;	/* its name (of its ABI), or NULL */
+	long code;		/* its pending -ERESTART* / -EINTR */
+	uint64_t sp;		/* user stack pointer when interrupted */
+	uint64_t handler_sp;	/* SA_ONSTACK: sp at the handler's first syscall */
+	uint64_t mono_ns;
+	struct disposition handler;
+};
+
+struct sigaction_call {
+	enum arch_sigaction_kind kind;
+	int abi;		/* ARCH_ABI_* of nr and of the structs */
+	long nr;
+	int signo;
+	uint64_t act;
+	uint64_t oldact;
+	bool has_new;
+	int read_err;		/* reading act failed: the call will too */
+	struct arch_ksigaction new_sa;
+};
+
+struct tracee {
+	struct tracee *next;	/* hash chain */
+	pid_t tid;
+	struct process *proc;
+	bool sa_pending;	/* waiting for the sigaction's exit stop */
+	struct sigaction_call sa;
+	struct stack *sa_stack;	/* -k: the caller's, until the exit stop */
+	int depth;		/* handler frames being followed (frames.c) */
+	int frames_cap;		/* ... and room for them: few threads nest */
+	struct handler_frame *frames;
+	bool started;		/* the first stop has been seen */
+	bool awaiting_step;	/* single-stepping onto a handler (attach) */
+	struct event *held;	/* the delivery waiting for its handler address */
+	uint64_t held_sp;
+	long cur_nr;		/* syscall between entry and exit, or -1 */
+	int cur_abi;		/* ... and its ABI */
+	bool in_syscall;	/* fallback entry/exit parity */
+};
+
+/* Who recently-exited traced processes were: a signal's sender is often
+ * gone by the time its delivery is seen (kill(1) exits at once). */
+#define RECENT_MAX 32
+struct recent_process {
+	pid_t pid;
+	pid_t parent;
+	char comm[COMM_MAX];
+	struct cmdline argv;
+};
+
+struct tracer {
+	struct tracer_config cfg;
+	bool attach;
+	uint64_t deadline_ns;	/* --duration: stop then, 0 = never */
+	uint64_t last_poll_ns;
+	pid_t root_pid;
+	int root_status;	/* wait status of the root process */
+	bool root_exited;
+	bool root_table_shown;	/* dispositions event after the first exec */
+	unsigned live;		/* traced threads */
+	uint64_t stops, syscall_stops, deliveries;
+	struct tracee *tracees[TABLE_BUCKETS];
+	struct process *procs[TABLE_BUCKETS];
+	struct recent_process recent[RECENT_MAX];
+	unsigned recent_next;
+	char err[TRACE_ERR_MAX];	/* why a run returned -1 */
+};
+
+/* spawn.c and attach.c: the two ways in. */
+/* Fork, seize with OPTIONS (PTRACE_O_*), install the filter, exec PATH.
+ * Returns the pid, seized and running toward its exec, or -1 with a
+ * clear message in ERR when any step fails (and leaves nothing running).
+ * When the exec stop was already waited for, it is in *PENDING_STATUS
+ * (else -1). */
+pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
+		   int *pending_status, char *err, size_t errlen);
+/* Why PIDS cannot be traced, before trying: -1 with one line in ERR. */
+int attach_check(const pid_t *pids, size_t npids, char *err, size_t errlen);
+/* Seize every thread of PIDS; -1 with T->err when one is not permitted. */
+int attach_seize(struct tracer *T, const pid_t *pids, size_t npids);
+
+/* lifecycle.c: tasks come, exec, stop as a group, go, are let go. */
+/* A task not met yet: a new thread or process whose own first stop
+ * arrived before its creator's event stop (CREATOR, or 0). */
+struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator);
+void lifecycle_new_task(struct tracer *T, struct tracee *t, int event);
+void lifecycle_exec(struct tracer *T, struct tracee *t);
+void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig);
+void lifecycle_exit(struct tracer *T, struct tracee *t, int status);
+/* Detach: the last word (findings, audit, detach) on every process. */
+void lifecycle_detach(struct tracer *T);
+
+/* deliver.c: signal-delivery-stops. */
+void deliver_signal(struct tracer *T, struct tracee *t, int sig);
+/* The single-step after a delivery landed on the handler's entry. */
+void deliver_step_landed(struct tracer *T, struct tracee *t);
+/* Emit a delivery held for a single-step that will not come. */
+void deliver_release_held(struct tracer *T, struct tracee *t);
+
+/* syscall_stop.c: seccomp and syscall stops. */
+void syscall_seccomp_stop(struct tracer *T, struct tracee *t);
+void syscall_stop(struct tracer *T, struct tracee *t);
+
+/* poll.c: disposition changes seen in /proc between two polls. */
+void poll_dispositions(struct tracer *T);
+
+/* trace_table.c: the traced processes and threads. */
+struct tracee *tracee_find(struct tracer *T, pid_t tid);
+struct process *process_find(struct tracer *T, pid_t pid);
+/* Both die when out of memory. */
+struct process *process_add(struct tracer *T, pid_t pid,
+			    struct sigmodel *model, bool reported);
+struct tracee *tracee_add(struct tracer *T, pid_t tid, struct process *p);
+/* P leaves the table, remembered among the recently exited. */
+void process_remove(struct tracer *T, struct process *p);
+void tracee_remove(struct tracer *T, struct tracee *t);
+/* Forget every process and thread (the tracer is freed). */
+void table_clear(struct tracer *T);
+/* Resume T, with syscall stops while its handler frames need them. */
+void tracee_resume(struct tracer *T, struct tracee *t, int sig);
+/* Identity of a traced process, live or recently exited: comm and the
+ * argv of its last exec.  false when sigtrace never traced it. */
+bool process_identity(struct tracer *T, pid_t pid, char *comm,
+		      struct cmdline *argv, pid_t *parent);
+/* Disposition of SIGNO as P's model has it, as an event disposition. */
+void process_disposition(const struct process *p, int signo,
+			 struct disposition *d);
+
+/* pending.c: findings that a later event may still change. */
+/* Emit F about P (thread TID), or hold it while its cause may change. */
+void pending_report(struct tracer *T, struct process *p, pid_t tid,
+		    const struct ev_finding *f);
+/* P installed a handler for SIGNO: held findings for it become final. */
+void pending_handler_installed(struct tracer *T, struct process *p,
+			       pid_t tid, int signo);
+/* P ended or is let go: its held findings are final as they are. */
+void pending_flush(struct tracer *T, struct process *p, pid_t tid);
+/* P leaves the table: drop what is still held, unsaid. */
+void pending_discard(struct process *p);
+
+/* frames.c: the handlers a thread runs, followed to their sigreturn. */
+/* The frame of delivery SIG at NOW, which interrupted stack pointer SP. */
+void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
+		       uint64_t sp, uint64_t now);
+/* Follow F's handler. */
+void frame_push(struct tracee *t, const struct handler_frame *f);
+/* The innermost frame, or NULL. */
+struct handler_frame *frame_top(struct tracee *t);
+/* Stop following the innermost frame. */
+void frame_drop(struct tracee *t);
+/* Stop following every frame (exec); frames_free also gives the room back. */
+void frames_clear(struct tracee *t);
+void frames_free(struct tracee *t);
+/* Event E of TYPE (interrupted, eintr, restarted) about F's call. */
+void frame_event(struct event *e, enum event_type type,
+		 const struct tracee *t, const struct handler_frame *f);
+/* What the call F interrupted did, now that its return value RET is
+ * known: an eintr or a restarted event. */
+void frame_emit_outcome(struct tracer *T, struct tracee *t,
+			const struct handler_frame *f, long ret);
+
+/* trace_emit.c: events out. */
+uint64_t trace_now(void);
+/* Fill pid, tid, comm of E: thread TID of P. */
+void trace_stamp(struct event *e, const struct process *p, pid_t tid);
+/* To every sink, unless P is a child that --no-follow hides. */
+void trace_emit(struct tracer *T, const struct process *p,
+		const struct event *e);
+/* Will any sink show E?  (Worth a costly backtrace?) */
+bool trace_shown(const struct tracer *T, const struct event *e);
+/* P's dispositions as /proc has them now. */
+void trace_emit_dispositions(struct tracer *T, const struct process *p);
+
+#endif

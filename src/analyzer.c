@@ -18,8 +18,6 @@
 #include "analyzer.h"
 #include "error.h"
 
-#define PID_SLOTS (4 * AN_PROCS_MAX)
-
 static void *xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size);
@@ -29,49 +27,7 @@ static void *xcalloc(size_t n, size_t size)
 	return p;
 }
 
-enum an_cls an_disp_class(int signo, const struct an_disp *d)
-{
-	switch (d->kind) {
-	case DISP_HANDLER:
-		return CLS_HANDLED;
-	case DISP_IGNORED:
-		return CLS_IGNORED;
-	case DISP_DEFAULT:
-		break;
-	default:
-		return CLS_UNKNOWN;
-	}
-	switch (sig_default_action(signo)) {
-	case SIG_ACT_TERM:
-	case SIG_ACT_CORE:
-		return CLS_FATAL;
-	case SIG_ACT_STOP:
-		return CLS_STOP;
-	case SIG_ACT_IGN:
-		return CLS_IGNORED;
-	default:
-		return CLS_DEFAULT;
-	}
-}
-
 /* ---- the process table ---- */
-
-static uint32_t pid_hash(pid_t pid)
-{
-	return ((uint32_t)pid * 2654435761u) % PID_SLOTS;
-}
-
-struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid)
-{
-	for (uint32_t h = pid_hash(pid);; h = (h + 1) % PID_SLOTS) {
-		uint32_t id = a->pid_slots[h];
-
-		if (id == 0)
-			return NULL;
-		if (a->procs[id - 1]->pid == pid)
-			return a->procs[id - 1];
-	}
-}
 
 static void change_add(struct an_proc *p, uint64_t ns, int signo,
 		       uint8_t kind, uint8_t how, uint32_t symbol)
@@ -96,7 +52,6 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 				bool unknown)
 {
 	struct an_proc *p;
-	uint32_t h;
 
 	if (a->nprocs >= AN_PROCS_MAX)
 		return NULL;
@@ -116,13 +71,7 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 	p->threads[0].row = -1;
 	p->nthreads = 1;
 	a->procs[a->nprocs++] = p;
-	for (h = pid_hash(pid);; h = (h + 1) % PID_SLOTS) {
-		uint32_t id = a->pid_slots[h];
-
-		if (id == 0 || a->procs[id - 1]->pid == pid)
-			break;
-	}
-	a->pid_slots[h] = p->index;
+	an_proc_index(a, p);
 	p->row = an_row_add(a, ROW_PROC, p->index - 1, pid, 0);
 	return p;
 }
@@ -142,23 +91,6 @@ static struct an_proc *proc_get(struct analyzer *a, const struct event *e)
 		an_clean_fixed(p->comm, sizeof(p->comm), e->comm,
 			    sizeof(e->comm));
 	return p;
-}
-
-struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
-				bool add)
-{
-	for (uint32_t i = 0; i < p->nthreads; i++)
-		if (p->threads[i].tid == tid)
-			return &p->threads[i];
-	if (!add)
-		return NULL;
-	if (p->nthreads >= AN_THREADS_MAX) {
-		p->threads_more++;
-		return NULL;
-	}
-	p->threads[p->nthreads] = (struct an_thread){ .tid = tid,
-		.first_ns = ns, .row = -1 };
-	return &p->threads[p->nthreads++];
 }
 
 /* ---- the disposition model ---- */
@@ -547,7 +479,7 @@ struct analyzer *analyzer_new(void)
 	struct analyzer *a = xcalloc(1, sizeof(*a));
 
 	a->procs = xcalloc(AN_PROCS_MAX, sizeof(*a->procs));
-	a->pid_slots = xcalloc(PID_SLOTS, sizeof(*a->pid_slots));
+	a->pid_slots = xcalloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
 	a->findings = xcalloc(AN_FINDINGS_MAX, sizeof(*a->findings));
 	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
 	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));

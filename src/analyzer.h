@@ -22,6 +22,7 @@
 #include "strbuf.h"
 
 #define AN_PROCS_MAX 2048	/* processes detailed; the rest only counted */
+#define AN_PID_SLOTS (4 * AN_PROCS_MAX)	/* the pid hash */
 #define AN_THREADS_MAX 16	/* threads remembered per process */
 #define AN_FINDINGS_MAX 1000	/* findings kept; the rest only counted */
 #define AN_EINTR_MAX 256	/* (process, syscall, signal) rows */
@@ -408,7 +409,13 @@ uint32_t an_pool_add(struct an_pool *p, const char *s);
 /* The syscall name as the JSON log writes it. */
 const char *an_syscall_name(long nr, const char *name, char *buf,
 			    size_t len);
+/* What a delivery under D does to the process. */
 enum an_cls an_disp_class(int signo, const struct an_disp *d);
+
+/* analyzer_table.c: the process table (analyzer_proc() above). */
+/* Make P (appended to procs) what analyzer_proc(P->pid) finds. */
+void an_proc_index(struct analyzer *a, const struct an_proc *p);
+/* TID of P, added (ADD, while there is room) when first seen. */
 struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
 				bool add);
 

@@ -250,6 +250,31 @@ void an_disp_from(struct analyzer *a, struct an_disp *dst,
 	}
 }
 
+enum an_cls an_disp_class(int signo, const struct an_disp *d)
+{
+	switch (d->kind) {
+	case DISP_HANDLER:
+		return CLS_HANDLED;
+	case DISP_IGNORED:
+		return CLS_IGNORED;
+	case DISP_DEFAULT:
+		break;
+	default:
+		return CLS_UNKNOWN;
+	}
+	switch (sig_default_action(signo)) {
+	case SIG_ACT_TERM:
+	case SIG_ACT_CORE:
+		return CLS_FATAL;
+	case SIG_ACT_STOP:
+		return CLS_STOP;
+	case SIG_ACT_IGN:
+		return CLS_IGNORED;
+	default:
+		return CLS_DEFAULT;
+	}
+}
+
 const char *an_syscall_name(long nr, const char *name, char *buf,
 			    size_t len)
 {

@@ -16,21 +16,11 @@
 #include <string.h>
 
 #include "analyzer.h"
-#include "error.h"
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		die("out of memory in the report analyzer");
-	return p;
-}
 
 /* ---- the process table ---- */
 
-static void change_add(struct an_proc *p, uint64_t ns, int signo,
-		       uint8_t kind, uint8_t how, uint32_t symbol)
+static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
+		       int signo, uint8_t kind, uint8_t how, uint32_t symbol)
 {
 	struct an_change *c;
 
@@ -39,7 +29,9 @@ static void change_add(struct an_proc *p, uint64_t ns, int signo,
 		return;
 	}
 	if (!p->changes)
-		p->changes = xcalloc(AN_CHANGES_MAX, sizeof(*p->changes));
+		p->changes = an_alloc(a, AN_CHANGES_MAX, sizeof(*p->changes));
+	if (!p->changes)
+		return;
 	c = &p->changes[p->nchanges++];
 	c->ns = ns;
 	c->signo = (uint8_t)signo;
@@ -55,7 +47,9 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 
 	if (a->nprocs >= AN_PROCS_MAX)
 		return NULL;
-	p = xcalloc(1, sizeof(*p));
+	p = an_alloc(a, 1, sizeof(*p));
+	if (!p)
+		return NULL;
 	p->pid = pid;
 	p->index = a->nprocs + 1;
 	p->first_ns = ns;
@@ -104,8 +98,8 @@ static bool disp_same(const struct an_disp *x, const struct an_disp *y)
 }
 
 /* What the kernel says SIGNO is now: not a change by the program. */
-static void sig_learn(struct an_proc *p, int signo, const struct an_disp *d,
-		      uint64_t ns)
+static void sig_learn(struct analyzer *a, struct an_proc *p, int signo,
+		      const struct an_disp *d, uint64_t ns)
 {
 	struct an_sigstate *s = &p->sig[signo];
 	struct an_disp merged = *d;
@@ -132,12 +126,13 @@ static void sig_learn(struct an_proc *p, int signo, const struct an_disp *d,
 		ns = p->nexec ? p->exec_ns : p->first_ns;
 	}
 	s->cur = merged;
-	change_add(p, ns, signo, merged.kind, HOW_SNAPSHOT, merged.symbol);
+	change_add(a, p, ns, signo, merged.kind, HOW_SNAPSHOT, merged.symbol);
 }
 
 /* The program (or the kernel on its behalf) set SIGNO to D. */
-static void sig_set(struct an_proc *p, int signo, const struct an_disp *d,
-		    enum an_how how, const struct event *e, uint64_t seq)
+static void sig_set(struct analyzer *a, struct an_proc *p, int signo,
+		    const struct an_disp *d, enum an_how how,
+		    const struct event *e, uint64_t seq)
 {
 	struct an_sigstate *s;
 	bool differs;
@@ -153,7 +148,7 @@ static void sig_set(struct an_proc *p, int signo, const struct an_disp *d,
 	s->since_seq = seq;
 	s->since_tid = e->tid;
 	if (differs)
-		change_add(p, e->mono_ns, signo, d->kind, (uint8_t)how,
+		change_add(a, p, e->mono_ns, signo, d->kind, (uint8_t)how,
 			   d->symbol);
 }
 
@@ -215,7 +210,7 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 
 		c->sig[s].start = c->sig[s].cur = *d;
 		if (d->kind != (c->unknown_start ? DISP_UNKNOWN : DISP_DEFAULT))
-			change_add(c, e->mono_ns, s, d->kind, HOW_START,
+			change_add(a, c, e->mono_ns, s, d->kind, HOW_START,
 				   d->symbol);
 	}
 }
@@ -228,7 +223,7 @@ static void on_exec(struct analyzer *a, struct an_proc *p,
 	an_clean_fixed(p->exec_path, sizeof(p->exec_path), e->u.exec.path,
 		    sizeof(e->u.exec.path));
 	an_args_from(&p->argv, &e->u.exec.argv);
-	change_add(p, e->mono_ns, 0, 0, HOW_EXEC, 0);
+	change_add(a, p, e->mono_ns, 0, 0, HOW_EXEC, 0);
 	for (int s = 1; s <= SIG_MAX; s++) {
 		struct an_sigstate *st = &p->sig[s];
 
@@ -237,7 +232,7 @@ static void on_exec(struct analyzer *a, struct an_proc *p,
 			st->cur.kind = DISP_DEFAULT;
 			st->how = HOW_EXEC;
 			st->since_ns = e->mono_ns;
-			change_add(p, e->mono_ns, s, DISP_DEFAULT, HOW_EXEC, 0);
+			change_add(a, p, e->mono_ns, s, DISP_DEFAULT, HOW_EXEC, 0);
 		}
 		st->start = st->cur;
 		st->changed = false;
@@ -269,7 +264,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 	if (!p)
 		return;
 	if (s->signo >= 1 && s->signo <= SIG_MAX) {
-		sig_learn(p, s->signo, &d, e->mono_ns);
+		sig_learn(a, p, s->signo, &d, e->mono_ns);
 		p->delivered |= SIGBIT(s->signo);
 	}
 	p->deliveries++;
@@ -295,7 +290,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 	    (d.flags & SA_RESETHAND)) {
 		struct an_disp dfl = { .kind = DISP_DEFAULT };
 
-		sig_set(p, s->signo, &dfl, HOW_RESETHAND, e, seq);
+		sig_set(a, p, s->signo, &dfl, HOW_RESETHAND, e, seq);
 	}
 }
 
@@ -309,14 +304,14 @@ static void on_sigaction(struct analyzer *a, struct an_proc *p,
 		return;
 	if (sa->has_old) {
 		an_disp_from(a, &d, &sa->old_disp);
-		sig_learn(p, sa->signo, &d, e->mono_ns);
+		sig_learn(a, p, sa->signo, &d, e->mono_ns);
 	}
 	if (!sa->has_new || (!sa->observed && sa->result != 0))
 		return;
 	an_disp_from(a, &d, &sa->new_disp);
 	if (d.kind == DISP_UNKNOWN)
 		return;
-	sig_set(p, sa->signo, &d, sa->observed ? HOW_OBSERVED : HOW_SIGACTION,
+	sig_set(a, p, sa->signo, &d, sa->observed ? HOW_OBSERVED : HOW_SIGACTION,
 		e, seq);
 }
 
@@ -336,7 +331,7 @@ static void on_dispositions(struct analyzer *a, struct an_proc *p,
 			d.kind = DISP_HANDLER;
 		else if (t->ignored & SIGBIT(s))
 			d.kind = DISP_IGNORED;
-		sig_learn(p, s, &d, e->mono_ns);
+		sig_learn(a, p, s, &d, e->mono_ns);
 	}
 }
 
@@ -429,7 +424,7 @@ static bool feed_proc(struct analyzer *a, struct an_proc *p,
 	return false;
 }
 
-void analyzer_feed(struct analyzer *a, const struct event *e)
+static void feed(struct analyzer *a, const struct event *e)
 {
 	uint64_t seq = a->events++;
 	struct an_proc *p = NULL;
@@ -474,38 +469,52 @@ void analyzer_feed(struct analyzer *a, const struct event *e)
 	an_tl_event(a, p, e, seq, important);
 }
 
+int analyzer_feed(struct analyzer *a, const struct event *e)
+{
+	feed(a, e);
+	return an_failed(a);
+}
+
 struct analyzer *analyzer_new(void)
 {
-	struct analyzer *a = xcalloc(1, sizeof(*a));
+	struct analyzer *a = calloc(1, sizeof(*a));
 
-	a->procs = xcalloc(AN_PROCS_MAX, sizeof(*a->procs));
-	a->pid_slots = xcalloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
-	a->findings = xcalloc(AN_FINDINGS_MAX, sizeof(*a->findings));
-	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
-	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
-	a->timeline = xcalloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
-	a->rows = xcalloc(AN_ROWS_MAX, sizeof(*a->rows));
+	if (!a)
+		return NULL;
+	a->procs = calloc(AN_PROCS_MAX, sizeof(*a->procs));
+	a->pid_slots = calloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
+	a->findings = calloc(AN_FINDINGS_MAX, sizeof(*a->findings));
+	a->eintr = calloc(AN_EINTR_MAX, sizeof(*a->eintr));
+	a->warnings = calloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
+	a->timeline = calloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
+	a->rows = calloc(AN_ROWS_MAX, sizeof(*a->rows));
+	if (!a->procs || !a->pid_slots || !a->findings || !a->eintr ||
+	    !a->warnings || !a->timeline || !a->rows) {
+		analyzer_free(a);
+		return NULL;
+	}
 	return a;
 }
 
-void analyzer_finish(struct analyzer *a)
+int analyzer_finish(struct analyzer *a)
 {
-	if (a->finished)
-		return;
-	a->finished = true;
-	an_stats_finish(a);
-	an_tl_finish(a);
+	if (!a->finished) {
+		a->finished = true;
+		an_stats_finish(a);
+		an_tl_finish(a);
+	}
+	return an_failed(a);
 }
 
 void analyzer_free(struct analyzer *a)
 {
 	if (!a)
 		return;
-	for (uint32_t i = 0; i < a->nprocs; i++) {
+	for (uint32_t i = 0; a->procs && i < a->nprocs; i++) {
 		free(a->procs[i]->changes);
 		free(a->procs[i]);
 	}
-	for (uint32_t i = 0; i < a->nrows; i++)
+	for (uint32_t i = 0; a->rows && i < a->nrows; i++)
 		free(a->rows[i].bins);
 	for (uint32_t i = 0; i < a->pool.n; i++)
 		free(a->pool.str[i]);

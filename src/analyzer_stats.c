@@ -362,8 +362,10 @@ void an_stats_finish(struct analyzer *a)
 		a->nwarnings;
 
 	a->items = calloc(max ? max : 1, sizeof(*a->items));
-	if (!a->items)
-		abort();
+	if (!a->items) {
+		a->nomem = true;	/* analyzer_finish() says so */
+		return;
+	}
 	for (uint32_t i = 0; i < a->nfindings; i++)
 		rank_finding(a, i);
 	for (uint32_t i = 0; i < a->neintr; i++) {

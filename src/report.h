@@ -3,7 +3,9 @@
  *
  * A renderer is a const table of section functions (tmux-style), called
  * in the order of the report: most important first.  A NULL section is
- * skipped.  Renderers append to a strbuf (the analyzer is bounded, so
+ * skipped.  What one rendering needs besides the output (a JSON
+ * writer's nesting) is made by the renderer's open hook and handed to
+ * every section in the context, never kept in statics.  Renderers append to a strbuf (the analyzer is bounded, so
  * the report is too) and escape every string that came from a traced
  * process for their format.
  */
@@ -15,8 +17,8 @@
 #include "sink.h"
 #include "strbuf.h"
 
-/* A sink whose priv is a struct analyzer: the live report's input.  It
- * owns nothing; the caller frees the analyzer after rendering. */
+/* The live report's input: sink_open(S, ANALYZER).  It feeds ANALYZER,
+ * which it does not own: the caller renders and frees it. */
 extern const struct sink_ops sink_analyzer_ops;
 
 /* `sigtrace report LOG`: ARGV starts at "report".  Exit status. */
@@ -25,11 +27,15 @@ int report_main(int argc, char **argv);
 struct report_ctx {
 	const struct analyzer *a;
 	struct strbuf *out;
-	void *priv;		/* the renderer's own state */
+	void *data;		/* what the renderer's open returned */
 };
 
 struct report_ops {
 	const char *name;
+	/* The state of one rendering (C's analyzer and output are set),
+	 * NULL when out of memory; freed by close.  Both NULL: none. */
+	void *(*open)(struct report_ctx *c);
+	void (*close)(void *data);
 	void (*begin)(struct report_ctx *c);
 	void (*verdicts)(struct report_ctx *c);
 	void (*findings)(struct report_ctx *c);
@@ -52,9 +58,10 @@ const struct report_ops *report_by_name(const char *name);
  * (chrome); text otherwise. */
 const struct report_ops *report_by_path(const char *path);
 
-/* Finish the analysis and render it into OUT. */
-void report_render(const struct report_ops *ops, struct analyzer *a,
-		   struct strbuf *out);
+/* Finish the analysis and render it into OUT: 0, or -ENOMEM (the
+ * analysis or the renderer ran out of memory: no report). */
+int report_render(const struct report_ops *ops, struct analyzer *a,
+		  struct strbuf *out);
 /* Render and write to FD: 0 or -errno. */
 int report_write(const struct report_ops *ops, struct analyzer *a, int fd);
 
@@ -84,6 +91,10 @@ void report_trace_title(const struct analyzer *a, struct strbuf *sb);
 void report_svg(const struct analyzer *a, struct strbuf *out,
 		bool standalone);
 extern const struct report_ops report_svg_ops;
+
+/* The open hook of the JSON renderers: a JSON writer into C->out, to
+ * free(). */
+void *report_jsonw_open(struct report_ctx *c);
 
 /* Terminal-safe text: escape_text() but quotes and backslashes raw. */
 void report_esc_text(struct strbuf *sb, const char *s);

@@ -3,6 +3,7 @@
  * table, the verdict of a process, the title and details of a finding,
  * and rendering to a file descriptor.
  */
+#include <errno.h>
 #include <signal.h>
 #include <string.h>
 
@@ -43,8 +44,8 @@ const struct report_ops *report_by_path(const char *path)
 	return &report_text_ops;
 }
 
-void report_render(const struct report_ops *ops, struct analyzer *a,
-		   struct strbuf *out)
+int report_render(const struct report_ops *ops, struct analyzer *a,
+		  struct strbuf *out)
 {
 	struct report_ctx c = { .a = a, .out = out };
 	void (*const sections[])(struct report_ctx *) = {
@@ -52,10 +53,16 @@ void report_render(const struct report_ops *ops, struct analyzer *a,
 		ops->signals, ops->eintr, ops->timeline, ops->end,
 	};
 
-	analyzer_finish(a);
+	if (analyzer_finish(a) < 0)
+		return -ENOMEM;
+	if (ops->open && !(c.data = ops->open(&c)))
+		return -ENOMEM;
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		if (sections[i])
 			sections[i](&c);
+	if (ops->close)
+		ops->close(c.data);
+	return 0;
 }
 
 int report_write(const struct report_ops *ops, struct analyzer *a, int fd)
@@ -63,8 +70,9 @@ int report_write(const struct report_ops *ops, struct analyzer *a, int fd)
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
-	report_render(ops, a, &sb);
-	rc = sink_write_all(fd, sb.buf ? sb.buf : "", sb.len);
+	rc = report_render(ops, a, &sb);
+	if (rc == 0)
+		rc = sink_write_all(fd, sb.buf ? sb.buf : "", sb.len);
 	sb_free(&sb);
 	return rc;
 }

@@ -4,21 +4,42 @@
  * tracer_emit() applies each sink's filter) goes to the analyzer, which
  * is exactly what `sigtrace report` does with the JSON log's lines.
  */
+#include <stdlib.h>
+
 #include "report.h"
+
+struct analyzer_sink {
+	struct analyzer *an;	/* not ours: main renders and frees it */
+};
+
+static void *analyzer_open(struct sink *s, void *arg)
+{
+	struct analyzer_sink *st;
+
+	if (!arg)
+		return NULL;
+	st = calloc(1, sizeof(*st));
+	if (st)
+		st->an = arg;
+	return st;
+}
 
 static int analyzer_write(struct sink *s, const struct event *e)
 {
-	analyzer_feed(s->priv, e);
-	return 0;
+	struct analyzer_sink *st = s->data;
+
+	return analyzer_feed(st->an, e);
 }
 
 static int analyzer_close(struct sink *s)
 {
-	return 0;	/* the analyzer outlives the trace: main renders it */
+	free(s->data);
+	return 0;
 }
 
 const struct sink_ops sink_analyzer_ops = {
 	.name = "analyzer",
+	.open = analyzer_open,
 	.write = analyzer_write,
 	.close = analyzer_close,
 };

@@ -5,8 +5,11 @@
  * events: counters, the first findings, a disposition table per process,
  * per-signal and EINTR tables, and a bounded timeline.
  *
- * It only uses what the JSON Lines log holds (no pointers, no /proc), so
- * the live and the offline report of the same events are identical.
+ * It only uses what the JSON Lines log holds (no pointers, no /proc),
+ * and takes text as the log reads back (valid UTF-8: the reader's
+ * events are, the analyzer sink makes live ones so with
+ * event_make_utf8()), so the live and the offline report of the same
+ * events are identical.
  * The data is public so the renderers (report_*.c) can read it; only
  * analyzer*.c write it.
  */
@@ -404,8 +407,8 @@ const char *an_pool_str(const struct analyzer *a, uint32_t id);
 void *an_alloc(struct analyzer *a, size_t n, size_t size);
 int an_failed(const struct analyzer *a);
 
-/* Copy untrusted text as the JSON log would carry it (invalid UTF-8
- * replaced by U+FFFD), NUL-terminated, cut at a character boundary. */
+/* Copy text (valid UTF-8, as events bring it) NUL-terminated, cut at a
+ * character boundary to fit SIZE. */
 void an_clean(char *dst, size_t size, const char *src, size_t len);
 /* The same for a fixed-size event field of MAX bytes (maybe unterminated). */
 void an_clean_fixed(char *dst, size_t size, const char *src, size_t max);

@@ -1,11 +1,11 @@
 /*
  * analyzer_util.c - what the analyzer keeps of an event, made exactly
- * what the JSON Lines log would carry: untrusted text with invalid
- * UTF-8 replaced as escape_json() does, command lines split as the sink
- * splits them, dispositions with only the fields the log writes,
- * syscall names as the log names them; and the pool of interned
- * strings (symbols, syscall names).  This is what makes the live and
- * the offline report the same.
+ * what the JSON Lines log would carry: text cut to the analyzer's sizes
+ * at a character (events come with valid UTF-8: event_make_utf8()),
+ * command lines split as the sink splits them, dispositions with only
+ * the fields the log writes, syscall names as the log names them; and
+ * the pool of interned strings (symbols, syscall names).  This is what
+ * makes the live and the offline report the same.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -15,7 +15,6 @@
 #include "analyzer.h"
 #include "arch.h"
 #include "escape.h"
-#include "strbuf.h"
 
 #define POOL_SLOTS (2 * AN_POOL_MAX)
 #define POOL_STR_MAX 124	/* below SYMBOL_MAX - 3: see an_clean() */
@@ -34,90 +33,17 @@ int an_failed(const struct analyzer *a)
 	return a->nomem || a->pool.nomem ? -ENOMEM : 0;
 }
 
-/* ---- untrusted text, as the JSON log carries it ---- */
-
-/* The length of the longest prefix of S (LEN bytes) that fits in MAX
- * bytes without cutting a UTF-8 sequence. */
-static size_t utf8_cut(const char *s, size_t len, size_t max)
-{
-	size_t n = len < max ? len : max;
-
-	if (n == len)
-		return n;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return n;
-}
-
-static void put_utf8(struct strbuf *sb, unsigned cp)
-{
-	char b[3];
-
-	if (cp < 0x80) {
-		sb_addc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		sb_add(sb, b, 2);
-	} else {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		sb_add(sb, b, 3);
-	}
-}
-
-/* Undo escape_json(): what a JSON parser reads back.  escape_json only
- * writes the short escapes and \u for BMP controls. */
-static void json_unescape(struct strbuf *out, const char *s, size_t len)
-{
-	static const char shorts[] = "b\bt\tn\nf\fr\r\"\"\\\\//";
-
-	for (size_t i = 0; i < len; i++) {
-		const char *m;
-
-		if (s[i] != '\\' || i + 1 >= len) {
-			sb_addc(out, s[i]);
-			continue;
-		}
-		i++;
-		if (s[i] == 'u' && i + 4 < len) {
-			char hex[5] = { s[i + 1], s[i + 2], s[i + 3], s[i + 4] };
-
-			put_utf8(out, (unsigned)strtoul(hex, NULL, 16));
-			i += 4;
-			continue;
-		}
-		m = strchr(shorts, s[i]);
-		if (m && (m - shorts) % 2 == 0)
-			sb_addc(out, m[1]);
-		else
-			sb_addc(out, s[i]);
-	}
-}
+/* ---- text, as the event carries it ---- */
 
 void an_clean(char *dst, size_t size, const char *src, size_t len)
 {
-	struct strbuf esc = STRBUF_INIT, raw = STRBUF_INIT;
-	const char *s = src;
-	size_t i, n = len;
+	size_t n;
 
 	if (size == 0)
 		return;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)src[i] >= 0x80)
-			break;
-	if (i < len) {
-		escape_json(&esc, src, len);
-		json_unescape(&raw, esc.buf, esc.len);
-		s = raw.buf ? raw.buf : "";
-		n = raw.len;
-	}
-	n = utf8_cut(s, n, size - 1);
-	memcpy(dst, s, n);
+	n = escape_utf8_cut(src, len, size - 1);
+	memcpy(dst, src, n);
 	dst[n] = '\0';
-	sb_free(&esc);
-	sb_free(&raw);
 }
 
 /* A fixed-size event field: never read past it. */
@@ -145,7 +71,7 @@ void an_args_from(struct an_args *dst, const struct cmdline *c)
 		n = strlen(arg);
 		room = sizeof(dst->buf) - dst->len;
 		if (n + 1 > room) {
-			n = room > 1 ? utf8_cut(arg, n, room - 1) : 0;
+			n = room > 1 ? escape_utf8_cut(arg, n, room - 1) : 0;
 			dst->truncated = true;
 		}
 		if (room > 0) {

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "arch.h"
+#include "escape.h"
 #include "reader_priv.h"
 #include "sigtab.h"
 
@@ -110,11 +111,7 @@ static int get_bool(struct reader *r, json_t *o, const char *key, bool *out)
 /* Copy a string, cut at a UTF-8 boundary to fit SIZE (with its NUL). */
 static void copy_str(char *dst, size_t size, const char *s, size_t len)
 {
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
+	len = escape_utf8_cut(s, len, size - 1);
 	memcpy(dst, s, len);
 	dst[len] = '\0';
 }

@@ -2,7 +2,8 @@
  * sink_analyzer.c - the live report's input: every event the tracer
  * emits (after the same -e signal=SET filter as the other sinks, since
  * tracer_emit() applies each sink's filter) goes to the analyzer, which
- * is exactly what `sigtrace report` does with the JSON log's lines.
+ * is exactly what `sigtrace report` does with the JSON log's lines:
+ * with its text made what the log reads back (event_make_utf8()).
  */
 #include <stdlib.h>
 
@@ -10,6 +11,7 @@
 
 struct analyzer_sink {
 	struct analyzer *an;	/* not ours: main renders and frees it */
+	struct event ev;	/* the event with its text made UTF-8 */
 };
 
 static void *analyzer_open(struct sink *s, void *arg)
@@ -28,7 +30,9 @@ static int analyzer_write(struct sink *s, const struct event *e)
 {
 	struct analyzer_sink *st = s->data;
 
-	return analyzer_feed(st->an, e);
+	st->ev = *e;
+	event_make_utf8(&st->ev);
+	return analyzer_feed(st->an, &st->ev);
 }
 
 static int analyzer_close(struct sink *s)

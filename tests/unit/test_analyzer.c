@@ -359,13 +359,23 @@ static void test_caps(void **state)
 
 static const char evil_comm[] = "<script>\x1b[2J\xff";
 
+/* Invalid UTF-8 that grows threefold as U+FFFD: it no longer fits. */
+static void overflowing(char *field, size_t size)
+{
+	memset(field, 0xff, size);	/* not even a NUL */
+}
+
 static void hostile(struct analyzer *a, struct sink *json)
 {
+	struct sink live = { .ops = &sink_analyzer_ops, .fd = -1 };
+	char big[700];
 	struct event e;
 
-	/* Everything goes to A and to the JSON sink. */
-#define BOTH(e) do { analyzer_feed(a, &(e)); \
-		assert_int_equal(sink_json_ops.write(json, &(e)), 0); } while (0)
+	/* Everything goes to A, as live, and to the JSON sink. */
+	assert_int_equal(sink_open(&live, a), 0);
+	assert_int_equal(sink_open(json, NULL), 0);
+#define BOTH(e) do { assert_int_equal(live.ops->write(&live, &(e)), 0); \
+		assert_int_equal(json->ops->write(json, &(e)), 0); } while (0)
 	ev(&e, EV_TRACE_START, 600, 600, "");
 	cmdline_from_argv(&e.u.start.argv, (char *[]){ "./evil", "\xc3(", NULL });
 	BOTH(e);
@@ -414,9 +424,24 @@ static void hostile(struct analyzer *a, struct sink *json)
 	e.u.exit.signaled = true;
 	e.u.exit.signo = SIGTERM;
 	BOTH(e);
+	ev(&e, EV_EXEC, 700, 700, "");
+	overflowing(e.comm, sizeof(e.comm));
+	overflowing(e.u.exec.path, sizeof(e.u.exec.path));
+	memset(big, 0xfe, sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	cmdline_from_argv(&e.u.exec.argv, (char *[]){ "x\xc3", big, "y", NULL });
+	BOTH(e);
+	ev(&e, EV_SIGACTION, 700, 700, "");
+	e.u.sa.signo = SIGUSR1;
+	e.u.sa.has_new = true;
+	e.u.sa.new_disp.kind = DISP_HANDLER;
+	e.u.sa.new_disp.handler = 0x4343;
+	overflowing(e.u.sa.new_disp.symbol, SYMBOL_MAX);
+	BOTH(e);
 	ev(&e, EV_TRACE_END, 600, 600, "");
 	BOTH(e);
 #undef BOTH
+	assert_int_equal(sink_close(&live), 0);
 }
 
 static void test_live_equals_offline(void **state)
@@ -434,6 +459,7 @@ static void test_live_equals_offline(void **state)
 	int rc;
 
 	memset(&json, 0, sizeof(json));
+	json.ops = &sink_json_ops;
 	json.fd = mkstemp(path);
 	assert_true(json.fd >= 0);
 	json.cfg.signals = ~(sigbits_t)0;
@@ -468,6 +494,7 @@ static void test_escaping(void **state)
 	json_t *doc;
 
 	memset(&json, 0, sizeof(json));
+	json.ops = &sink_json_ops;
 	json.fd = open("/dev/null", O_WRONLY);
 	json.cfg.signals = ~(sigbits_t)0;
 	hostile(a, &json);

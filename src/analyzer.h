@@ -21,6 +21,7 @@
 #include <sys/types.h>
 
 #include "event.h"
+#include "model.h"
 #include "sigtab.h"
 #include "strbuf.h"
 
@@ -84,9 +85,11 @@ enum an_how {
 	HOW_SNAPSHOT,		/* a dispositions snapshot */
 };
 
+/* The report's view of one signal of a process's model. */
 struct an_sigstate {
 	struct an_disp start;	/* at the start of the current program */
-	struct an_disp cur;
+	struct an_disp cur;	/* the model's, as the log states it */
+	bool flags_stated;	/* the log gave cur's flags */
 	uint8_t how;		/* enum an_how of cur */
 	bool changed;		/* the program changed it since start */
 	uint64_t since_ns;
@@ -182,6 +185,7 @@ struct an_proc {
 	int exit_signo;
 	bool core;
 	struct an_fatal fatal;
+	struct sigmodel model;	/* the dispositions, by the tracer's rules */
 	struct an_sigstate sig[SIG_MAX + 1];
 	struct an_change *changes;
 	uint32_t nchanges;

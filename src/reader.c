@@ -51,7 +51,8 @@ static int fill(struct reader *r)
 	if (r->chunk_len == 0) {
 		r->eof = true;
 		if (ferror(r->fp))
-			return reader_fail(r, "cannot read: %s", strerror(errno));
+			return reader_fail(r, "cannot read: %s",
+					   strerror(errno));
 	}
 	return 0;
 }

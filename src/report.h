@@ -5,9 +5,10 @@
  * in the order of the report: most important first.  A NULL section is
  * skipped.  What one rendering needs besides the output (a JSON
  * writer's nesting) is made by the renderer's open hook and handed to
- * every section in the context, never kept in statics.  Renderers append to a strbuf (the analyzer is bounded, so
- * the report is too) and escape every string that came from a traced
- * process for their format.
+ * every section in the context, never kept in statics.  Renderers
+ * append to a strbuf (the analyzer is bounded, so the report is too)
+ * and escape every string that came from a traced process for their
+ * format.
  */
 #ifndef SIGTRACE_REPORT_H
 #define SIGTRACE_REPORT_H

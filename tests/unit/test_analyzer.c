@@ -256,9 +256,17 @@ static void test_dispositions(void **state)
 	assert_int_equal(p->sig[SIGUSR1].how, HOW_RESETHAND);
 	assert_int_equal(p->sig[SIGUSR1].start.kind, DISP_DEFAULT);
 	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
+	/* The tracer's model, by the tracer's rules, behind the view. */
+	assert_int_equal(model_get(&p->model, SIGUSR1)->origin,
+			 ORIGIN_RESETHAND);
+	/* The reset states no flags; the ignored one has the log's. */
+	assert_false(p->sig[SIGUSR1].cur.flags_known);
+	assert_true(p->sig[SIGPIPE].cur.flags_known);
 	/* execve: handlers reset, ignored kept, the start is the new one. */
 	feed_exec(a, 200, "d2", "/d2");
 	assert_int_equal(p->sig[SIGHUP].cur.kind, DISP_DEFAULT);
+	assert_int_equal(model_get(&p->model, SIGHUP)->origin, ORIGIN_EXEC);
+	assert_false(p->sig[SIGHUP].cur.flags_known);
 	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
 	assert_int_equal(p->sig[SIGPIPE].start.kind, DISP_IGNORED);
 	assert_false(p->sig[SIGPIPE].changed);

@@ -18,8 +18,11 @@ int sink_open(struct sink *s, void *arg)
 
 int sink_close(struct sink *s)
 {
-	int ret = s->ops->close ? s->ops->close(s) : 0;
+	int ret = 0;
 
+	/* Only the state open made: a second close finds none. */
+	if (s->data && s->ops->close)
+		ret = s->ops->close(s);
 	s->data = NULL;
 	if (s->error)
 		ret = -s->error;

@@ -39,7 +39,7 @@ struct sink_ops {
 	void *(*open)(struct sink *s, void *arg);
 	/* 0, or -errno when the event could not be written. */
 	int (*write)(struct sink *s, const struct event *e);
-	/* Flush, free s->data: 0 or -errno.  NULL hook: nothing to do. */
+	/* Flush and free s->data (never NULL here): 0 or -errno. */
 	int (*close)(struct sink *s);
 };
 

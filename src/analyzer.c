@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "xmalloc.h"
 
 static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
 		       int signo, uint8_t kind, uint8_t how, uint32_t symbol)
@@ -30,9 +31,7 @@ static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
 		return;
 	}
 	if (!p->changes)
-		p->changes = an_alloc(a, AN_CHANGES_MAX, sizeof(*p->changes));
-	if (!p->changes)
-		return;
+		p->changes = xcalloc(AN_CHANGES_MAX, sizeof(*p->changes));
 	c = &p->changes[p->nchanges++];
 	c->ns = ns;
 	c->signo = (uint8_t)signo;
@@ -111,9 +110,7 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 
 	if (a->nprocs >= AN_PROCS_MAX)
 		return NULL;
-	p = an_alloc(a, 1, sizeof(*p));
-	if (!p)
-		return NULL;
+	p = xcalloc(1, sizeof(*p));
 	p->pid = pid;
 	p->index = a->nprocs + 1;
 	p->first_ns = ns;
@@ -422,7 +419,7 @@ static bool feed_proc(struct analyzer *a, struct an_proc *p,
 	return false;
 }
 
-static void feed(struct analyzer *a, const struct event *e)
+void analyzer_feed(struct analyzer *a, const struct event *e)
 {
 	uint64_t seq = a->events++;
 	struct an_proc *p = NULL;
@@ -467,52 +464,39 @@ static void feed(struct analyzer *a, const struct event *e)
 	an_tl_event(a, p, e, seq, important);
 }
 
-int analyzer_feed(struct analyzer *a, const struct event *e)
-{
-	feed(a, e);
-	return an_failed(a);
-}
 
 struct analyzer *analyzer_new(void)
 {
-	struct analyzer *a = calloc(1, sizeof(*a));
+	struct analyzer *a = xcalloc(1, sizeof(*a));
 
-	if (!a)
-		return NULL;
-	a->procs = calloc(AN_PROCS_MAX, sizeof(*a->procs));
-	a->pid_slots = calloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
-	a->findings = calloc(AN_FINDINGS_MAX, sizeof(*a->findings));
-	a->eintr = calloc(AN_EINTR_MAX, sizeof(*a->eintr));
-	a->warnings = calloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
-	a->timeline = calloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
-	a->rows = calloc(AN_ROWS_MAX, sizeof(*a->rows));
-	if (!a->procs || !a->pid_slots || !a->findings || !a->eintr ||
-	    !a->warnings || !a->timeline || !a->rows) {
-		analyzer_free(a);
-		return NULL;
-	}
+	a->procs = xcalloc(AN_PROCS_MAX, sizeof(*a->procs));
+	a->pid_slots = xcalloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
+	a->findings = xcalloc(AN_FINDINGS_MAX, sizeof(*a->findings));
+	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
+	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
+	a->timeline = xcalloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
+	a->rows = xcalloc(AN_ROWS_MAX, sizeof(*a->rows));
 	return a;
 }
 
-int analyzer_finish(struct analyzer *a)
+void analyzer_finish(struct analyzer *a)
 {
-	if (!a->finished) {
-		a->finished = true;
-		an_stats_finish(a);
-		an_tl_finish(a);
-	}
-	return an_failed(a);
+	if (a->finished)
+		return;
+	a->finished = true;
+	an_stats_finish(a);
+	an_tl_finish(a);
 }
 
 void analyzer_free(struct analyzer *a)
 {
 	if (!a)
 		return;
-	for (uint32_t i = 0; a->procs && i < a->nprocs; i++) {
+	for (uint32_t i = 0; i < a->nprocs; i++) {
 		free(a->procs[i]->changes);
 		free(a->procs[i]);
 	}
-	for (uint32_t i = 0; a->rows && i < a->nrows; i++)
+	for (uint32_t i = 0; i < a->nrows; i++)
 		free(a->rows[i].bins);
 	for (uint32_t i = 0; i < a->pool.n; i++)
 		free(a->pool.str[i]);

@@ -324,7 +324,6 @@ struct an_pool {
 	uint32_t n;
 	uint32_t *slots;	/* open addressing, 2 * AN_POOL_MAX */
 	uint64_t dropped;
-	bool nomem;		/* an allocation failed: strings missing */
 };
 
 struct an_trace {
@@ -387,29 +386,21 @@ struct analyzer {
 	uint32_t nitems;
 	uint32_t sev_count[SEV__COUNT];
 	bool sigchld_seen;	/* any child-status SIGCHLD was delivered */
-	bool nomem;		/* an allocation failed: incomplete */
 };
 
-/* NULL when out of memory. */
 struct analyzer *analyzer_new(void);
 void analyzer_free(struct analyzer *a);
-/* Take one event (in stream order): 0, or -ENOMEM once memory ran out
- * (the analysis goes on without what did not fit, but is incomplete). */
-int analyzer_feed(struct analyzer *a, const struct event *e);
+/* Take one event (in stream order). */
+void analyzer_feed(struct analyzer *a, const struct event *e);
 /* The stream ended: rank the findings, sort the timeline.  Idempotent;
- * feeding more events after it is a programming error.  0 or -ENOMEM,
- * as analyzer_feed(). */
-int analyzer_finish(struct analyzer *a);
+ * feeding more events after it is a programming error. */
+void analyzer_finish(struct analyzer *a);
 
 /* The process with PID (the latest one, pids are reused), or NULL. */
 struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid);
 const char *an_pool_str(const struct analyzer *a, uint32_t id);
 
 /* ---- internals shared by analyzer*.c (analyzer_util.c) ---- */
-
-/* calloc, noting a failure in A (an_failed() then says -ENOMEM). */
-void *an_alloc(struct analyzer *a, size_t n, size_t size);
-int an_failed(const struct analyzer *a);
 
 /* Copy text (valid UTF-8, as events bring it) NUL-terminated, cut at a
  * character boundary to fit SIZE. */

@@ -7,7 +7,6 @@
  * the pool of interned strings (symbols, syscall names).  This is what
  * makes the live and the offline report the same.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,23 +14,10 @@
 #include "analyzer.h"
 #include "arch.h"
 #include "escape.h"
+#include "xmalloc.h"
 
 #define POOL_SLOTS (2 * AN_POOL_MAX)
 #define POOL_STR_MAX 124	/* below SYMBOL_MAX - 3: see an_clean() */
-
-void *an_alloc(struct analyzer *a, size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		a->nomem = true;
-	return p;
-}
-
-int an_failed(const struct analyzer *a)
-{
-	return a->nomem || a->pool.nomem ? -ENOMEM : 0;
-}
 
 /* ---- text, as the event carries it ---- */
 
@@ -129,17 +115,10 @@ uint32_t an_pool_add(struct an_pool *p, const char *s)
 
 	if (!s || !*s)
 		return 0;
-	if (!p->slots) {
-		p->str = calloc(AN_POOL_MAX + 1, sizeof(*p->str));
-		p->slots = calloc(POOL_SLOTS, sizeof(*p->slots));
-		if (!p->str || !p->slots || !(p->str[0] = strdup(""))) {
-			free(p->str);
-			free(p->slots);
-			p->str = NULL;
-			p->slots = NULL;
-			p->nomem = true;
-			return 0;
-		}
+	if (!p->str) {
+		p->str = xcalloc(AN_POOL_MAX + 1, sizeof(*p->str));
+		p->slots = xcalloc(POOL_SLOTS, sizeof(*p->slots));
+		p->str[0] = xstrdup("");
 		p->n = 1;
 	}
 	for (h = hash_str(s) % POOL_SLOTS;; h = (h + 1) % POOL_SLOTS) {
@@ -154,11 +133,7 @@ uint32_t an_pool_add(struct an_pool *p, const char *s)
 		p->dropped++;
 		return 0;
 	}
-	p->str[p->n] = strdup(s);
-	if (!p->str[p->n]) {
-		p->nomem = true;
-		return 0;
-	}
+	p->str[p->n] = xstrdup(s);
 	p->slots[h] = p->n;
 	return p->n++;
 }

@@ -46,12 +46,6 @@ static bool want_color(enum color_mode mode, int fd)
 	return isatty(fd);
 }
 
-static void start_sink(struct sink *s, void *arg)
-{
-	if (sink_open(s, arg) < 0)
-		die("out of memory for the %s", s->ops->name);
-}
-
 static size_t open_sinks(const struct options *o, struct sink *storage,
 			 struct sink **sinks)
 {
@@ -68,7 +62,7 @@ static size_t open_sinks(const struct options *o, struct sink *storage,
 		storage[n].path = "standard error";
 	}
 	storage[n].cfg.color = want_color(o->color, storage[n].fd);
-	start_sink(&storage[n], NULL);
+	sink_open(&storage[n], NULL);
 	sinks[n] = &storage[n];
 	n++;
 	if (o->json_path) {
@@ -79,7 +73,7 @@ static size_t open_sinks(const struct options *o, struct sink *storage,
 		storage[n].owns_fd = true;
 		storage[n].path = strcmp(o->json_path, "-") == 0 ?
 			"standard output" : o->json_path;
-		start_sink(&storage[n], NULL);
+		sink_open(&storage[n], NULL);
 		sinks[n] = &storage[n];
 		n++;
 	}
@@ -134,7 +128,7 @@ static size_t live_report_open(const struct options *o,
 	storage[used].cfg = o->sink;	/* the same -e filter as the logs */
 	storage[used].fd = -1;
 	storage[used].path = "the report";
-	start_sink(&storage[used], lr->an);
+	sink_open(&storage[used], lr->an);
 	sinks[n++] = &storage[used];
 	lr->fd = -1;
 	if (o->report_path) {

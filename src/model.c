@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "xmalloc.h"
 
 #define SA_RESETHAND_BIT 0x80000000ull
 #define SA_NODEFER_BIT 0x40000000ull
@@ -62,10 +63,8 @@ void model_init_unknown(struct sigmodel *m, uint64_t now)
 struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
 			   sigbits_t caught, uint64_t now)
 {
-	struct sigmodel *m = malloc(sizeof(*m));
+	struct sigmodel *m = xmalloc(sizeof(*m));
 
-	if (!m)
-		abort();
 	model_init(m, unknown_start, ignored, caught, now);
 	return m;
 }
@@ -78,10 +77,8 @@ void model_unref(struct sigmodel *m)
 
 struct sigmodel *model_copy(const struct sigmodel *m)
 {
-	struct sigmodel *c = malloc(sizeof(*c));
+	struct sigmodel *c = xmalloc(sizeof(*c));
 
-	if (!c)
-		abort();
 	*c = *m;
 	c->refs = 1;
 	return c;

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "reader_priv.h"
+#include "xmalloc.h"
 
 int reader_parse(struct reader *r, const char *line, size_t len,
 		 struct event *e)
@@ -144,15 +145,9 @@ int reader_next(struct reader *r, struct event *e)
 
 struct reader *reader_new(const char *name, FILE *fp)
 {
-	struct reader *r = calloc(1, sizeof(*r));
+	struct reader *r = xcalloc(1, sizeof(*r));
 
-	if (!r)
-		return NULL;
-	r->chunk = malloc(CHUNK);
-	if (!r->chunk) {
-		free(r);
-		return NULL;
-	}
+	r->chunk = xmalloc(CHUNK);
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->fp = fp;
 	return r;
@@ -169,12 +164,6 @@ struct reader *reader_open(const char *path, char *err, size_t errlen)
 		return NULL;
 	}
 	r = reader_new(strcmp(path, "-") == 0 ? "(stdin)" : path, fp);
-	if (!r) {
-		snprintf(err, errlen, "out of memory");
-		if (fp != stdin)
-			fclose(fp);
-		return NULL;
-	}
 	r->owns_fp = fp != stdin;
 	return r;
 }

@@ -34,7 +34,7 @@ struct report_ctx {
 struct report_ops {
 	const char *name;
 	/* The state of one rendering (C's analyzer and output are set),
-	 * NULL when out of memory; freed by close.  Both NULL: none. */
+	 * freed by close.  Both NULL: none. */
 	void *(*open)(struct report_ctx *c);
 	void (*close)(void *data);
 	void (*begin)(struct report_ctx *c);
@@ -59,10 +59,9 @@ const struct report_ops *report_by_name(const char *name);
  * (chrome); text otherwise. */
 const struct report_ops *report_by_path(const char *path);
 
-/* Finish the analysis and render it into OUT: 0, or -ENOMEM (the
- * analysis or the renderer ran out of memory: no report). */
-int report_render(const struct report_ops *ops, struct analyzer *a,
-		  struct strbuf *out);
+/* Finish the analysis and render it into OUT. */
+void report_render(const struct report_ops *ops, struct analyzer *a,
+		   struct strbuf *out);
 /* Render and write to FD: 0 or -errno. */
 int report_write(const struct report_ops *ops, struct analyzer *a, int fd);
 

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "reader.h"
 #include "report.h"
+#include "xmalloc.h"
 
 static const char report_help[] =
 "Usage: sigtrace report LOG.jsonl [-o FILE] [--format FORMAT]\n"
@@ -97,22 +98,16 @@ static int read_log(const char *path, struct analyzer *a)
 		warnx_msg("%s", err);
 		return -1;
 	}
-	e = malloc(sizeof(*e));
-	if (!e)
-		die("out of memory");
+	e = xmalloc(sizeof(*e));
 	while ((rc = reader_next(r, e)) > 0)
-		if (analyzer_feed(a, e) < 0)
-			break;
-	if (rc > 0)	/* the analyzer gave up, not the reader */
-		warnx_msg("%s: out of memory for the analysis: no report",
-			  path);
-	else if (rc < 0)
+		analyzer_feed(a, e);
+	if (rc < 0)
 		fprintf(stderr, "sigtrace: %s\n", reader_error(r));
 	else if (reader_warning(r))
 		warnx_msg("%s", reader_warning(r));
 	free(e);
 	reader_close(r);
-	return rc != 0 ? -1 : 0;
+	return rc < 0 ? -1 : 0;
 }
 
 static int open_report(const char *path)
@@ -139,8 +134,6 @@ int report_main(int argc, char **argv)
 	/* Fail fast on a bad -o, before reading a log that may be 1 GB. */
 	fd = open_report(ra.out);
 	a = analyzer_new();
-	if (!a)
-		die("report: out of memory");
 	if (read_log(ra.log, a) < 0) {
 		analyzer_free(a);
 		if (fd != STDOUT_FILENO)

@@ -3,7 +3,6 @@
  * table, the verdict of a process, the title and details of a finding,
  * and rendering to a file descriptor.
  */
-#include <errno.h>
 #include <signal.h>
 #include <string.h>
 
@@ -44,8 +43,8 @@ const struct report_ops *report_by_path(const char *path)
 	return &report_text_ops;
 }
 
-int report_render(const struct report_ops *ops, struct analyzer *a,
-		  struct strbuf *out)
+void report_render(const struct report_ops *ops, struct analyzer *a,
+		   struct strbuf *out)
 {
 	struct report_ctx c = { .a = a, .out = out };
 	void (*const sections[])(struct report_ctx *) = {
@@ -53,16 +52,14 @@ int report_render(const struct report_ops *ops, struct analyzer *a,
 		ops->signals, ops->eintr, ops->timeline, ops->end,
 	};
 
-	if (analyzer_finish(a) < 0)
-		return -ENOMEM;
-	if (ops->open && !(c.data = ops->open(&c)))
-		return -ENOMEM;
+	analyzer_finish(a);
+	if (ops->open)
+		c.data = ops->open(&c);
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		if (sections[i])
 			sections[i](&c);
 	if (ops->close)
 		ops->close(c.data);
-	return 0;
 }
 
 int report_write(const struct report_ops *ops, struct analyzer *a, int fd)
@@ -70,9 +67,8 @@ int report_write(const struct report_ops *ops, struct analyzer *a, int fd)
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
-	rc = report_render(ops, a, &sb);
-	if (rc == 0)
-		rc = sink_write_all(fd, sb.buf ? sb.buf : "", sb.len);
+	report_render(ops, a, &sb);
+	rc = sink_write_all(fd, sb.buf ? sb.buf : "", sb.len);
 	sb_free(&sb);
 	return rc;
 }

@@ -12,6 +12,7 @@
 
 #include "jsonw.h"
 #include "report.h"
+#include "xmalloc.h"
 
 #define NAME_BUF 32
 
@@ -112,10 +113,9 @@ static void sender(struct report_ctx *c, const struct an_sender *s)
 
 void *report_jsonw_open(struct report_ctx *c)
 {
-	struct jsonw *w = malloc(sizeof(*w));
+	struct jsonw *w = xmalloc(sizeof(*w));
 
-	if (w)
-		jw_init(w, c->out);
+	jw_init(w, c->out);
 	return w;
 }
 

@@ -35,7 +35,7 @@ struct sink;
 struct sink_ops {
 	const char *name;
 	/* The state of the new instance S (fd, path and cfg set), made
-	 * from ARG; NULL when it cannot be made.  NULL hook: no state. */
+	 * from ARG.  NULL hook: no state. */
 	void *(*open)(struct sink *s, void *arg);
 	/* 0, or -errno when the event could not be written. */
 	int (*write)(struct sink *s, const struct event *e);
@@ -53,8 +53,8 @@ struct sink {
 	int error;		/* first write error (positive errno), sticky */
 };
 
-/* Start S, whose ops, fd, path and cfg are set: 0, or -ENOMEM. */
-int sink_open(struct sink *s, void *arg);
+/* Start S, whose ops, fd, path and cfg are set. */
+void sink_open(struct sink *s, void *arg);
 /* Stop S: its state freed, its fd closed if it owns it.  0, or the
  * first error of its life as -errno (a write, the flush, the close). */
 int sink_close(struct sink *s);

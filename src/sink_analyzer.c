@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "report.h"
+#include "xmalloc.h"
 
 struct analyzer_sink {
 	struct analyzer *an;	/* not ours: main renders and frees it */
@@ -16,13 +17,9 @@ struct analyzer_sink {
 
 static void *analyzer_open(struct sink *s, void *arg)
 {
-	struct analyzer_sink *st;
+	struct analyzer_sink *st = xcalloc(1, sizeof(*st));
 
-	if (!arg)
-		return NULL;
-	st = calloc(1, sizeof(*st));
-	if (st)
-		st->an = arg;
+	st->an = arg;
 	return st;
 }
 
@@ -32,7 +29,8 @@ static int analyzer_write(struct sink *s, const struct event *e)
 
 	st->ev = *e;
 	event_make_utf8(&st->ev);
-	return analyzer_feed(st->an, &st->ev);
+	analyzer_feed(st->an, &st->ev);
+	return 0;
 }
 
 static int analyzer_close(struct sink *s)

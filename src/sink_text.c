@@ -22,6 +22,7 @@
 #include "sigtab.h"
 #include "sink.h"
 #include "strbuf.h"
+#include "xmalloc.h"
 
 #define NAME_BUF 32
 
@@ -787,7 +788,7 @@ static void text_prefix(struct text_ctx *c, struct text_state *st,
 
 static void *text_open(struct sink *s, void *arg)
 {
-	return calloc(1, sizeof(struct text_state));
+	return xcalloc(1, sizeof(struct text_state));
 }
 
 static int text_write(struct sink *s, const struct event *e)

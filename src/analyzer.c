@@ -1,14 +1,17 @@
 /*
- * analyzer.c - the analysis core: the process table and the disposition
- * model rebuilt from events alone, and the dispatch of each event to the
+ * analyzer.c - the analysis core: the processes and their dispositions
+ * rebuilt from events alone, and the dispatch of each event to the
  * statistics (analyzer_stats.c) and the timeline (analyzer_tl.c).
  *
- * The model here is not the tracer's: it knows only what the log says.
- * A sigaction's "old", a delivery's disposition and a dispositions
- * snapshot are the kernel's truth at that instant; where they disagree
- * with what the analyzer had inferred, the truth wins, and if the
- * program had not changed that signal yet, it is taken as the state the
- * program started with.
+ * Each process has the tracer's disposition model (model.c), fed what
+ * the log says: the rules of execve and SA_RESETHAND are the tracer's
+ * own.  A sigaction's "old", a delivery's disposition and a
+ * dispositions snapshot are the kernel's truth at that instant; where
+ * they disagree with what the model had inferred, the truth wins, and
+ * if the program had not changed that signal yet, it is taken as the
+ * state the program started with.  On top of the model the report
+ * keeps its view: the disposition at the program's start, how and when
+ * the current one came, and the history of changes.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -16,66 +19,11 @@
 #include <string.h>
 
 #include "analyzer.h"
-#include "error.h"
 #include "evwalk.h"
+#include "xmalloc.h"
 
-#define PID_SLOTS (4 * AN_PROCS_MAX)
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		die("out of memory in the report analyzer");
-	return p;
-}
-
-enum an_cls an_disp_class(int signo, const struct an_disp *d)
-{
-	switch (d->kind) {
-	case DISP_HANDLER:
-		return CLS_HANDLED;
-	case DISP_IGNORED:
-		return CLS_IGNORED;
-	case DISP_DEFAULT:
-		break;
-	default:
-		return CLS_UNKNOWN;
-	}
-	switch (sig_default_action(signo)) {
-	case SIG_ACT_TERM:
-	case SIG_ACT_CORE:
-		return CLS_FATAL;
-	case SIG_ACT_STOP:
-		return CLS_STOP;
-	case SIG_ACT_IGN:
-		return CLS_IGNORED;
-	default:
-		return CLS_DEFAULT;
-	}
-}
-
-/* ---- the process table ---- */
-
-static uint32_t pid_hash(pid_t pid)
-{
-	return ((uint32_t)pid * 2654435761u) % PID_SLOTS;
-}
-
-struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid)
-{
-	for (uint32_t h = pid_hash(pid);; h = (h + 1) % PID_SLOTS) {
-		uint32_t id = a->pid_slots[h];
-
-		if (id == 0)
-			return NULL;
-		if (a->procs[id - 1]->pid == pid)
-			return a->procs[id - 1];
-	}
-}
-
-static void change_add(struct an_proc *p, uint64_t ns, int signo,
-		       uint8_t kind, uint8_t how, uint32_t symbol)
+static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
+		       int signo, uint8_t kind, uint8_t how, uint32_t symbol)
 {
 	struct an_change *c;
 
@@ -93,11 +41,73 @@ static void change_add(struct an_proc *p, uint64_t ns, int signo,
 	c->symbol = symbol;
 }
 
+/* ---- dispositions: the model, and the report's view of it ---- */
+
+/* The report's view of SIGNO from the model: flags only as stated by
+ * the log (a default a rule made, or a snapshot's, states none). */
+static void sig_view(struct analyzer *a, struct an_proc *p, int signo)
+{
+	struct an_sigstate *s = &p->sig[signo];
+
+	an_disp_from(a, &s->cur, &model_get(&p->model, signo)->disp);
+	if (!s->flags_stated) {
+		s->cur.flags_known = false;
+		s->cur.flags = 0;
+	}
+}
+
+static bool kind_known(const struct disposition *d)
+{
+	return d->kind == DISP_DEFAULT || d->kind == DISP_IGNORED ||
+	       d->kind == DISP_HANDLER;
+}
+
+/* The kernel's truth about SIGNO at NS: not a change by the program. */
+static void sig_learn(struct analyzer *a, struct an_proc *p, int signo,
+		      const struct disposition *d, uint64_t ns)
+{
+	struct an_sigstate *s = &p->sig[signo];
+	bool other;
+
+	if (!kind_known(d))
+		return;
+	other = model_learn(&p->model, signo, d);
+	s->flags_stated = d->flags_known || (!other && s->flags_stated);
+	sig_view(a, p, signo);
+	if (!s->changed) {
+		s->start = s->cur;
+		ns = p->nexec ? p->exec_ns : p->first_ns;
+	}
+	if (other)
+		change_add(a, p, ns, signo, s->cur.kind, HOW_SNAPSHOT,
+			   s->cur.symbol);
+}
+
+/* The model took a change of SIGNO by the program (or by the kernel on
+ * its behalf: HOW); STATED: the event gave its flags. */
+static void sig_changed(struct analyzer *a, struct an_proc *p, int signo,
+			bool stated, enum an_how how, const struct event *e,
+			uint64_t seq)
+{
+	struct an_sigstate *s = &p->sig[signo];
+	struct an_disp was = s->cur;
+
+	s->flags_stated = stated;
+	sig_view(a, p, signo);
+	s->how = (uint8_t)how;
+	s->changed = true;
+	s->since_ns = e->mono_ns;
+	s->since_seq = seq;
+	s->since_tid = e->tid;
+	if (was.kind != s->cur.kind || was.handler != s->cur.handler)
+		change_add(a, p, e->mono_ns, signo, s->cur.kind, (uint8_t)how,
+			   s->cur.symbol);
+}
+
 static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 				bool unknown)
 {
 	struct an_proc *p;
-	uint32_t h;
 
 	if (a->nprocs >= AN_PROCS_MAX)
 		return NULL;
@@ -106,9 +116,13 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 	p->index = a->nprocs + 1;
 	p->first_ns = ns;
 	p->unknown_start = unknown;
+	if (unknown)
+		model_init_unknown(&p->model, ns);
+	else
+		model_init(&p->model, false, 0, 0, ns);
 	for (int s = 1; s <= SIG_MAX; s++) {
-		p->sig[s].start.kind = unknown ? DISP_UNKNOWN : DISP_DEFAULT;
-		p->sig[s].cur = p->sig[s].start;
+		sig_view(a, p, s);
+		p->sig[s].start = p->sig[s].cur;
 		p->sig[s].since_ns = ns;
 		p->sig_row[s] = -1;
 	}
@@ -117,13 +131,7 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 	p->threads[0].row = -1;
 	p->nthreads = 1;
 	a->procs[a->nprocs++] = p;
-	for (h = pid_hash(pid);; h = (h + 1) % PID_SLOTS) {
-		uint32_t id = a->pid_slots[h];
-
-		if (id == 0 || a->procs[id - 1]->pid == pid)
-			break;
-	}
-	a->pid_slots[h] = p->index;
+	an_proc_index(a, p);
 	p->row = an_row_add(a, ROW_PROC, p->index - 1, pid, 0);
 	return p;
 }
@@ -143,87 +151,6 @@ static struct an_proc *proc_get(struct analyzer *a, const struct event *e)
 		an_clean_fixed(p->comm, sizeof(p->comm), e->comm,
 			    sizeof(e->comm));
 	return p;
-}
-
-struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
-				bool add)
-{
-	for (uint32_t i = 0; i < p->nthreads; i++)
-		if (p->threads[i].tid == tid)
-			return &p->threads[i];
-	if (!add)
-		return NULL;
-	if (p->nthreads >= AN_THREADS_MAX) {
-		p->threads_more++;
-		return NULL;
-	}
-	p->threads[p->nthreads] = (struct an_thread){ .tid = tid,
-		.first_ns = ns, .row = -1 };
-	return &p->threads[p->nthreads++];
-}
-
-/* ---- the disposition model ---- */
-
-static bool disp_same(const struct an_disp *x, const struct an_disp *y)
-{
-	if (x->kind != y->kind)
-		return false;
-	return x->kind != DISP_HANDLER || !x->handler || !y->handler ||
-	       x->handler == y->handler;
-}
-
-/* What the kernel says SIGNO is now: not a change by the program. */
-static void sig_learn(struct an_proc *p, int signo, const struct an_disp *d,
-		      uint64_t ns)
-{
-	struct an_sigstate *s = &p->sig[signo];
-	struct an_disp merged = *d;
-
-	if (d->kind == DISP_UNKNOWN || signo < 1 || signo > SIG_MAX)
-		return;
-	if (disp_same(&s->cur, d)) {
-		/* Keep what is known of the handler and its flags. */
-		if (!merged.handler)
-			merged.handler = s->cur.handler;
-		if (!merged.symbol)
-			merged.symbol = s->cur.symbol;
-		if (!merged.flags_known && s->cur.flags_known) {
-			merged.flags_known = true;
-			merged.flags = s->cur.flags;
-		}
-		s->cur = merged;
-		if (!s->changed)
-			s->start = merged;
-		return;
-	}
-	if (!s->changed) {
-		s->start = merged;
-		ns = p->nexec ? p->exec_ns : p->first_ns;
-	}
-	s->cur = merged;
-	change_add(p, ns, signo, merged.kind, HOW_SNAPSHOT, merged.symbol);
-}
-
-/* The program (or the kernel on its behalf) set SIGNO to D. */
-static void sig_set(struct an_proc *p, int signo, const struct an_disp *d,
-		    enum an_how how, const struct event *e, uint64_t seq)
-{
-	struct an_sigstate *s;
-	bool differs;
-
-	if (signo < 1 || signo > SIG_MAX)
-		return;
-	s = &p->sig[signo];
-	differs = s->cur.kind != d->kind || s->cur.handler != d->handler;
-	s->cur = *d;
-	s->how = (uint8_t)how;
-	s->changed = true;
-	s->since_ns = e->mono_ns;
-	s->since_seq = seq;
-	s->since_tid = e->tid;
-	if (differs)
-		change_add(p, e->mono_ns, signo, d->kind, (uint8_t)how,
-			   d->symbol);
 }
 
 /* ---- one handler per event type ---- */
@@ -279,12 +206,14 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 	c->argv = p->argv;
 	memcpy(c->exec_path, p->exec_path, sizeof(c->exec_path));
 	c->unknown_start = p->unknown_start;
+	c->model = p->model;	/* the child starts with a copy */
 	for (int s = 1; s <= SIG_MAX; s++) {
 		struct an_disp *d = &p->sig[s].cur;
 
 		c->sig[s].start = c->sig[s].cur = *d;
+		c->sig[s].flags_stated = p->sig[s].flags_stated;
 		if (d->kind != (c->unknown_start ? DISP_UNKNOWN : DISP_DEFAULT))
-			change_add(c, e->mono_ns, s, d->kind, HOW_START,
+			change_add(a, c, e->mono_ns, s, d->kind, HOW_START,
 				   d->symbol);
 	}
 }
@@ -297,16 +226,18 @@ static void on_exec(struct analyzer *a, struct an_proc *p,
 	an_clean_fixed(p->exec_path, sizeof(p->exec_path), e->u.exec.path,
 		    sizeof(e->u.exec.path));
 	an_args_from(&p->argv, &e->u.exec.argv);
-	change_add(p, e->mono_ns, 0, 0, HOW_EXEC, 0);
+	change_add(a, p, e->mono_ns, 0, 0, HOW_EXEC, 0);
+	model_exec(&p->model, p->exec_path, e->mono_ns);
 	for (int s = 1; s <= SIG_MAX; s++) {
 		struct an_sigstate *st = &p->sig[s];
 
-		if (st->cur.kind == DISP_HANDLER) {
-			memset(&st->cur, 0, sizeof(st->cur));
-			st->cur.kind = DISP_DEFAULT;
+		if (model_get(&p->model, s)->origin == ORIGIN_EXEC) {
+			st->flags_stated = false;
+			sig_view(a, p, s);
 			st->how = HOW_EXEC;
 			st->since_ns = e->mono_ns;
-			change_add(p, e->mono_ns, s, DISP_DEFAULT, HOW_EXEC, 0);
+			change_add(a, p, e->mono_ns, s, DISP_DEFAULT, HOW_EXEC,
+				   0);
 		}
 		st->start = st->cur;
 		st->changed = false;
@@ -338,7 +269,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 	if (!p)
 		return;
 	if (s->signo >= 1 && s->signo <= SIG_MAX) {
-		sig_learn(p, s->signo, &d, e->mono_ns);
+		sig_learn(a, p, s->signo, &s->disposition, e->mono_ns);
 		p->delivered |= SIGBIT(s->signo);
 	}
 	p->deliveries++;
@@ -360,33 +291,26 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 		if (d.kind == DISP_HANDLER)
 			p->sigchld_handled++;
 	}
-	if (d.kind == DISP_HANDLER && d.flags_known &&
-	    (d.flags & K_SA_RESETHAND)) {
-		struct an_disp dfl = { .kind = DISP_DEFAULT };
-
-		sig_set(p, s->signo, &dfl, HOW_RESETHAND, e, seq);
-	}
+	if (d.kind == DISP_HANDLER &&
+	    model_delivered(&p->model, s->signo, e->mono_ns))
+		sig_changed(a, p, s->signo, false, HOW_RESETHAND, e, seq);
 }
 
 static void on_sigaction(struct analyzer *a, struct an_proc *p,
 			 const struct event *e, uint64_t seq)
 {
 	const struct ev_sigaction *sa = &e->u.sa;
-	struct an_disp d;
 
 	if (sa->signo < 1 || sa->signo > SIG_MAX)
 		return;
-	if (sa->has_old) {
-		an_disp_from(a, &d, &sa->old_disp);
-		sig_learn(p, sa->signo, &d, e->mono_ns);
-	}
-	if (!sa->has_new || (!sa->observed && sa->result != 0))
+	if (sa->has_old)
+		sig_learn(a, p, sa->signo, &sa->old_disp, e->mono_ns);
+	if (!sa->has_new || (!sa->observed && sa->result != 0) ||
+	    !kind_known(&sa->new_disp))
 		return;
-	an_disp_from(a, &d, &sa->new_disp);
-	if (d.kind == DISP_UNKNOWN)
-		return;
-	sig_set(p, sa->signo, &d, sa->observed ? HOW_OBSERVED : HOW_SIGACTION,
-		e, seq);
+	model_set(&p->model, sa->signo, &sa->new_disp, e->mono_ns);
+	sig_changed(a, p, sa->signo, sa->new_disp.flags_known,
+		    sa->observed ? HOW_OBSERVED : HOW_SIGACTION, e, seq);
 }
 
 /* A /proc snapshot: caught, ignored, or default. */
@@ -399,13 +323,11 @@ static void on_dispositions(struct analyzer *a, struct an_proc *p,
 	    p->argv.len == 0)
 		an_args_from(&p->argv, &t->argv);
 	for (int s = 1; s <= SIG_MAX; s++) {
-		struct an_disp d = { .kind = DISP_DEFAULT };
+		struct disposition d = {
+			.kind = model_kernel_kind(s, t->caught, t->ignored),
+		};
 
-		if (t->caught & SIGBIT(s))
-			d.kind = DISP_HANDLER;
-		else if (t->ignored & SIGBIT(s))
-			d.kind = DISP_IGNORED;
-		sig_learn(p, s, &d, e->mono_ns);
+		sig_learn(a, p, s, &d, e->mono_ns);
 	}
 }
 
@@ -543,12 +465,13 @@ void analyzer_feed(struct analyzer *a, const struct event *e)
 	an_tl_event(a, p, e, seq, important);
 }
 
+
 struct analyzer *analyzer_new(void)
 {
 	struct analyzer *a = xcalloc(1, sizeof(*a));
 
 	a->procs = xcalloc(AN_PROCS_MAX, sizeof(*a->procs));
-	a->pid_slots = xcalloc(PID_SLOTS, sizeof(*a->pid_slots));
+	a->pid_slots = xcalloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
 	a->findings = xcalloc(AN_FINDINGS_MAX, sizeof(*a->findings));
 	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
 	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));

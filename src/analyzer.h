@@ -5,8 +5,11 @@
  * events: counters, the first findings, a disposition table per process,
  * per-signal and EINTR tables, and a bounded timeline.
  *
- * It only uses what the JSON Lines log holds (no pointers, no /proc), so
- * the live and the offline report of the same events are identical.
+ * It only uses what the JSON Lines log holds (no pointers, no /proc),
+ * and takes text as the log reads back (valid UTF-8: the reader's
+ * events are, the analyzer sink makes live ones so with
+ * event_make_utf8()), so the live and the offline report of the same
+ * events are identical.
  * The data is public so the renderers (report_*.c) can read it; only
  * analyzer*.c write it.
  */
@@ -18,10 +21,12 @@
 #include <sys/types.h>
 
 #include "event.h"
+#include "model.h"
 #include "sigtab.h"
 #include "strbuf.h"
 
 #define AN_PROCS_MAX 2048	/* processes detailed; the rest only counted */
+#define AN_PID_SLOTS (4 * AN_PROCS_MAX)	/* the pid hash */
 #define AN_THREADS_MAX 16	/* threads remembered per process */
 #define AN_FINDINGS_MAX 1000	/* findings kept; the rest only counted */
 #define AN_EINTR_MAX 256	/* (process, syscall, signal) rows */
@@ -80,9 +85,11 @@ enum an_how {
 	HOW_SNAPSHOT,		/* a dispositions snapshot */
 };
 
+/* The report's view of one signal of a process's model. */
 struct an_sigstate {
 	struct an_disp start;	/* at the start of the current program */
-	struct an_disp cur;
+	struct an_disp cur;	/* the model's, as the log states it */
+	bool flags_stated;	/* the log gave cur's flags */
 	uint8_t how;		/* enum an_how of cur */
 	bool changed;		/* the program changed it since start */
 	uint64_t since_ns;
@@ -178,6 +185,7 @@ struct an_proc {
 	int exit_signo;
 	bool core;
 	struct an_fatal fatal;
+	struct sigmodel model;	/* the dispositions, by the tracer's rules */
 	struct an_sigstate sig[SIG_MAX + 1];
 	struct an_change *changes;
 	uint32_t nchanges;
@@ -394,8 +402,8 @@ const char *an_pool_str(const struct analyzer *a, uint32_t id);
 
 /* ---- internals shared by analyzer*.c (analyzer_util.c) ---- */
 
-/* Copy untrusted text as the JSON log would carry it (invalid UTF-8
- * replaced by U+FFFD), NUL-terminated, cut at a character boundary. */
+/* Copy text (valid UTF-8, as events bring it) NUL-terminated, cut at a
+ * character boundary to fit SIZE. */
 void an_clean(char *dst, size_t size, const char *src, size_t len);
 /* The same for a fixed-size event field of MAX bytes (maybe unterminated). */
 void an_clean_fixed(char *dst, size_t size, const char *src, size_t max);
@@ -408,7 +416,13 @@ uint32_t an_pool_add(struct an_pool *p, const char *s);
 /* The syscall name as the JSON log writes it. */
 const char *an_syscall_name(long nr, const char *name, char *buf,
 			    size_t len);
+/* What a delivery under D does to the process. */
 enum an_cls an_disp_class(int signo, const struct an_disp *d);
+
+/* analyzer_table.c: the process table (analyzer_proc() above). */
+/* Make P (appended to procs) what analyzer_proc(P->pid) finds. */
+void an_proc_index(struct analyzer *a, const struct an_proc *p);
+/* TID of P, added (ADD, while there is room) when first seen. */
 struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
 				bool add);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "xmalloc.h"
 
 #define NAME_BUF 32
 
@@ -350,9 +351,7 @@ void an_stats_finish(struct analyzer *a)
 	size_t max = (size_t)a->nfindings + a->neintr + a->nprocs +
 		a->nwarnings;
 
-	a->items = calloc(max ? max : 1, sizeof(*a->items));
-	if (!a->items)
-		abort();
+	a->items = xcalloc(max ? max : 1, sizeof(*a->items));
 	for (uint32_t i = 0; i < a->nfindings; i++)
 		rank_finding(a, i);
 	for (uint32_t i = 0; i < a->neintr; i++) {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "analyzer.h"
-#include "error.h"
+#include "xmalloc.h"
 
 #define SPAN_START_NS (1ull << 20)	/* about 1 ms */
 
@@ -29,9 +29,7 @@ int an_row_add(struct analyzer *a, enum an_row_kind kind, uint32_t proc,
 	r->proc = proc;
 	r->tid = tid;
 	r->signo = signo;
-	r->bins = calloc(AN_BINS, sizeof(*r->bins));
-	if (!r->bins)
-		die("out of memory in the report analyzer");
+	r->bins = xcalloc(AN_BINS, sizeof(*r->bins));
 	return (int)a->nrows++;
 }
 
@@ -142,11 +140,8 @@ static struct an_mark *mark_new(struct analyzer *a, const struct event *e,
 		a->marks_dropped++;
 		return NULL;
 	}
-	if (!a->marks) {
-		a->marks = calloc(AN_MARKS_MAX, sizeof(*a->marks));
-		if (!a->marks)
-			die("out of memory in the report analyzer");
-	}
+	if (!a->marks)
+		a->marks = xcalloc(AN_MARKS_MAX, sizeof(*a->marks));
 	m = &a->marks[a->nmarks++];
 	memset(m, 0, sizeof(*m));
 	m->ns = e->mono_ns;

@@ -1,118 +1,36 @@
 /*
  * analyzer_util.c - what the analyzer keeps of an event, made exactly
- * what the JSON Lines log would carry: untrusted text with invalid
- * UTF-8 replaced as escape_json() does, command lines split as the sink
- * splits them, dispositions with only the fields the log writes,
- * syscall names as the log names them; and the pool of interned
- * strings (symbols, syscall names).  This is what makes the live and
- * the offline report the same.
+ * what the JSON Lines log would carry: text cut to the analyzer's sizes
+ * at a character (events come with valid UTF-8: event_make_utf8()),
+ * command lines split as the sink splits them, dispositions with only
+ * the fields the log writes, syscall names as the log names them; and
+ * the pool of interned strings (symbols, syscall names).  This is what
+ * makes the live and the offline report the same.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyzer.h"
-#include "error.h"
 #include "escape.h"
 #include "evwalk.h"
 #include "strbuf.h"
+#include "xmalloc.h"
 
 #define POOL_SLOTS (2 * AN_POOL_MAX)
 #define POOL_STR_MAX 124	/* below SYMBOL_MAX - 3: see an_clean() */
 
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		die("out of memory in the report analyzer");
-	return p;
-}
-
-/* ---- untrusted text, as the JSON log carries it ---- */
-
-/* The length of the longest prefix of S (LEN bytes) that fits in MAX
- * bytes without cutting a UTF-8 sequence. */
-static size_t utf8_cut(const char *s, size_t len, size_t max)
-{
-	size_t n = len < max ? len : max;
-
-	if (n == len)
-		return n;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return n;
-}
-
-static void put_utf8(struct strbuf *sb, unsigned cp)
-{
-	char b[3];
-
-	if (cp < 0x80) {
-		sb_addc(sb, (char)cp);
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		sb_add(sb, b, 2);
-	} else {
-		b[0] = (char)(0xe0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		sb_add(sb, b, 3);
-	}
-}
-
-/* Undo escape_json(): what a JSON parser reads back.  escape_json only
- * writes the short escapes and \u for BMP controls. */
-static void json_unescape(struct strbuf *out, const char *s, size_t len)
-{
-	static const char shorts[] = "b\bt\tn\nf\fr\r\"\"\\\\//";
-
-	for (size_t i = 0; i < len; i++) {
-		const char *m;
-
-		if (s[i] != '\\' || i + 1 >= len) {
-			sb_addc(out, s[i]);
-			continue;
-		}
-		i++;
-		if (s[i] == 'u' && i + 4 < len) {
-			char hex[5] = { s[i + 1], s[i + 2], s[i + 3], s[i + 4] };
-
-			put_utf8(out, (unsigned)strtoul(hex, NULL, 16));
-			i += 4;
-			continue;
-		}
-		m = strchr(shorts, s[i]);
-		if (m && (m - shorts) % 2 == 0)
-			sb_addc(out, m[1]);
-		else
-			sb_addc(out, s[i]);
-	}
-}
+/* ---- text, as the event carries it ---- */
 
 void an_clean(char *dst, size_t size, const char *src, size_t len)
 {
-	struct strbuf esc = STRBUF_INIT, raw = STRBUF_INIT;
-	const char *s = src;
-	size_t i, n = len;
+	size_t n;
 
 	if (size == 0)
 		return;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)src[i] >= 0x80)
-			break;
-	if (i < len) {
-		escape_json(&esc, src, len);
-		json_unescape(&raw, esc.buf, esc.len);
-		s = raw.buf ? raw.buf : "";
-		n = raw.len;
-	}
-	n = utf8_cut(s, n, size - 1);
-	memcpy(dst, s, n);
+	n = escape_utf8_cut(src, len, size - 1);
+	memcpy(dst, src, n);
 	dst[n] = '\0';
-	sb_free(&esc);
-	sb_free(&raw);
 }
 
 /* A fixed-size event field: never read past it. */
@@ -136,7 +54,7 @@ void an_args_from(struct an_args *dst, const struct cmdline *c)
 		n = strlen(arg);
 		room = sizeof(dst->buf) - dst->len;
 		if (n + 1 > room) {
-			n = room > 1 ? utf8_cut(arg, n, room - 1) : 0;
+			n = room > 1 ? escape_utf8_cut(arg, n, room - 1) : 0;
 			dst->truncated = true;
 		}
 		if (room > 0) {
@@ -196,7 +114,7 @@ uint32_t an_pool_add(struct an_pool *p, const char *s)
 	if (!p->str) {
 		p->str = xcalloc(AN_POOL_MAX + 1, sizeof(*p->str));
 		p->slots = xcalloc(POOL_SLOTS, sizeof(*p->slots));
-		p->str[0] = strdup("");
+		p->str[0] = xstrdup("");
 		p->n = 1;
 	}
 	for (h = hash_str(s) % POOL_SLOTS;; h = (h + 1) % POOL_SLOTS) {
@@ -211,9 +129,7 @@ uint32_t an_pool_add(struct an_pool *p, const char *s)
 		p->dropped++;
 		return 0;
 	}
-	p->str[p->n] = strdup(s);
-	if (!p->str[p->n])
-		die("out of memory in the report analyzer");
+	p->str[p->n] = xstrdup(s);
 	p->slots[h] = p->n;
 	return p->n++;
 }
@@ -242,6 +158,31 @@ void an_disp_from(struct analyzer *a, struct an_disp *dst,
 	if (dst->kind != DISP_UNKNOWN && d->flags_known) {
 		dst->flags_known = true;
 		dst->flags = d->flags;
+	}
+}
+
+enum an_cls an_disp_class(int signo, const struct an_disp *d)
+{
+	switch (d->kind) {
+	case DISP_HANDLER:
+		return CLS_HANDLED;
+	case DISP_IGNORED:
+		return CLS_IGNORED;
+	case DISP_DEFAULT:
+		break;
+	default:
+		return CLS_UNKNOWN;
+	}
+	switch (sig_default_action(signo)) {
+	case SIG_ACT_TERM:
+	case SIG_ACT_CORE:
+		return CLS_FATAL;
+	case SIG_ACT_STOP:
+		return CLS_STOP;
+	case SIG_ACT_IGN:
+		return CLS_IGNORED;
+	default:
+		return CLS_DEFAULT;
 	}
 }
 

@@ -203,3 +203,34 @@ void escape_html(struct strbuf *sb, const char *s, size_t len)
 		i += n;
 	}
 }
+
+void escape_utf8(struct strbuf *sb, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, run = 0;	/* valid bytes from RUN to I */
+	uint32_t cp;
+
+	while (i < len) {
+		size_t n = utf8_decode(p + i, len - i, &cp);
+
+		if (n) {
+			i += n;
+			continue;
+		}
+		sb_add(sb, s + run, i - run);
+		sb_add(sb, replacement, 3);
+		run = ++i;
+	}
+	sb_add(sb, s + run, i - run);
+}
+
+size_t escape_utf8_cut(const char *s, size_t len, size_t max)
+{
+	size_t n = len < max ? len : max;
+
+	if (n == len)
+		return n;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return n;
+}

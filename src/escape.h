@@ -23,4 +23,13 @@ void escape_text(struct strbuf *sb, const char *s, size_t len);
  * invalid UTF-8 as U+FFFD. */
 void escape_html(struct strbuf *sb, const char *s, size_t len);
 
+/* Valid UTF-8: every byte that starts no valid sequence replaced by
+ * U+FFFD, all else as is.  What a JSON reader gets back from
+ * escape_json(), without the escaping. */
+void escape_utf8(struct strbuf *sb, const char *s, size_t len);
+
+/* The length of the longest prefix of S (LEN bytes of UTF-8) that fits
+ * in MAX bytes without cutting a character. */
+size_t escape_utf8_cut(const char *s, size_t len, size_t max);
+
 #endif

@@ -1,11 +1,14 @@
 /*
- * event.c - stamping events, and the names that the JSON schema gives to
- * event types, finding effects and causes.
+ * event.c - stamping events, their text made valid UTF-8 for the
+ * analyzer, and the names that the JSON schema gives to event types,
+ * finding effects and causes.
  */
 #include <string.h>
 #include <time.h>
 
+#include "escape.h"
 #include "event.h"
+#include "strbuf.h"
 
 static const char *const type_names[EV__COUNT] = {
 	[EV_TRACE_START] = "trace_start",
@@ -133,4 +136,128 @@ void cmdline_from_argv(struct cmdline *c, char *const argv[])
 		memcpy(c->buf + c->len, argv[i], n);
 		c->len += n;
 	}
+}
+
+/* ---- text as the JSON log reads back ---- */
+
+static bool ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+/* A text field of SIZE bytes (maybe without its NUL): valid UTF-8, cut
+ * at a character to fit with its NUL, as the reader cuts it. */
+static void text_utf8(struct strbuf *tmp, char *field, size_t size)
+{
+	size_t len = strnlen(field, size), n;
+
+	if (len < size && ascii(field, len))
+		return;
+	sb_reset(tmp);
+	escape_utf8(tmp, field, len);
+	n = escape_utf8_cut(tmp->buf, tmp->len, size - 1);
+	memcpy(field, tmp->buf, n);
+	field[n] = '\0';
+}
+
+/* Each argument valid UTF-8 and NUL-terminated (a last one cut short
+ * by /proc too); the arguments that no longer fit are dropped and the
+ * line marked truncated, as the reader does with the JSON array. */
+static void cmdline_utf8(struct strbuf *tmp, struct cmdline *c)
+{
+	size_t len = c->len <= sizeof(c->buf) ? c->len : sizeof(c->buf);
+	size_t start = 0, used = 0;
+	char out[sizeof(c->buf)];
+
+	if (ascii(c->buf, len) && (len == 0 || c->buf[len - 1] == '\0')) {
+		c->len = len;
+		return;
+	}
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && c->buf[i] != '\0')
+			continue;
+		if (i == len && start == len)
+			break;
+		sb_reset(tmp);
+		escape_utf8(tmp, c->buf + start, i - start);
+		if (used + tmp->len + 1 > sizeof(out)) {
+			c->truncated = true;
+			break;
+		}
+		memcpy(out + used, tmp->buf, tmp->len);
+		out[used + tmp->len] = '\0';
+		used += tmp->len + 1;
+		start = i + 1;
+	}
+	memcpy(c->buf, out, used);
+	c->len = used;
+}
+
+static void disp_utf8(struct strbuf *tmp, struct disposition *d)
+{
+	text_utf8(tmp, d->symbol, sizeof(d->symbol));
+	text_utf8(tmp, d->module, sizeof(d->module));
+}
+
+static void sender_utf8(struct strbuf *tmp, struct proc_ident *p,
+			struct ancestry *chain)
+{
+	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
+
+	text_utf8(tmp, p->comm, sizeof(p->comm));
+	cmdline_utf8(tmp, &p->cmdline);
+	for (size_t i = 0; i < n; i++)
+		text_utf8(tmp, chain->link[i].comm, sizeof(chain->link[i].comm));
+}
+
+void event_make_utf8(struct event *e)
+{
+	struct strbuf tmp = STRBUF_INIT;
+
+	text_utf8(&tmp, e->comm, sizeof(e->comm));
+	switch (e->type) {
+	case EV_TRACE_START:
+		cmdline_utf8(&tmp, &e->u.start.argv);
+		text_utf8(&tmp, e->u.start.version, sizeof(e->u.start.version));
+		break;
+	case EV_EXEC:
+		text_utf8(&tmp, e->u.exec.path, sizeof(e->u.exec.path));
+		cmdline_utf8(&tmp, &e->u.exec.argv);
+		break;
+	case EV_SIGNAL:
+		sender_utf8(&tmp, &e->u.sig.sender, &e->u.sig.sender_chain);
+		disp_utf8(&tmp, &e->u.sig.disposition);
+		break;
+	case EV_SIGACTION:
+		disp_utf8(&tmp, &e->u.sa.old_disp);
+		disp_utf8(&tmp, &e->u.sa.new_disp);
+		break;
+	case EV_INTERRUPTED:
+	case EV_EINTR:
+	case EV_RESTARTED:
+		disp_utf8(&tmp, &e->u.sc.handler);
+		break;
+	case EV_FINDING:
+		sender_utf8(&tmp, &e->u.finding.sender,
+			    &e->u.finding.sender_chain);
+		text_utf8(&tmp, e->u.finding.exec_path,
+			  sizeof(e->u.finding.exec_path));
+		disp_utf8(&tmp, &e->u.finding.handler);
+		text_utf8(&tmp, e->u.finding.detail,
+			  sizeof(e->u.finding.detail));
+		break;
+	case EV_WARNING:
+		text_utf8(&tmp, e->u.warning.message,
+			  sizeof(e->u.warning.message));
+		break;
+	case EV_DISPOSITIONS:
+		cmdline_utf8(&tmp, &e->u.table.argv);
+		break;
+	default:
+		break;
+	}
+	sb_free(&tmp);
 }

@@ -279,6 +279,17 @@ struct event {
 /* Zero E and stamp it with TYPE and the current clocks. */
 void event_init(struct event *e, enum event_type type);
 
+/*
+ * Make the text of E what the JSON log gives back when it is read:
+ * valid UTF-8 (invalid bytes as U+FFFD), each field cut at a character
+ * to fit, command-line arguments that no longer fit dropped.  The
+ * analyzer takes events so, live (the analyzer sink calls this) as
+ * offline (the reader's events are): that is why both report alike.
+ * The sinks that write logs take the raw bytes, to escape as they need.
+ * A backtrace (e->u.sig.stack) is not the event's to change: left as is.
+ */
+void event_make_utf8(struct event *e);
+
 /* "signal", "sigaction", ... as in the JSON "type" field. */
 const char *event_type_name(enum event_type type);
 int event_type_from_name(const char *name);	/* -1 when unknown */

@@ -62,6 +62,7 @@ static size_t open_sinks(const struct options *o, struct sink *storage,
 		storage[n].path = "standard error";
 	}
 	storage[n].cfg.color = want_color(o->color, storage[n].fd);
+	sink_open(&storage[n], NULL);
 	sinks[n] = &storage[n];
 	n++;
 	if (o->json_path) {
@@ -72,6 +73,7 @@ static size_t open_sinks(const struct options *o, struct sink *storage,
 		storage[n].owns_fd = true;
 		storage[n].path = strcmp(o->json_path, "-") == 0 ?
 			"standard output" : o->json_path;
+		sink_open(&storage[n], NULL);
 		sinks[n] = &storage[n];
 		n++;
 	}
@@ -84,7 +86,7 @@ static bool close_sinks(struct sink **sinks, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		int had_error = sinks[i]->error;
-		int rc = sinks[i]->ops->close(sinks[i]);
+		int rc = sink_close(sinks[i]);
 
 		if (rc < 0 && !had_error)
 			warnx_msg("writing %s: %s", sinks[i]->path,
@@ -126,7 +128,7 @@ static size_t live_report_open(const struct options *o,
 	storage[used].cfg = o->sink;	/* the same -e filter as the logs */
 	storage[used].fd = -1;
 	storage[used].path = "the report";
-	storage[used].priv = lr->an;
+	sink_open(&storage[used], lr->an);
 	sinks[n++] = &storage[used];
 	lr->fd = -1;
 	if (o->report_path) {
@@ -147,7 +149,7 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 	if (!lr->text->error)
 		rc = sink_write_all(lr->text->fd, sb.buf, sb.len);
 	sb_free(&sb);
-	if (o->summary_only && lr->text->ops->close(lr->text) < 0 && !rc)
+	if (o->summary_only && sink_close(lr->text) < 0 && !rc)
 		rc = -EIO;
 	if (rc < 0)
 		warnx_msg("writing the summary to %s: %s", lr->text->path,

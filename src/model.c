@@ -2,13 +2,17 @@
  * model.c - dispositions and their history, per set of signal handlers.
  *
  * The model only records; it never calls ptrace or reads /proc.  The
- * tracer feeds it what it saw and asks it why a default was in effect.
+ * tracer feeds it what it saw and asks it why a default was in effect;
+ * the report's analyzer feeds it the same events read from the log, so
+ * the rules (execve, SA_RESETHAND, what SigCgt/SigIgn mean) are written
+ * once, here.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model.h"
+#include "xmalloc.h"
 
 static void set_kind(struct sig_state *s, enum disp_kind kind)
 {
@@ -17,29 +21,48 @@ static void set_kind(struct sig_state *s, enum disp_kind kind)
 	s->disp.flags_known = kind != DISP_HANDLER;
 }
 
-struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
-			   sigbits_t caught, uint64_t now)
+enum disp_kind model_kernel_kind(int signo, sigbits_t caught,
+				 sigbits_t ignored)
 {
-	struct sigmodel *m = calloc(1, sizeof(*m));
+	/* The kernel lists a signal in one set at most (its handler is
+	 * SIG_IGN or a function): the order only settles bad input. */
+	if (caught & SIGBIT(signo))
+		return DISP_HANDLER;
+	if (ignored & SIGBIT(signo))
+		return DISP_IGNORED;
+	return DISP_DEFAULT;
+}
 
-	if (!m)
-		abort();
+void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
+		sigbits_t caught, uint64_t now)
+{
+	memset(m, 0, sizeof(*m));
 	m->refs = 1;
 	m->unknown_start = unknown_start;
 	m->start_ns = now;
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		struct sig_state *s = &m->sig[sig];
 
-		if (ignored & SIGBIT(sig))
-			set_kind(s, DISP_IGNORED);
-		else if (caught & SIGBIT(sig))
-			set_kind(s, DISP_HANDLER);
-		else
-			set_kind(s, DISP_DEFAULT);
+		set_kind(s, model_kernel_kind(sig, caught, ignored));
 		s->origin = ORIGIN_INITIAL;
 		s->since_ns = now;
 		s->had_handler = caught & SIGBIT(sig);
 	}
+}
+
+void model_init_unknown(struct sigmodel *m, uint64_t now)
+{
+	model_init(m, true, 0, 0, now);
+	for (int sig = 1; sig <= SIG_MAX; sig++)
+		set_kind(&m->sig[sig], DISP_UNKNOWN);
+}
+
+struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
+			   sigbits_t caught, uint64_t now)
+{
+	struct sigmodel *m = xmalloc(sizeof(*m));
+
+	model_init(m, unknown_start, ignored, caught, now);
 	return m;
 }
 
@@ -51,10 +74,8 @@ void model_unref(struct sigmodel *m)
 
 struct sigmodel *model_copy(const struct sigmodel *m)
 {
-	struct sigmodel *c = malloc(sizeof(*c));
+	struct sigmodel *c = xmalloc(sizeof(*c));
 
-	if (!c)
-		abort();
 	*c = *m;
 	c->refs = 1;
 	return c;
@@ -136,20 +157,63 @@ void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 	}
 }
 
-void model_delivered(struct sigmodel *m, int signo, uint64_t now)
+bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 {
 	struct sig_state *s;
 
 	if (signo < 1 || signo > SIG_MAX)
-		return;
+		return false;
 	s = &m->sig[signo];
 	if (s->disp.kind != DISP_HANDLER || !s->disp.flags_known ||
 	    !(s->disp.flags & K_SA_RESETHAND))
-		return;
+		return false;
 	set_kind(s, DISP_DEFAULT);
 	s->origin = ORIGIN_RESETHAND;
 	s->since_ns = now;
 	s->had_handler = true;
+	return true;
+}
+
+/* The same disposition, as far as two observations of it can tell: a
+ * handler seen without its address may be the one with it. */
+static bool same_disp(const struct disposition *x,
+		      const struct disposition *y)
+{
+	if (x->kind != y->kind)
+		return false;
+	return x->kind != DISP_HANDLER || !x->handler || !y->handler ||
+	       x->handler == y->handler;
+}
+
+bool model_learn(struct sigmodel *m, int signo, const struct disposition *d)
+{
+	struct sig_state *s;
+	struct disposition was;
+
+	if (signo < 1 || signo > SIG_MAX || d->kind == DISP_UNKNOWN ||
+	    (unsigned)d->kind > DISP_HANDLER)
+		return false;
+	s = &m->sig[signo];
+	was = s->disp;
+	s->disp = *d;
+	if (!same_disp(&was, d))
+		return true;
+	/* Keep what D does not say of it. */
+	if (!d->handler)
+		s->disp.handler = was.handler;
+	if (!d->symbol[0])
+		memcpy(s->disp.symbol, was.symbol, sizeof(was.symbol));
+	if (!d->module[0]) {
+		memcpy(s->disp.module, was.module, sizeof(was.module));
+		s->disp.module_offset = was.module_offset;
+	}
+	if (!d->flags_known && was.flags_known) {
+		s->disp.flags_known = true;
+		s->disp.flags = was.flags;
+		s->disp.mask = was.mask;
+		s->disp.restorer = was.restorer;
+	}
+	return false;
 }
 
 static const char *kind_word(enum disp_kind k)
@@ -176,12 +240,7 @@ bool model_check_kernel(struct sigmodel *m, int signo, sigbits_t caught,
 	if (signo < 1 || signo > SIG_MAX)
 		return false;
 	s = &m->sig[signo];
-	if (caught & SIGBIT(signo))
-		kernel = DISP_HANDLER;
-	else if (ignored & SIGBIT(signo))
-		kernel = DISP_IGNORED;
-	else
-		kernel = DISP_DEFAULT;
+	kernel = model_kernel_kind(signo, caught, ignored);
 	if (s->disp.kind == kernel)
 		return false;
 	if (s->disp.kind == DISP_UNKNOWN || (m->unknown_start &&

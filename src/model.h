@@ -37,11 +37,23 @@ struct sigmodel {
 	struct sig_state sig[SIG_MAX + 1];
 };
 
+/* What SIGNO's disposition is by /proc/PID/status's SigCgt (CAUGHT)
+ * and SigIgn (IGNORED). */
+enum disp_kind model_kernel_kind(int signo, sigbits_t caught,
+				 sigbits_t ignored);
+
 /* A model for a process found with IGNORED (SigIgn) and CAUGHT (SigCgt)
  * signals.  In spawn mode CAUGHT is empty (exec resets handlers); in
  * attach mode handlers are known to exist but not where: unknown_start. */
 struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
 			   sigbits_t caught, uint64_t now);
+/* The same in the caller's storage (a fork's copy is then a struct
+ * copy): the report's analyzer keeps one per process. */
+void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
+		sigbits_t caught, uint64_t now);
+/* A process of which nothing is known (a log that starts after it):
+ * every signal DISP_UNKNOWN until learnt. */
+void model_init_unknown(struct sigmodel *m, uint64_t now);
 void model_unref(struct sigmodel *m);
 /* fork(): the child starts with a copy. */
 struct sigmodel *model_copy(const struct sigmodel *m);
@@ -58,8 +70,15 @@ void model_learn_handler(struct sigmodel *m, int signo, uint64_t addr);
 void model_learn_restart(struct sigmodel *m, int signo, bool restarted);
 /* execve: handlers revert to SIG_DFL, ignored stay ignored. */
 void model_exec(struct sigmodel *m, const char *path, uint64_t now);
-/* A delivery to a handler: SA_RESETHAND turns it back to SIG_DFL. */
-void model_delivered(struct sigmodel *m, int signo, uint64_t now);
+/* A delivery to a handler: SA_RESETHAND turns it back to SIG_DFL
+ * (returns true when it did). */
+bool model_delivered(struct sigmodel *m, int signo, uint64_t now);
+/* The kernel's word on SIGNO's disposition (a delivery's, a sigaction's
+ * old one, a /proc snapshot): D, not a change by the program, so its
+ * origin and times stay.  When D is the disposition the model had, what
+ * D leaves out (address, symbol, flags) is kept.  Returns true when D is
+ * another disposition.  A D of unknown kind says nothing. */
+bool model_learn(struct sigmodel *m, int signo, const struct disposition *d);
 
 /* Compare the model with the kernel's SigCgt/SigIgn for SIGNO.  On a
  * disagreement, describe it in MSG, make the kernel's answer the model's

@@ -8,15 +8,6 @@
 #include "proc.h"
 #include "trace_priv.h"
 
-static enum disp_kind kernel_kind(const struct proc_status *st, int sig)
-{
-	if (st->caught & SIGBIT(sig))
-		return DISP_HANDLER;
-	if (st->ignored & SIGBIT(sig))
-		return DISP_IGNORED;
-	return DISP_DEFAULT;
-}
-
 static void poll_process(struct tracer *T, struct process *p, uint64_t since)
 {
 	struct proc_status st;
@@ -25,7 +16,8 @@ static void poll_process(struct tracer *T, struct process *p, uint64_t since)
 		return;
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		const struct sig_state *s = model_get(p->model, sig);
-		enum disp_kind now = kernel_kind(&st, sig);
+		enum disp_kind now = model_kernel_kind(sig, st.caught,
+						       st.ignored);
 		struct event e;
 
 		if (s->disp.kind == now)

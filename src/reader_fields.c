@@ -1,16 +1,45 @@
 /*
- * reader_fields.c - the typed fields of a sigtrace JSON Lines event and
- * one parser per event type: the inverse of sink_json.c.  Absent fields
- * keep their zero; present fields of the wrong type are errors.
+ * reader_fields.c - one JSON object of a sigtrace log into a struct
+ * event: the common fields, the typed fields and one parser per event
+ * type, the inverse of sink_json.c.  Absent fields keep their zero;
+ * present fields of the wrong type are errors naming the line and the
+ * field.  It calls nothing of reader.c: the lines come from there.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arch.h"
+#include "escape.h"
 #include "reader_priv.h"
 #include "sigtab.h"
+
+/* ---- errors ---- */
+
+int reader_fail(struct reader *r, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (r->lineno)
+		snprintf(r->err, sizeof(r->err), "%s:%lu: %s", r->name,
+			 r->lineno, msg);
+	else
+		snprintf(r->err, sizeof(r->err), "%s: %s", r->name, msg);
+	return -1;
+}
+
+static int bad_type(struct reader *r, const char *key, const char *want)
+{
+	return reader_fail(r, "field \"%s\" should be %s", key, want);
+}
 
 /* ---- typed field access: absent is fine unless REQUIRED ---- */
 
@@ -21,11 +50,11 @@ static json_t *field(struct reader *r, json_t *o, const char *key,
 
 	*rc = 0;
 	if (!v && required)
-		*rc = fail(r, "the \"%s\" field is missing", key);
+		*rc = reader_fail(r, "the \"%s\" field is missing", key);
 	return v;
 }
 
-int get_int(struct reader *r, json_t *o, const char *key,
+static int get_int(struct reader *r, json_t *o, const char *key,
 		   bool required, long long *out)
 {
 	int rc;
@@ -51,7 +80,7 @@ static int get_i(struct reader *r, json_t *o, const char *key, int *out)
 	return 0;
 }
 
-int get_u64(struct reader *r, json_t *o, const char *key,
+static int get_u64(struct reader *r, json_t *o, const char *key,
 		   bool required, uint64_t *out)
 {
 	long long v = 0;
@@ -66,7 +95,7 @@ int get_u64(struct reader *r, json_t *o, const char *key,
 	return 0;
 }
 
-int get_bool(struct reader *r, json_t *o, const char *key, bool *out)
+static int get_bool(struct reader *r, json_t *o, const char *key, bool *out)
 {
 	int rc;
 	json_t *v = field(r, o, key, false, &rc);
@@ -82,16 +111,12 @@ int get_bool(struct reader *r, json_t *o, const char *key, bool *out)
 /* Copy a string, cut at a UTF-8 boundary to fit SIZE (with its NUL). */
 static void copy_str(char *dst, size_t size, const char *s, size_t len)
 {
-	if (len >= size) {
-		len = size - 1;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80)
-			len--;
-	}
+	len = escape_utf8_cut(s, len, size - 1);
 	memcpy(dst, s, len);
 	dst[len] = '\0';
 }
 
-int get_str(struct reader *r, json_t *o, const char *key,
+static int get_str(struct reader *r, json_t *o, const char *key,
 		   bool required, char *dst, size_t size)
 {
 	int rc;
@@ -143,12 +168,12 @@ static int get_signal(struct reader *r, json_t *o, bool required, int *signo)
 		return 0;
 	}
 	if (!json_object_get(o, "signal"))
-		return required ? fail(r, "the \"signo\" field is missing") : 0;
+		return required ? reader_fail(r, "the \"signo\" field is missing") : 0;
 	if (get_str(r, o, "signal", true, name, sizeof(name)) < 0)
 		return -1;
 	*signo = sig_from_name(name);
 	if (*signo < 0)
-		return fail(r, "unknown signal \"%s\"", name);
+		return reader_fail(r, "unknown signal \"%s\"", name);
 	return 0;
 }
 
@@ -168,7 +193,7 @@ static int get_mask(struct reader *r, json_t *o, const char *key,
 			: -1;
 
 		if (s < 1)
-			return fail(r, "field \"%s\": not a signal name", key);
+			return reader_fail(r, "field \"%s\": not a signal name", key);
 		*out |= SIGBIT(s);
 	}
 	return 0;
@@ -183,7 +208,7 @@ static int get_flags(struct reader *r, json_t *o, uint64_t *out)
 	json_array_foreach(v, i, x) {
 		if (!json_is_string(x) ||
 		    sa_flag_from_name(json_string_value(x), &bit) < 0)
-			return fail(r, "field \"flags\": unknown flag");
+			return reader_fail(r, "field \"flags\": unknown flag");
 		*out |= bit;
 	}
 	return 0;
@@ -211,8 +236,8 @@ static int get_disp(struct reader *r, json_t *o, const char *key, bool *has,
 		if (strcmp(kind, disp_kinds[k]) == 0)
 			break;
 	if (k > DISP_HANDLER)
-		return fail(r, "field \"%s\": unknown disposition kind \"%s\"",
-			    key, kind);
+		return reader_fail(r, "field \"%s\": unknown disposition kind \"%s\"",
+				   key, kind);
 	d->kind = (enum disp_kind)k;
 	if (get_hex(r, v, "handler", NULL, &d->handler) < 0 ||
 	    get_str(r, v, "symbol", false, d->symbol, sizeof(d->symbol)) < 0 ||
@@ -312,7 +337,7 @@ static int get_code(struct reader *r, json_t *o, int signo, int *code)
 	if (get_str(r, o, "code", false, name, sizeof(name)) < 0)
 		return -1;
 	if (name[0] && si_code_from_name(signo, name, code) < 0)
-		return fail(r, "unknown si_code \"%s\"", name);
+		return reader_fail(r, "unknown si_code \"%s\"", name);
 	return 0;
 }
 
@@ -333,7 +358,7 @@ static int get_errno(struct reader *r, json_t *o, const char *key, int sign,
 	if (get_str(r, o, key, true, name, sizeof(name)) < 0)
 		return -1;
 	if (errno_code_from_name(name, &err) < 0)
-		return fail(r, "field \"%s\": unknown error \"%s\"", key, name);
+		return reader_fail(r, "field \"%s\": unknown error \"%s\"", key, name);
 	*out = sign * err;
 	return 0;
 }
@@ -511,7 +536,7 @@ static int get_enum(struct reader *r, json_t *o, const char *key,
 		return -1;
 	*out = lookup(name);
 	if (*out < 0)
-		return fail(r, "field \"%s\": unknown value \"%s\"", key, name);
+		return reader_fail(r, "field \"%s\": unknown value \"%s\"", key, name);
 	return 0;
 }
 
@@ -598,7 +623,7 @@ static int parse_table(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-int parse_type(struct reader *r, json_t *o, struct event *e,
+static int parse_type(struct reader *r, json_t *o, struct event *e,
 		      bool *skip)
 {
 	switch (e->type) {
@@ -632,3 +657,88 @@ int parse_type(struct reader *r, json_t *o, struct event *e,
 	}
 }
 
+/* ---- common fields ---- */
+
+static int get_time(struct reader *r, json_t *o, struct event *e)
+{
+	char buf[64], *p;
+	struct tm tm;
+	long ns = 0;
+	int digits = 0;
+
+	if (get_str(r, o, "time", true, buf, sizeof(buf)) < 0)
+		return -1;
+	if (buf[0] == '@') {	/* what sink_json writes when gmtime fails */
+		e->real_sec = strtoll(buf + 1, &p, 10);
+	} else {
+		memset(&tm, 0, sizeof(tm));
+		p = strptime(buf, "%Y-%m-%dT%H:%M:%S", &tm);
+		if (!p)
+			return bad_type(r, "time", "an ISO 8601 UTC time");
+		e->real_sec = (int64_t)timegm(&tm);
+	}
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++, digits++)
+			if (digits < 9)
+				ns = ns * 10 + (*p - '0');
+		for (; digits < 9; digits++)
+			ns *= 10;
+	}
+	if (strcmp(p, "Z") != 0)
+		return bad_type(r, "time", "an ISO 8601 UTC time ending in Z");
+	e->real_nsec = ns;
+	return 0;
+}
+
+static int get_common(struct reader *r, json_t *o, struct event *e,
+		      bool *skip)
+{
+	char type[NAME_MAX_R];
+	long long v = 0;
+	int t;
+
+	*skip = false;
+	if (!json_object_get(o, "v"))
+		return reader_fail(r, "not a sigtrace event: no \"v\" (schema version) field");
+	if (get_int(r, o, "v", true, &v) < 0)
+		return -1;
+	if (v != EVENT_SCHEMA_VERSION)
+		return reader_fail(r, "schema version %lld; this sigtrace reads version %d",
+				   v, EVENT_SCHEMA_VERSION);
+	if (get_str(r, o, "type", true, type, sizeof(type)) < 0)
+		return -1;
+	t = event_type_from_name(type);
+	if (t < 0) {
+		r->skipped++;
+		snprintf(r->skipped_type, sizeof(r->skipped_type), "%s", type);
+		*skip = true;
+		return 0;
+	}
+	memset(e, 0, sizeof(*e));
+	e->type = (enum event_type)t;
+	if (e->type == EV_SIGNAL) {
+		e->u.sig.syscall = -1;
+		e->u.sig.fd = -1;
+	}
+	if (get_u64(r, o, "mono_ns", true, &e->mono_ns) < 0 ||
+	    get_int(r, o, "pid", true, &v) < 0)
+		return -1;
+	e->pid = (pid_t)v;
+	if (get_int(r, o, "tid", true, &v) < 0)
+		return -1;
+	e->tid = (pid_t)v;
+	if (get_time(r, o, e) < 0 ||
+	    get_str(r, o, "comm", false, e->comm, sizeof(e->comm)) < 0)
+		return -1;
+	return 0;
+}
+
+int reader_parse_object(struct reader *r, json_t *o, struct event *e,
+			bool *skip)
+{
+	int rc = get_common(r, o, e, skip);
+
+	if (rc == 0 && !*skip)
+		rc = parse_type(r, o, e, skip);
+	return rc;
+}

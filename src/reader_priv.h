@@ -1,6 +1,7 @@
 /*
- * reader_priv.h - what reader.c (lines, common fields) and
- * reader_fields.c (typed fields, one parser per event type) share.
+ * reader_priv.h - what reader.c (bytes into lines, the reader's life)
+ * and reader_fields.c (one JSON object into an event) share.  The call
+ * goes one way: reader.c -> reader_fields.c.
  */
 #ifndef SIGTRACE_READER_PRIV_H
 #define SIGTRACE_READER_PRIV_H
@@ -33,18 +34,11 @@ struct reader {
 
 /* Set the "LOG:LINE: message" error; returns -1. */
 __attribute__((format(printf, 2, 3)))
-int fail(struct reader *r, const char *fmt, ...);
-int bad_type(struct reader *r, const char *key, const char *want);
+int reader_fail(struct reader *r, const char *fmt, ...);
 
-/* Typed fields: absent is fine (the output untouched) unless REQUIRED. */
-int get_int(struct reader *r, json_t *o, const char *key, bool required,
-	    long long *out);
-int get_u64(struct reader *r, json_t *o, const char *key, bool required,
-	    uint64_t *out);
-int get_bool(struct reader *r, json_t *o, const char *key, bool *out);
-int get_str(struct reader *r, json_t *o, const char *key, bool required,
-	    char *dst, size_t size);
-/* The fields of E's type (E->type set); *SKIP for an unknown finding. */
-int parse_type(struct reader *r, json_t *o, struct event *e, bool *skip);
+/* The event in O into E: 0, or -1 after reader_fail().  *SKIP is set
+ * for an event (or finding) of a kind this sigtrace does not know. */
+int reader_parse_object(struct reader *r, json_t *o, struct event *e,
+			bool *skip);
 
 #endif

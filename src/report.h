@@ -3,9 +3,12 @@
  *
  * A renderer is a const table of section functions (tmux-style), called
  * in the order of the report: most important first.  A NULL section is
- * skipped.  Renderers append to a strbuf (the analyzer is bounded, so
- * the report is too) and escape every string that came from a traced
- * process for their format.
+ * skipped.  What one rendering needs besides the output (a JSON
+ * writer's nesting) is made by the renderer's open hook and handed to
+ * every section in the context, never kept in statics.  Renderers
+ * append to a strbuf (the analyzer is bounded, so the report is too)
+ * and escape every string that came from a traced process for their
+ * format.
  */
 #ifndef SIGTRACE_REPORT_H
 #define SIGTRACE_REPORT_H
@@ -15,8 +18,8 @@
 #include "sink.h"
 #include "strbuf.h"
 
-/* A sink whose priv is a struct analyzer: the live report's input.  It
- * owns nothing; the caller frees the analyzer after rendering. */
+/* The live report's input: sink_open(S, ANALYZER).  It feeds ANALYZER,
+ * which it does not own: the caller renders and frees it. */
 extern const struct sink_ops sink_analyzer_ops;
 
 /* `sigtrace report LOG`: ARGV starts at "report".  Exit status. */
@@ -25,11 +28,15 @@ int report_main(int argc, char **argv);
 struct report_ctx {
 	const struct analyzer *a;
 	struct strbuf *out;
-	void *priv;		/* the renderer's own state */
+	void *data;		/* what the renderer's open returned */
 };
 
 struct report_ops {
 	const char *name;
+	/* The state of one rendering (C's analyzer and output are set),
+	 * freed by close.  Both NULL: none. */
+	void *(*open)(struct report_ctx *c);
+	void (*close)(void *data);
 	void (*begin)(struct report_ctx *c);
 	void (*verdicts)(struct report_ctx *c);
 	void (*findings)(struct report_ctx *c);
@@ -87,6 +94,10 @@ void report_trace_title(const struct analyzer *a, struct strbuf *sb);
 void report_svg(const struct analyzer *a, struct strbuf *out,
 		bool standalone);
 extern const struct report_ops report_svg_ops;
+
+/* The open hook of the JSON renderers: a JSON writer into C->out, to
+ * free(). */
+void *report_jsonw_open(struct report_ctx *c);
 
 /* Terminal-safe text: escape_text() but quotes and backslashes raw. */
 void report_esc_text(struct strbuf *sb, const char *s);

@@ -12,6 +12,7 @@
  * since the first event.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsonw.h"
@@ -40,7 +41,7 @@ static const char *const cls_outcome[CLS__COUNT] = {
 
 static struct jsonw *W(struct report_ctx *c)
 {
-	return c->priv;
+	return c->data;
 }
 
 /* KEY: nanoseconds as microseconds with three decimals, a JSON number
@@ -97,22 +98,20 @@ static void meta(struct report_ctx *c, const char *what, pid_t pid,
 
 static void chrome_begin(struct report_ctx *c)
 {
-	static struct jsonw w;
+	struct jsonw *w = W(c);
 	struct strbuf sb = STRBUF_INIT;
 
-	c->priv = &w;
-	jw_init(&w, c->out);
-	jw_object_begin(&w);
-	jw_kstring(&w, "displayTimeUnit", "ms");
-	jw_key(&w, "otherData");
-	jw_object_begin(&w);
+	jw_object_begin(w);
+	jw_kstring(w, "displayTimeUnit", "ms");
+	jw_key(w, "otherData");
+	jw_object_begin(w);
 	report_trace_title(c->a, &sb);
-	jw_kstring(&w, "trace", sb.buf ? sb.buf : "");
-	jw_kstring(&w, "generator", "sigtrace report");
-	jw_kuint(&w, "marks_dropped", c->a->marks_dropped);
-	jw_object_end(&w);
-	jw_key(&w, "traceEvents");
-	jw_array_begin(&w);
+	jw_kstring(w, "trace", sb.buf ? sb.buf : "");
+	jw_kstring(w, "generator", "sigtrace report");
+	jw_kuint(w, "marks_dropped", c->a->marks_dropped);
+	jw_object_end(w);
+	jw_key(w, "traceEvents");
+	jw_array_begin(w);
 	sb_free(&sb);
 }
 
@@ -276,6 +275,8 @@ static void chrome_end(struct report_ctx *c)
 
 const struct report_ops report_chrome_ops = {
 	.name = "chrome",
+	.open = report_jsonw_open,
+	.close = free,
 	.begin = chrome_begin,
 	.timeline = chrome_timeline,
 	.end = chrome_end,

@@ -15,6 +15,7 @@
 #include "error.h"
 #include "reader.h"
 #include "report.h"
+#include "xmalloc.h"
 
 static const char report_help[] =
 "Usage: sigtrace report LOG.jsonl [-o FILE] [--format FORMAT]\n"
@@ -97,9 +98,7 @@ static int read_log(const char *path, struct analyzer *a)
 		warnx_msg("%s", err);
 		return -1;
 	}
-	e = malloc(sizeof(*e));
-	if (!e)
-		die("out of memory");
+	e = xmalloc(sizeof(*e));
 	while ((rc = reader_next(r, e)) > 0)
 		analyzer_feed(a, e);
 	if (rc < 0)

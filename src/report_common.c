@@ -75,9 +75,13 @@ void report_render(const struct report_ops *ops, struct analyzer *a,
 	};
 
 	analyzer_finish(a);
+	if (ops->open)
+		c.data = ops->open(&c);
 	for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
 		if (sections[i])
 			sections[i](&c);
+	if (ops->close)
+		ops->close(c.data);
 }
 
 int report_write(const struct report_ops *ops, struct analyzer *a, int fd)

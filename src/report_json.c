@@ -6,17 +6,19 @@
  * since the first event.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "jsonw.h"
 #include "report.h"
+#include "xmalloc.h"
 
 #define NAME_BUF 32
 
 static struct jsonw *W(struct report_ctx *c)
 {
-	return c->priv;
+	return c->data;
 }
 
 static void kstr_sb(struct jsonw *w, const char *key, struct strbuf *sb)
@@ -109,56 +111,62 @@ static void sender(struct report_ctx *c, const struct an_sender *s)
 	jw_object_end(w);
 }
 
+void *report_jsonw_open(struct report_ctx *c)
+{
+	struct jsonw *w = xmalloc(sizeof(*w));
+
+	jw_init(w, c->out);
+	return w;
+}
+
 static void json_begin(struct report_ctx *c)
 {
-	static struct jsonw w;
+	struct jsonw *w = W(c);
 	const struct analyzer *a = c->a;
 	const struct an_trace *t = &a->trace;
 	char buf[64];
 	struct tm tm;
 	time_t sec = (time_t)t->start_sec;
 
-	c->priv = &w;
-	jw_init(&w, c->out);
-	jw_object_begin(&w);
-	jw_kstring(&w, "report", "sigtrace");
-	jw_kint(&w, "report_version", 1);
-	jw_key(&w, "trace");
-	jw_object_begin(&w);
-	jw_kstring(&w, "mode", t->attach ? "attach" : "spawn");
+	jw_object_begin(w);
+	jw_kstring(w, "report", "sigtrace");
+	jw_kint(w, "report_version", 1);
+	jw_key(w, "trace");
+	jw_object_begin(w);
+	jw_kstring(w, "mode", t->attach ? "attach" : "spawn");
 	if (t->attach) {
-		jw_key(&w, "pids");
-		jw_array_begin(&w);
+		jw_key(w, "pids");
+		jw_array_begin(w);
 		for (size_t i = 0; i < t->npids; i++)
-			jw_int(&w, t->pids[i]);
-		jw_array_end(&w);
+			jw_int(w, t->pids[i]);
+		jw_array_end(w);
 	} else {
-		args(&w, "argv", &t->argv);
+		args(w, "argv", &t->argv);
 	}
-	jw_kstring(&w, "version", t->version);
+	jw_kstring(w, "version", t->version);
 	if (t->started && gmtime_r(&sec, &tm)) {
 		size_t n = strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
 
 		snprintf(buf + n, sizeof(buf) - n, ".%09ldZ", t->start_nsec);
-		jw_kstring(&w, "start_time", buf);
+		jw_kstring(w, "start_time", buf);
 	}
-	jw_kuint(&w, "t0_mono_ns", t->t0);
-	jw_kuint(&w, "duration_ns", t->t_last - t->t0);
-	jw_kuint(&w, "events", a->events);
-	jw_kuint(&w, "deliveries", a->by_type[EV_SIGNAL]);
-	jw_kbool(&w, "complete", t->ended);
+	jw_kuint(w, "t0_mono_ns", t->t0);
+	jw_kuint(w, "duration_ns", t->t_last - t->t0);
+	jw_kuint(w, "events", a->events);
+	jw_kuint(w, "deliveries", a->by_type[EV_SIGNAL]);
+	jw_kbool(w, "complete", t->ended);
 	if (t->ended) {
-		jw_kint(&w, "exit_status", t->exit_status);
-		jw_kuint(&w, "ptrace_stops", t->stops);
+		jw_kint(w, "exit_status", t->exit_status);
+		jw_kuint(w, "ptrace_stops", t->stops);
 	}
-	jw_key(&w, "limits");
-	jw_object_begin(&w);
-	jw_kuint(&w, "processes_not_detailed_events", a->procs_untracked);
-	jw_kuint(&w, "timeline_dropped", a->timeline_dropped);
-	jw_kuint(&w, "warnings_dropped", a->warnings_dropped);
-	jw_kbool(&w, "several_traces", t->several);
-	jw_object_end(&w);
-	jw_object_end(&w);
+	jw_key(w, "limits");
+	jw_object_begin(w);
+	jw_kuint(w, "processes_not_detailed_events", a->procs_untracked);
+	jw_kuint(w, "timeline_dropped", a->timeline_dropped);
+	jw_kuint(w, "warnings_dropped", a->warnings_dropped);
+	jw_kbool(w, "several_traces", t->several);
+	jw_object_end(w);
+	jw_object_end(w);
 }
 
 static void verdict(struct report_ctx *c, const struct an_proc *p)
@@ -486,6 +494,8 @@ static void json_end(struct report_ctx *c)
 
 const struct report_ops report_json_ops = {
 	.name = "json",
+	.open = report_jsonw_open,
+	.close = free,
 	.begin = json_begin,
 	.verdicts = json_verdicts,
 	.findings = json_findings,

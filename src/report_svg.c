@@ -17,6 +17,7 @@
 
 #include "escape.h"
 #include "report.h"
+#include "xmalloc.h"
 
 #define SVG_W 1200
 #define PLOT_X0 250
@@ -448,9 +449,7 @@ static void proc_lanes(struct svg *s, const struct an_proc *p)
 	uint32_t nch = p->nchanges;
 
 	if (nch) {
-		ch = malloc(nch * sizeof(*ch));
-		if (!ch)
-			return;
+		ch = xmalloc(nch * sizeof(*ch));
 		memcpy(ch, p->changes, nch * sizeof(*ch));
 		qsort(ch, nch, sizeof(*ch), change_cmp);
 	}

@@ -1,11 +1,36 @@
 /*
- * sink.c - what all sinks share: the -e signal=SET filter and a write
- * that delivers a whole line or reports why it could not.
+ * sink.c - what all sinks share: the life of an instance, the -e
+ * signal=SET filter and a write that delivers a whole line or reports
+ * why it could not.
  */
 #include <errno.h>
 #include <unistd.h>
 
 #include "sink.h"
+
+void sink_open(struct sink *s, void *arg)
+{
+	s->data = s->ops->open ? s->ops->open(s, arg) : NULL;
+}
+
+int sink_close(struct sink *s)
+{
+	int ret = 0;
+
+	/* Only the state open made: a second close finds none. */
+	if (s->data && s->ops->close)
+		ret = s->ops->close(s);
+	s->data = NULL;
+	if (s->error)
+		ret = -s->error;
+	if (s->owns_fd && s->fd >= 0) {
+		/* close(2) is where NFS and full disks report late. */
+		if (close(s->fd) < 0 && ret == 0)
+			ret = -errno;
+		s->fd = -1;
+	}
+	return ret;
+}
 
 /*
  * The signals an event is about, bit (signo - 1); *CARRIES false when

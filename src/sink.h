@@ -1,6 +1,8 @@
 /*
  * sink.h - where events go.  A sink is a small const table of functions
- * (text log, JSON Lines log, analyzer) and the state one instance needs.
+ * (text log, JSON Lines log, analyzer) and an instance: where it writes
+ * and the state its open hook made, which the framework keeps and hands
+ * back to every op (tmux's window modes work this way).
  */
 #ifndef SIGTRACE_SINK_H
 #define SIGTRACE_SINK_H
@@ -32,20 +34,30 @@ struct sink;
 
 struct sink_ops {
 	const char *name;
+	/* The state of the new instance S (fd, path and cfg set), made
+	 * from ARG.  NULL hook: no state. */
+	void *(*open)(struct sink *s, void *arg);
 	/* 0, or -errno when the event could not be written. */
 	int (*write)(struct sink *s, const struct event *e);
-	int (*close)(struct sink *s);	/* flush, close; 0 or -errno */
+	/* Flush and free s->data (never NULL here): 0 or -errno. */
+	int (*close)(struct sink *s);
 };
 
 struct sink {
 	const struct sink_ops *ops;
+	void *data;		/* what ops->open made, for the ops */
 	int fd;			/* output file descriptor */
 	bool owns_fd;		/* close fd on close */
 	const char *path;	/* for error messages: "-" or the file */
 	struct sink_config cfg;
-	void *priv;		/* per-sink state */
 	int error;		/* first write error (positive errno), sticky */
 };
+
+/* Start S, whose ops, fd, path and cfg are set. */
+void sink_open(struct sink *s, void *arg);
+/* Stop S: its state freed, its fd closed if it owns it.  0, or the
+ * first error of its life as -errno (a write, the flush, the close). */
+int sink_close(struct sink *s);
 
 extern const struct sink_ops sink_text_ops;
 extern const struct sink_ops sink_json_ops;

@@ -535,21 +535,7 @@ static int json_write(struct sink *s, const struct event *e)
 	return ret;
 }
 
-static int json_close(struct sink *s)
-{
-	int ret = s->error ? -s->error : 0;
-
-	if (s->owns_fd && s->fd >= 0) {
-		/* close(2) is where NFS and full disks report late. */
-		if (close(s->fd) < 0 && ret == 0)
-			ret = -errno;
-		s->fd = -1;
-	}
-	return ret;
-}
-
 const struct sink_ops sink_json_ops = {
 	.name = "json",
 	.write = json_write,
-	.close = json_close,
 };

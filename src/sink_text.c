@@ -22,6 +22,7 @@
 #include "sigtab.h"
 #include "sink.h"
 #include "strbuf.h"
+#include "xmalloc.h"
 
 #define NAME_BUF 32
 
@@ -30,7 +31,7 @@
 #define COLOR_HANDLED "\033[2m"		/* dim */
 #define COLOR_EINTR "\033[33m"		/* yellow */
 
-/* Per-sink state, allocated at the first event, freed by close. */
+/* The state of one text sink (sink_open()). */
 struct text_state {
 	struct strbuf sb;
 	bool have_prev;
@@ -744,9 +745,14 @@ static void text_prefix(struct text_ctx *c, struct text_state *st,
 	sb_adds(c->sb, ") ");
 }
 
+static void *text_open(struct sink *s, void *arg)
+{
+	return xcalloc(1, sizeof(struct text_state));
+}
+
 static int text_write(struct sink *s, const struct event *e)
 {
-	struct text_state *st = s->priv;
+	struct text_state *st = s->data;
 	struct text_ctx c = { .cfg = &s->cfg };
 	int ret;
 
@@ -760,12 +766,6 @@ static int text_write(struct sink *s, const struct event *e)
 		return 0;
 	if (!sink_event_selected(&s->cfg, e))
 		return 0;
-	if (!st) {
-		st = calloc(1, sizeof(*st));
-		if (!st)
-			return -ENOMEM;
-		s->priv = st;
-	}
 	c.sb = &st->sb;
 	sb_reset(c.sb);
 	text_prefix(&c, st, e, text_printers[e->type].no_task);
@@ -785,24 +785,16 @@ static int text_write(struct sink *s, const struct event *e)
 
 static int text_close(struct sink *s)
 {
-	struct text_state *st = s->priv;
-	int ret = s->error ? -s->error : 0;
+	struct text_state *st = s->data;
 
-	if (st) {
-		sb_free(&st->sb);
-		free(st);
-		s->priv = NULL;
-	}
-	if (s->owns_fd && s->fd >= 0) {
-		if (close(s->fd) < 0 && ret == 0)
-			ret = -errno;
-		s->fd = -1;
-	}
-	return ret;
+	sb_free(&st->sb);
+	free(st);
+	return 0;
 }
 
 const struct sink_ops sink_text_ops = {
 	.name = "text",
+	.open = text_open,
 	.write = text_write,
 	.close = text_close,
 };

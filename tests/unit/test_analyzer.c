@@ -256,9 +256,17 @@ static void test_dispositions(void **state)
 	assert_int_equal(p->sig[SIGUSR1].how, HOW_RESETHAND);
 	assert_int_equal(p->sig[SIGUSR1].start.kind, DISP_DEFAULT);
 	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
+	/* The tracer's model, by the tracer's rules, behind the view. */
+	assert_int_equal(model_get(&p->model, SIGUSR1)->origin,
+			 ORIGIN_RESETHAND);
+	/* The reset states no flags; the ignored one has the log's. */
+	assert_false(p->sig[SIGUSR1].cur.flags_known);
+	assert_true(p->sig[SIGPIPE].cur.flags_known);
 	/* execve: handlers reset, ignored kept, the start is the new one. */
 	feed_exec(a, 200, "d2", "/d2");
 	assert_int_equal(p->sig[SIGHUP].cur.kind, DISP_DEFAULT);
+	assert_int_equal(model_get(&p->model, SIGHUP)->origin, ORIGIN_EXEC);
+	assert_false(p->sig[SIGHUP].cur.flags_known);
 	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
 	assert_int_equal(p->sig[SIGPIPE].start.kind, DISP_IGNORED);
 	assert_false(p->sig[SIGPIPE].changed);
@@ -359,13 +367,24 @@ static void test_caps(void **state)
 
 static const char evil_comm[] = "<script>\x1b[2J\xff";
 
+/* Invalid UTF-8 that grows threefold as U+FFFD: it no longer fits. */
+static void overflowing(char *field, size_t size)
+{
+	memset(field, 0xff, size);	/* not even a NUL */
+}
+
 static void hostile(struct analyzer *a, struct sink *json)
 {
+	struct sink live = { .ops = &sink_analyzer_ops, .fd = -1,
+			      .cfg.signals = ~(sigbits_t)0 };
+	char big[700];
 	struct event e;
 
-	/* Everything goes to A and to the JSON sink. */
-#define BOTH(e) do { analyzer_feed(a, &(e)); \
-		assert_int_equal(sink_json_ops.write(json, &(e)), 0); } while (0)
+	/* Everything goes to A, as live, and to the JSON sink. */
+	sink_open(&live, a);
+	sink_open(json, NULL);
+#define BOTH(e) do { assert_int_equal(live.ops->write(&live, &(e)), 0); \
+		assert_int_equal(json->ops->write(json, &(e)), 0); } while (0)
 	ev(&e, EV_TRACE_START, 600, 600, "");
 	cmdline_from_argv(&e.u.start.argv, (char *[]){ "./evil", "\xc3(", NULL });
 	BOTH(e);
@@ -414,9 +433,24 @@ static void hostile(struct analyzer *a, struct sink *json)
 	e.u.exit.signaled = true;
 	e.u.exit.signo = SIGTERM;
 	BOTH(e);
+	ev(&e, EV_EXEC, 700, 700, "");
+	overflowing(e.comm, sizeof(e.comm));
+	overflowing(e.u.exec.path, sizeof(e.u.exec.path));
+	memset(big, 0xfe, sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	cmdline_from_argv(&e.u.exec.argv, (char *[]){ "x\xc3", big, "y", NULL });
+	BOTH(e);
+	ev(&e, EV_SIGACTION, 700, 700, "");
+	e.u.sa.signo = SIGUSR1;
+	e.u.sa.has_new = true;
+	e.u.sa.new_disp.kind = DISP_HANDLER;
+	e.u.sa.new_disp.handler = 0x4343;
+	overflowing(e.u.sa.new_disp.symbol, SYMBOL_MAX);
+	BOTH(e);
 	ev(&e, EV_TRACE_END, 600, 600, "");
 	BOTH(e);
 #undef BOTH
+	assert_int_equal(sink_close(&live), 0);
 }
 
 static void test_live_equals_offline(void **state)
@@ -432,8 +466,8 @@ static void test_live_equals_offline(void **state)
 	struct event e;
 	char err[256];
 	int rc;
-
 	memset(&json, 0, sizeof(json));
+	json.ops = &sink_json_ops;
 	json.fd = mkstemp(path);
 	assert_true(json.fd >= 0);
 	json.cfg.signals = ~(sigbits_t)0;
@@ -468,6 +502,7 @@ static void test_escaping(void **state)
 	json_t *doc;
 
 	memset(&json, 0, sizeof(json));
+	json.ops = &sink_json_ops;
 	json.fd = open("/dev/null", O_WRONLY);
 	json.cfg.signals = ~(sigbits_t)0;
 	hostile(a, &json);

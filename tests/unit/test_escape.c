@@ -225,6 +225,46 @@ static void test_html(void **state)
 	CHECK(escape_html, "caf\xc3\xa9", "caf\xc3\xa9");
 }
 
+/* escape_utf8() is what a JSON reader gets back from escape_json():
+ * the text the analyzer takes, live or read from a log. */
+static void test_utf8_is_json_read_back(void **state)
+{
+	unsigned seed = 777;
+
+	CHECK(escape_utf8, "a\xff\x1b[2J\xe2\x80\xae\xc3\xa9\n\"",
+	      "a" FFFD "\x1b[2J\xe2\x80\xae\xc3\xa9\n\"");
+	for (int round = 0; round < 2000; round++) {
+		char in[24];
+		struct strbuf esc = STRBUF_INIT, raw = STRBUF_INIT;
+		json_t *j;
+
+		for (size_t i = 0; i < sizeof(in); i++) {
+			seed = seed * 1103515245u + 12345u;
+			in[i] = (char)(seed >> 16);
+		}
+		escape_json(&esc, in, sizeof(in));
+		escape_utf8(&raw, in, sizeof(in));
+		j = parse_json_string(esc.buf);
+		assert_int_equal(json_string_length(j), raw.len);
+		assert_memory_equal(json_string_value(j), raw.buf, raw.len);
+		json_decref(j);
+		sb_free(&esc);
+		sb_free(&raw);
+	}
+}
+
+static void test_utf8_cut(void **state)
+{
+	static const char s[] = "ab\xc3\xa9\xe2\x82\xac";	/* a b é € */
+
+	assert_int_equal(escape_utf8_cut(s, 7, 10), 7);
+	assert_int_equal(escape_utf8_cut(s, 7, 7), 7);
+	assert_int_equal(escape_utf8_cut(s, 7, 6), 4);	/* not half a € */
+	assert_int_equal(escape_utf8_cut(s, 7, 4), 4);
+	assert_int_equal(escape_utf8_cut(s, 7, 3), 2);	/* not half an é */
+	assert_int_equal(escape_utf8_cut(s, 7, 0), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +281,8 @@ int main(void)
 		cmocka_unit_test(test_text_valid_passes),
 		cmocka_unit_test(test_text_every_byte),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_utf8_is_json_read_back),
+		cmocka_unit_test(test_utf8_cut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -93,9 +93,11 @@ static void test_resethand(void **state)
 
 	(void)state;
 	model_set(m, USR1, &h, 1 * MS);
-	model_delivered(m, USR1, 2 * MS);
+	assert_true(model_delivered(m, USR1, 2 * MS));
 	assert_int_equal(model_get(m, USR1)->disp.kind, DISP_DEFAULT);
 	assert_true(model_oneshot_handlers(m) == 0);
+	/* Already SIG_DFL: the next delivery changes nothing. */
+	assert_false(model_delivered(m, USR1, 2 * MS));
 	memset(&f, 0, sizeof(f));
 	assert_true(model_explain_default(m, USR1, 3 * MS, &f));
 	assert_int_equal(f.cause, CAUSE_RESETHAND);
@@ -110,8 +112,13 @@ static void test_no_reset_without_flag(void **state)
 
 	(void)state;
 	model_set(m, USR1, &h, 1 * MS);
-	model_delivered(m, USR1, 2 * MS);
+	assert_false(model_delivered(m, USR1, 2 * MS));
 	assert_int_equal(model_get(m, USR1)->disp.kind, DISP_HANDLER);
+	/* Flags not known (attach mode): no reset on a guess. */
+	h.flags = 0x80000000ull;
+	h.flags_known = false;
+	model_set(m, USR1, &h, 3 * MS);
+	assert_false(model_delivered(m, USR1, 4 * MS));
 	model_unref(m);
 }
 
@@ -213,6 +220,49 @@ static void test_attach_unknown(void **state)
 	model_unref(m);
 }
 
+static void test_kernel_kind(void **state)
+{
+	(void)state;
+	assert_int_equal(model_kernel_kind(USR1, SIGBIT(USR1), 0),
+			 DISP_HANDLER);
+	assert_int_equal(model_kernel_kind(USR1, 0, SIGBIT(USR1)),
+			 DISP_IGNORED);
+	assert_int_equal(model_kernel_kind(USR1, SIGBIT(HUP), SIGBIT(HUP)),
+			 DISP_DEFAULT);
+}
+
+/* What the report's analyzer does with the kernel's word: the same
+ * disposition completed, another one replacing it, with the origin kept
+ * (learning is not a change by the program). */
+static void test_learn(void **state)
+{
+	struct sigmodel m;
+	struct disposition h = handler(0x1000, 0x10000000ull), seen, other;
+
+	(void)state;
+	model_init_unknown(&m, 0);
+	assert_int_equal(model_get(&m, USR1)->disp.kind, DISP_UNKNOWN);
+	strcpy(h.symbol, "on_usr1");
+	assert_true(model_learn(&m, USR1, &h));
+	/* Seen again without address, symbol or flags: the same one. */
+	memset(&seen, 0, sizeof(seen));
+	seen.kind = DISP_HANDLER;
+	assert_false(model_learn(&m, USR1, &seen));
+	assert_true(model_get(&m, USR1)->disp.handler == 0x1000);
+	assert_string_equal(model_get(&m, USR1)->disp.symbol, "on_usr1");
+	assert_true(model_get(&m, USR1)->disp.flags_known);
+	assert_true(model_get(&m, USR1)->disp.flags == 0x10000000ull);
+	assert_int_equal(model_get(&m, USR1)->origin, ORIGIN_INITIAL);
+	/* Another address is another handler. */
+	other = handler(0x2000, 0);
+	assert_true(model_learn(&m, USR1, &other));
+	assert_string_equal(model_get(&m, USR1)->disp.symbol, "");
+	/* An unknown kind says nothing. */
+	memset(&seen, 0, sizeof(seen));
+	assert_false(model_learn(&m, USR1, &seen));
+	assert_int_equal(model_get(&m, USR1)->disp.kind, DISP_HANDLER);
+}
+
 static void test_audit(void **state)
 {
 	struct sigmodel *m = model_new(false, SIGBIT(13), 0, 0);
@@ -247,6 +297,8 @@ int main(void)
 		cmocka_unit_test(test_kernel_check),
 		cmocka_unit_test(test_attach_unknown),
 		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_kernel_kind),
+		cmocka_unit_test(test_learn),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

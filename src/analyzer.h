@@ -329,7 +329,7 @@ struct an_pool {
 struct an_trace {
 	bool started, attach, ended, several;
 	struct an_args argv;	/* spawn */
-	pid_t pids[16];		/* attach */
+	pid_t pids[PIDS_MAX];	/* attach */
 	size_t npids;
 	pid_t root;
 	char version[32];

@@ -19,6 +19,7 @@
 #define SYMBOL_MAX 128
 #define ANCESTRY_MAX 8
 #define DETAIL_MAX 256
+#define PIDS_MAX 16		/* attach: -p PID[,PID...] in one run */
 
 /* A backtrace (-k): frames innermost first.  Owned by whoever fills the
  * event (the tracer, or the log reader); valid while the event is. */
@@ -241,7 +242,7 @@ struct ev_trace_start {
 	bool attach;
 	struct cmdline argv;	/* spawn: the command */
 	size_t npids;
-	pid_t pids[16];		/* attach: the pids asked for */
+	pid_t pids[PIDS_MAX];	/* attach: the pids asked for */
 	pid_t tracer_pid;
 	char version[32];
 };

@@ -13,7 +13,6 @@
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-#define PIDS_MAX 16
 
 struct options {
 	char **command;		/* spawn: argv of the command, NULL-terminated */

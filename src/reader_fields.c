@@ -399,7 +399,7 @@ static int parse_start(struct reader *r, json_t *o, struct event *e)
 	json_array_foreach(pids, i, x) {
 		if (!json_is_integer(x))
 			return bad_type(r, "pids", "an array of integers");
-		if (t->npids < 16)
+		if (t->npids < PIDS_MAX)
 			t->pids[t->npids++] = (pid_t)json_integer_value(x);
 	}
 	if (get_cmdline(r, o, "argv", "argv_truncated", &t->argv) < 0 ||

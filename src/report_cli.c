@@ -77,10 +77,13 @@ static void parse(int argc, char **argv, struct report_args *ra)
 			   argv[optind + 1]);
 	ra->log = argv[optind];
 	if (format) {
+		char names[128];
+
 		ra->ops = report_by_name(format);
 		if (!ra->ops)
-			die_status(EXIT_USAGE, "report: --format %s: expected text, summary, json, html, chrome or svg",
-				   format);
+			die_status(EXIT_USAGE, "report: --format %s: expected %s",
+				   format, report_format_names(names,
+							       sizeof(names)));
 	} else {
 		ra->ops = ra->out ? report_by_path(ra->out) : &report_text_ops;
 	}

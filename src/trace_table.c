@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/ptrace.h>
 
-#include "error.h"
+#include "xmalloc.h"
 #include "proc.h"
 #include "stack.h"
 #include "trace_priv.h"
@@ -36,10 +36,8 @@ struct process *process_find(struct tracer *T, pid_t pid)
 struct process *process_add(struct tracer *T, pid_t pid,
 			    struct sigmodel *model, bool reported)
 {
-	struct process *p = calloc(1, sizeof(*p));
+	struct process *p = xcalloc(1, sizeof(*p));
 
-	if (!p)
-		die("out of memory tracing pid %d", pid);
 	p->pid = pid;
 	p->model = model;
 	p->reported = reported;
@@ -117,10 +115,8 @@ void process_remove(struct tracer *T, struct process *p)
 
 struct tracee *tracee_add(struct tracer *T, pid_t tid, struct process *p)
 {
-	struct tracee *t = calloc(1, sizeof(*t));
+	struct tracee *t = xcalloc(1, sizeof(*t));
 
-	if (!t)
-		die("out of memory tracing tid %d", tid);
 	t->tid = tid;
 	t->proc = p;
 	t->cur_nr = -1;

@@ -171,7 +171,7 @@ static void emit_start(struct tracer *T, char *const argv[],
 		 SIGTRACE_VERSION);
 	if (argv)
 		cmdline_from_argv(&e.u.start.argv, argv);
-	for (size_t i = 0; i < npids && i < 16; i++)
+	for (size_t i = 0; i < npids && i < PIDS_MAX; i++)
 		e.u.start.pids[e.u.start.npids++] = pids[i];
 	trace_emit(T, NULL, &e);
 }

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # cross-aarch64.sh - build sigtrace for aarch64 with Debian's cross
 # compiler and run the unit tests that need no ptrace under qemu-user.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * arch.c - the hooks of arch.h that every architecture answers the same
  * way, from the tables it describes (arch_impl.h): ABI and syscall names

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * arch_impl.h - what an architecture describes, as data, for the generic
  * code of arch/arch.c.  For arch/ only: src/ includes arch.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * kconst.h - the kernel's ABI constants that sigtrace decodes, in one
  * place: what the TRACEE's kernel says, not what the host libc defines

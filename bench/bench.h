@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * bench.h - helpers shared by the benchmark workloads (bench/w_*.c).
  *

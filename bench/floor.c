@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * floor - the cheapest possible ptrace tracer: the physical limit for any
  * ptrace-based tool, and the denominator of the signal benchmarks.

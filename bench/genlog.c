@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * genlog - write a synthetic sigtrace JSON Lines log (docs/events.md) of
  * exactly N events (default 1000000) on stdout, for the offline report

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * maxrss - run a command, report its wall time and peak memory.
  *

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench/run.sh - the sigtrace benchmarks (`make bench`); see bench/README.md.
 #
 # Runs every configuration of a workload once per round, ROUNDS rounds

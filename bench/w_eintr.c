@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * w_eintr - signals that interrupt a blocking system call, N of them
  * (default 5000), deterministically.

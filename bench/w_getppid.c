@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * w_getppid - syscall-heavy, no signals: N getppid() calls (default
  * 200000).  What a tracer costs a program that never receives a signal.

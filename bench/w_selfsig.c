@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * w_selfsig - self-signal storm: N times kill(getpid(), SIGUSR1) with a
  * handler installed (default 20000).  Every signal is one delivery, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * w_threads - T threads (default 16) each signalled N times (default 500)
  * with tgkill(), round robin, as fast as the sender can go.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * main.c - sigtrace: parse the command line, open the logs, trace.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * options.c - strace-compatible flags where the meaning carries over.
  */

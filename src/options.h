@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * options.h - the command line, parsed into one struct without side
  * effects so that it can be unit-tested.

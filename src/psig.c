@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * psig.c - `sigtrace psig PID` / `sigtrace --dispositions -p PID`: the
  * signal table of a process from /proc, without tracing it, like illumos

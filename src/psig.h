@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef SIGTRACE_PSIG_H
 #define SIGTRACE_PSIG_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * aarch64: its one syscall ABI, as data for arch.c (AArch32 programs
  * are not supported: regs.c says -ENOEXEC for them).

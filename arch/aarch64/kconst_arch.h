@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * aarch64: where its kernel ABI differs from the generic constants of
  * arch/kconst.h.  Include kconst.h, not this file.

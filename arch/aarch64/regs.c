@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * aarch64: the registers at a stop (its tables are in abi.c).
  *

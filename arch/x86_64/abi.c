@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * x86_64: the two syscall ABIs a tracee can use, as data for arch.c:
  * native x86_64, and i386 (32-bit programs, and int $0x80 from 64-bit

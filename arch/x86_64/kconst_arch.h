@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * x86_64 (and i386 on it): where its kernel ABI differs from the generic
  * constants of arch/kconst.h.  Include kconst.h, not this file.

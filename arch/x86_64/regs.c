@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * x86_64: the registers at a stop, for the two ABIs a tracee can use:
  * native x86_64 and i386 (32-bit programs, and int $0x80 from 64-bit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * error.h - one-line errors: "sigtrace: what failed: why".
  *

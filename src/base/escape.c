@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * escape.c - untrusted bytes (comm, command lines, paths: anything another
  * process chose) made safe for a terminal, a JSON string and HTML.

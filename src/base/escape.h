@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * escape.h - untrusted text (comm, cmdline, paths of other processes) made
  * safe for each place it goes.  Every function takes a byte string with

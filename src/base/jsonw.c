@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jsonw.c - a minimal streaming JSON writer.  The caller says what comes
  * next (key, value, begin, end); the writer places the commas, so the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * jsonw.h - a minimal streaming JSON writer into a strbuf, with commas
  * placed for the caller.  Strings go through escape_json().

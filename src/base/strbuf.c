@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * strbuf.c - a growable byte buffer.  Sinks build a whole event line in
  * one so it reaches the file in a single write(2).

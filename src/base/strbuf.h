@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * strbuf.h - a growable byte buffer; sinks format a whole event line into
  * one so it reaches the file in a single write.

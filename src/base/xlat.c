@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xlat.c - lookups in {value, name} tables (xlat.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xlat.h - {value, name} tables and the lookups every such table needs,
  * after strace's xlat: a name by value, a value by name, and a set of

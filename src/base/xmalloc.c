@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xmalloc.c - the allocation wrappers of xmalloc.h.
  */

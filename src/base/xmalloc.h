@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * xmalloc.h - allocation that cannot fail: on failure, one line
  * "sigtrace: out of memory (N bytes)" on standard error and exit(1).

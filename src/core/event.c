@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * event.c - stamping events, their text made valid UTF-8 for the
  * analyzer, and the names that the JSON schema gives to event types,

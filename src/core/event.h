@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * event.h - the one event type that flows from the tracer to the sinks and
  * the analyzer.  An event owns no tracer state: everything a sink or the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * evwalk.c - the variable-length parts of an event (evwalk.h).
  */

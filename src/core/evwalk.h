@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * evwalk.h - walking the variable-length parts of an event the same way
  * in every sink and in the report: the arguments of a command line, the

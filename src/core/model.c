@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.c - dispositions and their history, per set of signal handlers.
  *

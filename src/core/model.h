@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * model.h - the disposition model: for one set of signal handlers (a
  * process, shared by its threads), the disposition of every signal and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * siginfo.c - decode a siginfo_t into the fields of a signal event.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * siginfo.h - decode a siginfo_t (from PTRACE_GETSIGINFO) into the fields
  * of a signal event: which union member is valid depends on the signal

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sigtab.c - static name tables: signals, default actions (signal(7)),
  * si_code names per signal, SA_* flag names, errno names (all of them

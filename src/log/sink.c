@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sink.c - what all sinks share: the life of an instance, the -e
  * signal=SET filter and a write that delivers a whole line or reports

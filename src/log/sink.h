@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sink.h - where events go.  A sink is a small const table of functions
  * (text log, JSON Lines log, analyzer) and an instance: where it writes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sink_json.c - the JSON Lines log (docs/events.md, schema version 1).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sink_text.c - the human log: one strace-like line per event.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer.c - the analysis core: the processes and their dispositions
  * rebuilt from events alone, and the dispatch of each event to the

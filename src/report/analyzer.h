@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer.h - the post-mortem analysis: fed one struct event at a time
  * (live, by the analyzer sink; offline, by the JSON Lines reader), it

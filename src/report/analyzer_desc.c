@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer_desc.c - one-line descriptions of events, dispositions,
  * senders and processes, shared by the timeline and the renderers.

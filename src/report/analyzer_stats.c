@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer_stats.c - the tables of the report (per signal, per EINTR
  * site), the findings as logged (the first AN_FINDINGS_MAX; audit

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer_table.c - the analyzer's process table: a pid to the latest
  * process that had it (pids are reused), and the threads of a process.

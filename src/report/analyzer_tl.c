@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer_tl.c - the bounded views of time: the event timeline (the
  * events findings refer to, with context), the lanes of the graphical

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * analyzer_util.c - what the analyzer keeps of an event, made exactly
  * what the JSON Lines log would carry: text cut to the analyzer's sizes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * reader.c - JSON Lines (docs/events.md, schema 1) back into struct
  * events, with jansson, one line at a time.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * reader.h - a sigtrace JSON Lines log (docs/events.md) read back into
  * struct events, one line at a time, for the offline report.  Memory

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * reader_fields.c - one JSON object of a sigtrace log into a struct
  * event: the common fields, the typed fields and one parser per event

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * reader_priv.h - what reader.c (bytes into lines, the reader's life)
  * and reader_fields.c (one JSON object into an event) share.  The call

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report.h - the post-mortem report: renderers over one analyzer.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_chrome.c - the trace as Chrome Trace Event JSON, for Perfetto
  * (ui.perfetto.dev) and chrome://tracing: a process and a thread track

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_cli.c - `sigtrace report LOG.jsonl [-o FILE] [--format F]`:
  * the post-mortem report of a recorded JSON Lines log, read as a

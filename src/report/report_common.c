@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_common.c - what every renderer says the same way: the verdict
  * of a process, the title and details of a finding.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_formats.c - the report framework above the renderers: the table
  * of formats, choosing one by name or file name, and rendering one to a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_html.c - the report as one self-contained HTML file: no
  * network, no script, no external font.  Verdicts, findings and tables

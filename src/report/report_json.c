@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_json.c - the report as one JSON document (docs/report.md):
  * everything the text report says, with the structured fields behind

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_svg.c - the graphical timeline: one lane per process (its life,
  * execs, exit and handler installs), one per thread that received

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * report_text.c - the report for a terminal or a ticket, readable in a
  * minute: verdicts, findings with their fix, then the tables and the

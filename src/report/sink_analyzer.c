@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * sink_analyzer.c - the live report's input: every event the tracer
  * emits (after the same -e signal=SET filter as the other sinks) goes to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * maps.c - /proc/PID/maps, parsed and cached per process.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * maps.h - the memory map of a traced process (/proc/PID/maps), parsed
  * once and kept: which module (file) an address belongs to, and where.

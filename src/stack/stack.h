@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stack.h - backtraces of traced threads (-k) and the names of handler
  * addresses.  One interface, two implementations chosen by configure:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stack_elf.c - function names from ELF symbol tables, cached per module.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stack_elf.h - function names from the ELF symbol tables of the modules
  * a traced process maps (stack_elf.c): loaded once per file, then looked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stack_none.c - the stack interface of a sigtrace configured
  * --without-libunwind: no backtraces (main.c refuses -k), handlers are

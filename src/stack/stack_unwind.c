@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * stack_unwind.c - backtraces with libunwind-ptrace, names from the ELF
  * symbol cache (stack_elf.c), modules from the maps cache (maps.c).

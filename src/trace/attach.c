@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * attach.c - attach mode (-p PID): say why a pid cannot be traced, then
  * seize every thread of a running process without stopping it (no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * deliver.c - a signal-delivery-stop: who sent what to whom, the
  * disposition in effect (the model, checked against /proc), whether it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * frames.c - the handlers a thread is running that sigtrace follows to
  * their rt_sigreturn, innermost last, and what the call each one

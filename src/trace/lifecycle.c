@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * lifecycle.c - a traced task's life: new threads and processes, exec,
  * group-stops, exit, and the last word when sigtrace lets go.  Each stop

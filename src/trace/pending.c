@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * pending.c - default-disposition findings whose cause is not final yet.
  * A stop-type default for a signal never handled does not end the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * poll.c - attach mode without syscall stops: handler installations are
  * seen as changes of SigCgt/SigIgn in /proc between two polls, logged with

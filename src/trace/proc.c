@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * proc.c - reading /proc.  Every reader tolerates the process vanishing
  * between two reads: that is an answer ("gone"), not an error.

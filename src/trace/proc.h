@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * proc.h - what /proc says about a process or thread at one instant: the
  * kernel's truth for signal masks, identity of senders, ancestry.

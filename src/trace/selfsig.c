@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * selfsig.c - sigtrace's own signals, and where the wait loop sleeps.
  *

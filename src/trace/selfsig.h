@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * selfsig.h - sigtrace's own signals (SIGINT, SIGTERM, SIGHUP ask it to
  * stop; SIGALRM paces attach mode; SIGPIPE is ignored) and the one place

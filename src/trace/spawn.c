@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spawn.c - the child waits on a pipe until the parent has seized it, so
  * the tracer sees everything from the first instruction of the new

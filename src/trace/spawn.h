@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * spawn.h - what the command line needs from spawn.c before tracing: the
  * command's path.  Starting it is private to the trace layer

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * syscall_stop.c - the only syscall stops sigtrace asks for:
  *  - the seccomp stop of a sigaction call, then its exit stop for the

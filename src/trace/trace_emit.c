@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * trace_emit.c - events out of the trace layer: the clock, the pid, tid
  * and comm of an event, and the hand-over to every sink.  Each sink

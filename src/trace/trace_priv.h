@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * trace_priv.h - the trace layer's own state (the tracer, its processes
  * and threads) and the functions its files share.  Only the trace files

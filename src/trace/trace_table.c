@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * trace_table.c - the traced processes and threads: hash tables by pid
  * and tid, who the recently exited were (senders are often gone by the

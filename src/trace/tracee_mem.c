@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * Reading the tracee's memory: process_vm_readv first (one syscall for any
  * length), PTRACE_PEEKDATA word by word when that is refused.

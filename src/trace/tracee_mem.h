@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #ifndef SIGTRACE_TRACEE_MEM_H
 #define SIGTRACE_TRACEE_MEM_H
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tracer.c - the top of the trace layer: the two ways of running (spawn
  * a command, attach to processes), the wait loop, and the classification

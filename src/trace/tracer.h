@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * tracer.h - the tracer as its callers see it: fill a configuration, run
  * a command or attach to processes, get the exit status.  What it keeps

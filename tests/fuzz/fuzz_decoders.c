@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_decoders - the siginfo decoder and the name tables fed arbitrary
  * bytes: a siginfo_t, a kernel sigaction's flags and mask, a signal-set

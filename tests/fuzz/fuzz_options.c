@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_options - the command line parser fed arbitrary bytes, split on
  * NUL into argv.  Must never crash, and must always answer one of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz_reader - the JSON Lines log reader fed arbitrary bytes as a whole
  * log (through fmemopen), then each event through the analyzer's inputs:

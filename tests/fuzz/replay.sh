@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Replay the fuzzing corpus through every target (no libFuzzer needed):
 # each input that once crashed or was interesting must still pass.
 set -u

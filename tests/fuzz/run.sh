@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Build each fuzz target with clang's libFuzzer (+ASan/UBSan) and run it
 # for FUZZ_SECONDS, keeping new inputs in the corpus.  Needs clang and
 # libclang-rt (Debian: clang, libclang-rt-14-dev).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * standalone_main - runs a libFuzzer target over the files given on the
  * command line (or every file of the directories given), without

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 5: every attach error is one clear line and a non-zero exit.
 . "$TESTLIB"
 skip_unless_ptrace

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 5: attached to a daemon, a SIGHUP under the default disposition
 # kills it: the finding names the sender and says honestly that nothing
 # is known from before the attach.  sigtrace exits with 128+SIGHUP.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 5: attach to a running daemon that already has a SIGUSR1 handler.
 # The delivery is handled (no false alarm), the handler address is learnt
 # by observation, SIGINT to sigtrace detaches, and the daemon runs on to

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 5: sigtrace must never be the cause of a death.  SIGKILL to
 # sigtrace while attached: the process continues (no PTRACE_O_EXITKILL in
 # attach mode) and still handles its signals.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 5: attaching and detaching must not make the process see EINTR
 # (the PTRACE_ATTACH/INTERRUPT effect on epoll_wait and inotify reads).
 # 20 attach/detach cycles on a process idle in both; it counts EINTRs.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 5: attach to a process that keeps creating threads: every thread
 # is seized (new ones through clone events), deliveries to them are seen,
 # and the process runs on after the detach.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bad input: exactly one line on stderr starting with "sigtrace: " naming
 # the problem, exit status 2 for usage errors and 1 for the others, and
 # nothing left running (the command never started when an output file

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 9: the catalogue of bad inputs, tests/bad-inputs.tsv: each gets
 # its exit status and exactly one clear "sigtrace: " line naming the fault.
 . "$TESTLIB"

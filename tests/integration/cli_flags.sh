@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 11: one integration test per flag family, as a strace user types
 # them: -t/-tt/-ttt/-r/--time, -e signal=, -s, -v, -q, -c, -o, --json -.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 11: colour and the status line belong to a terminal only.
 # - the live status line appears on a terminal in quiet attach mode,
 #   never in log files and never on a non-terminal stderr;

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # i386 programs on x86_64 (docs/arch.md): the 64-bit tests, unchanged,
 # on 32-bit builds of their fixtures (tests/fixtures/*_32, built with
 # -m32), traced by the same 64-bit sigtrace.  Every JSON fact those

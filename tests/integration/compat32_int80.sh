@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A 64-bit program making i386 syscalls with int $0x80
 # (tests/fixtures/int80_32): the kernel runs them as i386 ones (numbers,
 # argument registers, struct layout), the seccomp filter sees

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # i386-only signal syscalls (tests/fixtures/legacy32): sigaction(67) with
 # the old struct (32-bit mask), signal(48) with its System V flags, and
 # handlers that return through the legacy sigreturn(119).  Skips

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 11: in spawn mode, Ctrl-C typed at the terminal reaches the traced
 # command as it would untraced (same foreground process group), and
 # sigtrace keeps tracing until the command ends, then reports.

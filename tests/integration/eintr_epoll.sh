@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: epoll_wait() fails with EINTR after a handler even with
 # SA_RESTART (signal(7)); sigtrace says so with never_restarted.
 . "$TESTLIB"

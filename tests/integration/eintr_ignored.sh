@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: an ignored signal (SIG_IGN) sent while the process is blocked in
 # read(): no EINTR, the read completes.  Under ptrace the kernel reports
 # the ignored signal, interrupting the read; it must then be restarted.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 4: a handler that leaves by siglongjmp never calls rt_sigreturn.
 # sigtrace notices (the stack pointer leaves the handler: back above the
 # interrupted frame, or off the alternate stack for SA_ONSTACK), warns

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: nanosleep() interrupted by a handled signal fails with EINTR
 # (and says how long was left); glibc calls clock_nanosleep.
 . "$TESTLIB"

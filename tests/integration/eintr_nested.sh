@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: a signal arrives inside a handler that is blocked in a system
 # call.  SIGUSR2 (SA_RESTART) interrupts the SIGUSR1 handler's read, which
 # is restarted; then main's read fails with EINTR because of SIGUSR1 (no

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: read() on a pipe interrupted by a handled SIGALRM without
 # SA_RESTART: the program sees EINTR, and so does sigtrace.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: the same read() with SA_RESTART: the kernel restarts it, the
 # program gets its data; sigtrace reports restarted, not eintr.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 3: one thread interrupted while another makes 100000 system calls.
 # Following the interrupted thread to its rt_sigreturn must not stop the
 # busy thread: few syscall stops in trace_end.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 9: faults around the trace.
 # - the traced process is killed with SIGKILL by someone else: reported,
 #   and sigtrace exits with 128+9;

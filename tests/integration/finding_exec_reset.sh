@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2: execve resets handlers.  The program had a SIGUSR1 handler,
 # exec-ed itself, and the new image (no handler) gets SIGUSR1: cause
 # exec_reset.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2: a stop signal before the handler exists.  SIGTSTP (from
 # /bin/kill) stops the victim, which has no SIGTSTP handler yet; the parent
 # sees it stopped and continues it; the victim then installs its handler:

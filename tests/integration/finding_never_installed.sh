@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2, seed 000: the tar race.  SIGUSR1 arrives before the victim ever
 # installed its handler and kills it: one default_disposition finding,
 # effect killed, cause never_installed, naming the kill process.

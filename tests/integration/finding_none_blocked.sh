@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2: a signal sent while blocked, the handler installed, then the
 # signal unblocked: delivered to the handler, no finding.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2: SIGCHLD, SIGWINCH and SIGURG under their default disposition
 # (ignore): harmless, no finding.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2: a signal set to SIG_IGN and sent: nothing happens, no finding.
 . "$TESTLIB"
 skip_unless_ptrace

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2, the fixed tar race: the victim installs its handler before it
 # says it is running.  The signal is handled: no default-disposition
 # finding at all.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2, seed 003: logrotate's postrotate `/bin/kill -HUP` reaches a
 # daemon that removed its SIGHUP handler.  The first SIGHUP is handled (no
 # finding), the second kills: cause removed, sender kill, whose parent is

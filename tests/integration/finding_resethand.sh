@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Phase 2: SA_RESETHAND.  The first SIGUSR1 is handled and resets the
 # disposition; the second kills: cause resethand.
 . "$TESTLIB"

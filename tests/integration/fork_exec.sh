@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Following fork and exec: the child execs handled_usr1.  The exec event,
 # sigaction events of both processes, the child's handled SIGUSR1.
 . "$TESTLIB"

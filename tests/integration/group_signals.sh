@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Spawn mode: signals sent to the whole process group (terminal hangup,
 # `kill -TERM -PGID`, a service manager's stop) reach the command as they
 # would untraced, and the command decides: a graceful SIGTERM handler runs

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A handled, self-sent SIGUSR1: the sigaction that installs the handler,
 # the delivery (SI_USER from the process itself, disposition handler), the
 # exit, and the shape of the log (common fields, first and last event).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 9: hostile names and command lines (escape sequences, BEL,
 # newlines, quotes, invalid UTF-8, <script>) of a traced process and of a
 # sender: the text log shows them escaped (no escape sequence reaches the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The traced command inherits what it would inherit untraced: the
 # ignored signals and the signal mask of whoever started sigtrace, not
 # sigtrace's own (sigtrace handles SIGINT/SIGTERM/SIGHUP/SIGALRM and

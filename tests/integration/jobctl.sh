@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Job control through the tracer: the child stops itself with SIGSTOP, the
 # parent sees it stopped (WUNTRACED) and continues it with SIGCONT.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh - shared helpers of the integration tests (POSIX sh, sourced).
 #
 # The automake test driver runs each tests/integration/NAME.sh with $(SHELL)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 3: at every delivery the model is checked against the kernel's
 # truth (/proc/TID/status SigCgt/SigIgn); a disagreement is a warning and
 # a model_mismatch finding, and the kernel wins.  The test hook

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # --no-follow: only the command itself is traced, not the child it forks;
 # the child still runs normally.
 . "$TESTLIB"

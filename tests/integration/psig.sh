@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 11: `sigtrace psig PID` and `--dispositions -p PID`: the signal
 # table of a running process from /proc, without tracing it.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 14: `sigtrace psig` with several pids, some of them gone, behaves
 # like kill(1): a table for every process that exists, one error line
 # per pid that does not, and a non-zero status when any failed.  Both

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The Chrome trace (--report FILE.trace.json, or --format chrome) is one
 # JSON document for Perfetto / chrome://tracing: traceEvents with
 # process_name and thread_name metadata, an instant per delivery, and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # `sigtrace report` on logs it cannot use: one line on stderr starting
 # with "sigtrace: " naming the file, the line and what is wrong, exit
 # status 1 (2 for usage errors).  A last line cut short (a trace killed

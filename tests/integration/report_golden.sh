@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Golden reports: the text and JSON reports of logs recorded from the
 # scenario fixtures (tests/golden/NAME.jsonl: tar_race, logrotate,
 # resethand, eintr_read, ...) are exactly tests/golden/NAME.txt and

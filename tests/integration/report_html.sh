@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The HTML report is one self-contained, well-formed file (xmllint
 # --html finds nothing to say; no script, stylesheet, font or image from
 # elsewhere), its SVG timeline is well-formed XML, and names chosen by a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The live report (--report FILE, and the summary printed after every
 # trace) and the offline report (`sigtrace report LOG`) are the same
 # code path: for the same events they are byte for byte the same, in

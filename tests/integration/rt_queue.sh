@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # sigqueue of glibc's SIGRTMIN+2 with the value 4242: SI_QUEUE, value.
 # The name depends on kernel numbering ("SIGRTMIN+4"), so assert on signo.
 . "$TESTLIB"

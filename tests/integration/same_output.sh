@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The traced program behaves exactly as untraced: for each fixture, the
 # stdout and the exit status with and without sigtrace are identical.
 . "$TESTLIB"

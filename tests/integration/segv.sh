@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A write through 0x10: SIGSEGV SEGV_MAPERR at 0x10, killed, exit 139.
 . "$TESTLIB"
 skip_unless_ptrace

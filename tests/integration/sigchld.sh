@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # SIGCHLD from a child that exits 3: CLD_EXITED, status 3, sender = child.
 . "$TESTLIB"
 skip_unless_ptrace

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Handler symbols (always, in a build with libunwind) and -k backtraces:
 # the sigaction's stack has install_from_named then main, the delivery's
 # deep_b, deep_a, main in that order; the handler is on_usr1 in both the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A sigtrace configured --without-libunwind: -k is refused with one clear
 # message and exit status 2; handlers are plain addresses; the rest works.
 # Skips in a build with stack traces.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # -k at a fault: the function that faulted, fault_here, is frame 0 of the
 # SIGSEGV delivery's stack, and main is its caller.
 . "$TESTLIB"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # -k on a program without a symbol table (linked with -s): backtraces
 # still go through it (its .eh_frame stays), its frames carry the module
 # and offset but no name, the handler has a module but no symbol, and

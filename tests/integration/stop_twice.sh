@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Spawn mode, stop signals sent to sigtrace alone: the first one is not
 # forwarded and does not stop anything (sigtrace cannot tell it from a
 # group signal the command got too), sigtrace says so and goes on; a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 9: stress, with nothing lost.  Sizes are modest in `make check`;
 # `make stress` runs the full ones (STRESS=full: 16 threads x 10000
 # signals, 500 forks, 1000 attach/detach cycles).

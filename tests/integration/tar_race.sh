@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Seed 000: tar is sent SIGUSR1 (by /bin/kill, run by a shell) before it
 # installed its --totals handler, and dies.  The delivery shows the default
 # disposition (term), the sender is the kill process, the victim's exit

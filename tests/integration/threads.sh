@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Threads: a process-directed SIGUSR1 (delivered once, to the thread the
 # fixture saw handle it) and a thread-directed SIGUSR2 (tgkill: SI_TKILL,
 # to the worker thread).

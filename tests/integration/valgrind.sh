@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 9: a subset under valgrind (memcheck): the tracer on a race, on
 # EINTR tracking and attach, and the offline report: no memory error, no
 # leak.  Skipped when valgrind is not installed.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_analyzer.c - the post-mortem analysis and its renderers: verdicts
  * with their sender, findings ranked, dispositions rebuilt from events,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_arch.c - the arch/ contract (arch/arch.h) of the architecture this
  * was built for, without a tracee: syscall names and numbers of every ABI

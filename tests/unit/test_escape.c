@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_escape.c - untrusted bytes through the JSON, terminal and HTML
  * escapers: nothing that drives a terminal or breaks a line survives,

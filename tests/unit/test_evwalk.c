@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_evwalk.c - walking an event's command line and attach pids the
  * one way every sink and the report do: arguments end at NULs, a last

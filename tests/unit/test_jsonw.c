@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_jsonw.c - the streaming JSON writer: commas in the right places
  * at every nesting level, values formatted exactly, and the result

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the /proc/PID/maps parser and cache (maps.c), and, in a
  * build with libunwind, of the ELF symbol lookup (stack_elf.c). */
 #include <errno.h>

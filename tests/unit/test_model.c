@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the disposition model's transitions and explanations. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the command line parser. */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_proc.c - the /proc parsers of proc.c on buffers (status, stat,
  * cmdline), and the readers on this test's own process.

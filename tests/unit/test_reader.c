@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_reader.c - the JSON Lines reader: every event type written by the
  * JSON sink reads back with the fields the log carries; malformed,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_siginfo.c - siginfo_decode() on hand-built siginfo_t values, one
  * per layout of the kernel's siginfo_layout().

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_sigtab.c - the static tables of sigtab.c, looked up both ways.
  *

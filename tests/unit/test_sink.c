@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_sink.c - the JSON Lines and text sinks: every event type gives
  * one line with the documented fields, hostile strings from other

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * test_xlat.c - the generic {value, name} lookups of xlat.c, on tables
  * made for the test: values that are negative, flags of several bits,

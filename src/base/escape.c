@@ -96,12 +96,21 @@ static void add_xnn(struct strbuf *sb, unsigned char c)
 	sb_add(sb, x, sizeof(x));
 }
 
-/* JSON's short escapes; every other control goes out as \u00XX. */
-static const char json_short[0x20] = {
-	['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
-};
+/*
+ * One walk for the three escapers: each character is decoded once, and
+ * the escaper's policy says what to write for it.  A policy returns
+ * false when the character may go out as it is.
+ */
+typedef bool (*escape_char_fn)(struct strbuf *sb, uint32_t cp,
+			       const unsigned char *raw, size_t n);
 
-void escape_json(struct strbuf *sb, const char *s, size_t len)
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || cp == 0x7f || unicode_is_control(cp);
+}
+
+static void escape_walk(struct strbuf *sb, const char *s, size_t len,
+			escape_char_fn policy, bool invalid_as_xnn)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -111,25 +120,48 @@ void escape_json(struct strbuf *sb, const char *s, size_t len)
 		size_t n = utf8_decode(p + i, len - i, &cp);
 
 		if (n == 0) {
-			sb_add(sb, replacement, 3);
+			if (invalid_as_xnn)
+				add_xnn(sb, p[i]);
+			else
+				sb_add(sb, replacement, 3);
 			i++;
 			continue;
 		}
-		if (cp == '"' || cp == '\\') {
-			sb_addc(sb, '\\');
-			sb_addc(sb, (char)cp);
-		} else if (cp < 0x20 && json_short[cp]) {
-			sb_addc(sb, '\\');
-			sb_addc(sb, json_short[cp]);
-		} else if (cp < 0x20 || cp == 0x7f || unicode_is_control(cp)) {
-			/* Legal raw in JSON, but a log someone cats must
-			 * not carry terminal controls either. */
-			add_u4(sb, cp);
-		} else {
+		if (!policy(sb, cp, p + i, n))
 			sb_add(sb, (const char *)p + i, n);
-		}
 		i += n;
 	}
+}
+
+/* JSON's short escapes; every other control goes out as \u00XX. */
+static const char json_short[0x20] = {
+	['\b'] = 'b', ['\t'] = 't', ['\n'] = 'n', ['\f'] = 'f', ['\r'] = 'r',
+};
+
+static bool json_char(struct strbuf *sb, uint32_t cp,
+		      const unsigned char *raw, size_t n)
+{
+	(void)raw;
+	(void)n;
+	if (cp == '"' || cp == '\\') {
+		sb_addc(sb, '\\');
+		sb_addc(sb, (char)cp);
+	} else if (cp < 0x20 && json_short[cp]) {
+		sb_addc(sb, '\\');
+		sb_addc(sb, json_short[cp]);
+	} else if (is_control(cp)) {
+		/* Legal raw in JSON, but a log someone cats must not carry
+		 * terminal controls either. */
+		add_u4(sb, cp);
+	} else {
+		return false;
+	}
+	return true;
+}
+
+void escape_json(struct strbuf *sb, const char *s, size_t len)
+{
+	escape_walk(sb, s, len, json_char, false);
 }
 
 /* C escapes the terminal log uses for the common controls. */
@@ -137,72 +169,49 @@ static const char text_short[0x80] = {
 	['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['"'] = '"', ['\\'] = '\\',
 };
 
+static bool text_char(struct strbuf *sb, uint32_t cp,
+		      const unsigned char *raw, size_t n)
+{
+	if (cp < 0x80 && text_short[cp]) {
+		sb_addc(sb, '\\');
+		sb_addc(sb, text_short[cp]);
+	} else if (is_control(cp)) {
+		/* Every byte of it, so nothing of it is raw. */
+		for (size_t k = 0; k < n; k++)
+			add_xnn(sb, raw[k]);
+	} else {
+		return false;
+	}
+	return true;
+}
+
 void escape_text(struct strbuf *sb, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
+	escape_walk(sb, s, len, text_char, true);
+}
 
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(p + i, len - i, &cp);
+static bool html_char(struct strbuf *sb, uint32_t cp,
+		      const unsigned char *raw, size_t n)
+{
+	static const char *const entity[0x80] = {
+		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;",
+		['"'] = "&quot;", ['\''] = "&#39;",
+	};
 
-		if (n == 0) {
-			add_xnn(sb, p[i]);
-			i++;
-			continue;
-		}
-		if (cp < 0x80 && text_short[cp]) {
-			sb_addc(sb, '\\');
-			sb_addc(sb, text_short[cp]);
-		} else if (cp < 0x20 || cp == 0x7f || unicode_is_control(cp)) {
-			/* Every byte of it, so nothing of it is raw. */
-			for (size_t k = 0; k < n; k++)
-				add_xnn(sb, p[i + k]);
-		} else {
-			sb_add(sb, (const char *)p + i, n);
-		}
-		i += n;
-	}
+	(void)raw;
+	(void)n;
+	if (cp < 0x80 && entity[cp])
+		sb_adds(sb, entity[cp]);
+	else if (is_control(cp))
+		sb_add(sb, replacement, 3);
+	else
+		return false;
+	return true;
 }
 
 void escape_html(struct strbuf *sb, const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0;
-
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(p + i, len - i, &cp);
-
-		if (n == 0) {
-			sb_add(sb, replacement, 3);
-			i++;
-			continue;
-		}
-		switch (cp) {
-		case '&':
-			sb_adds(sb, "&amp;");
-			break;
-		case '<':
-			sb_adds(sb, "&lt;");
-			break;
-		case '>':
-			sb_adds(sb, "&gt;");
-			break;
-		case '"':
-			sb_adds(sb, "&quot;");
-			break;
-		case '\'':
-			sb_adds(sb, "&#39;");
-			break;
-		default:
-			if (cp < 0x20 || cp == 0x7f || unicode_is_control(cp))
-				sb_add(sb, replacement, 3);
-			else
-				sb_add(sb, (const char *)p + i, n);
-		}
-		i += n;
-	}
+	escape_walk(sb, s, len, html_char, false);
 }
 
 void escape_utf8(struct strbuf *sb, const char *s, size_t len)

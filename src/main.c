@@ -17,7 +17,7 @@
 #include "stack.h"
 #include "tracer.h"
 
-#define SINKS_MAX 4
+#define SINKS_MAX 8	/* two logs, each wrapped twice, and the report */
 
 static int open_output(const char *path, const char *what)
 {
@@ -81,6 +81,26 @@ static size_t open_sinks(const struct options *o, struct sink *storage,
 	return n;
 }
 
+/* --max-size and --ring: each log's sink wrapped (sink.h), from
+ * STORAGE[USED] on.  Returns the storage used. */
+static size_t wrap_logs(const struct options *o, struct sink *storage,
+			size_t used, struct sink **sinks, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *path = sinks[i]->ops == &sink_text_ops ?
+			o->text_path : o->json_path;
+
+		if (o->max_size && path && strcmp(path, "-") != 0)
+			sinks[i] = sink_rotate_wrap(&storage[used++], sinks[i],
+						    path, o->max_size,
+						    o->max_files);
+		if (o->ring)
+			sinks[i] = sink_ring_wrap(&storage[used++], sinks[i],
+						  o->ring);
+	}
+	return used;
+}
+
 static bool close_sinks(struct sink **sinks, size_t n)
 {
 	bool ok = true;
@@ -113,10 +133,8 @@ struct live_report {
 
 static size_t live_report_open(const struct options *o,
 			       struct live_report *lr, struct sink *storage,
-			       struct sink **sinks, size_t n)
+			       size_t used, struct sink **sinks, size_t n)
 {
-	size_t used = n;
-
 	lr->text = sinks[0];	/* open_sinks() puts the text log first */
 	if (o->summary_only) {
 		memmove(sinks, sinks + 1, (n - 1) * sizeof(*sinks));
@@ -148,7 +166,7 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 
 	report_render(&report_summary_ops, lr->an, &sb);
 	if (!lr->text->error)
-		rc = sink_write_all(lr->text->fd, sb.buf, sb.len);
+		rc = sink_put(lr->text, sb.buf, sb.len);
 	sb_free(&sb);
 	if (o->summary_only && sink_close(lr->text) < 0 && !rc)
 		rc = -EIO;
@@ -181,8 +199,12 @@ static void tracer_config_from(const struct options *o, struct sink **sinks,
 	tc->quiet = o->quiet;
 	tc->stack_depth = o->stack ? o->stack_depth : 0;
 	tc->status_fd = -1;
-	if (o->npids == 0)
+	tc->dump_on_usr1 = o->ring > 0;
+	if (o->command)
 		return;
+	tc->targets = o->targets;
+	tc->ntargets = o->ntargets;
+	tc->watch = o->watch;
 	tc->poll_ns = (uint64_t)o->poll_ms * 1000000u;
 	tc->all_syscalls = o->syscalls;
 	/* The status line only where it cannot mix with the log. */
@@ -199,7 +221,7 @@ int main(int argc, char **argv)
 	struct tracer *tracer;
 	struct options o;
 	char err[512], path[4096];
-	size_t nsinks;
+	size_t nsinks, used;
 	int status;
 	struct live_report live;
 
@@ -226,17 +248,18 @@ int main(int argc, char **argv)
 		die_status(EXIT_USAGE, "-k: this sigtrace was built without stack trace support (configure --without-libunwind)");
 	if (stack_init() < 0 && o.stack)
 		die("-k: cannot set up libunwind: out of memory");
-	if (o.npids == 0 &&
+	if (o.command &&
 	    spawn_resolve(o.command[0], path, sizeof(path), err, sizeof(err)) < 0)
 		die("%s", err);
 	memset(storage, 0, sizeof(storage));
 	nsinks = open_sinks(&o, storage, sinks);
-	nsinks = live_report_open(&o, &live, storage, sinks, nsinks);
+	used = wrap_logs(&o, storage, nsinks, sinks, nsinks);
+	nsinks = live_report_open(&o, &live, storage, used, sinks, nsinks);
 	tracer_config_from(&o, sinks, nsinks, &tc);
 	tracer = tracer_new(&tc);
 	if (!tracer)
 		die("out of memory");
-	if (o.npids > 0) {
+	if (!o.command) {
 		if (o.syscalls && !o.quiet)
 			warnx_msg("--syscalls: every system call of the traced process now stops twice (about 100 us each): expect it to run much slower");
 		status = tracer_run_attach(tracer, o.pids, o.npids);

@@ -38,10 +38,24 @@ const char options_help[] =
 "  -k, --stack           backtrace at each delivery and sigaction\n"
 "      --stack-depth N   at most N frames (default 32)\n"
 "  -q, --quiet           no start/detach chatter\n"
+"      --ring N          flight recorder: keep the last N events of each\n"
+"                        process, write them only when something happens\n"
+"                        (a finding, a death by signal, SIGUSR1)\n"
+"      --max-size SIZE   cut log files at SIZE bytes (K, M, G), keeping\n"
+"      --max-files N     FILE.1 ... FILE.N (default 4)\n"
 "      --color=WHEN      auto|always|never (NO_COLOR is honoured)\n"
 "Tracing:\n"
-"  -p, --pid PID[,PID]   attach to running processes (repeatable); all\n"
-"                        threads, no syscall stops; Ctrl-C detaches\n"
+"  -p, --pid PID[,PID]   attach to running processes (repeatable; commas\n"
+"                        or spaces, as pidof prints them); all threads,\n"
+"                        no syscall stops; Ctrl-C detaches\n"
+"      --pidfile FILE    attach to the pid in FILE, again when it changes\n"
+"      --name REGEX      attach to processes whose comm or argv[0] matches,\n"
+"                        now and as they start\n"
+"      --cgroup DIR      attach to the members of a cgroup, and those that\n"
+"                        join it\n"
+"      --unit NAME       the same for a systemd unit's cgroup\n"
+"      --watch           keep going when they die: attach to the next one\n"
+"                        (a restart), until Ctrl-C or --duration\n"
 "      --poll-interval MS  attach: poll /proc for handler changes (100)\n"
 "      --syscalls        attach: log sigaction calls exactly (slow: every\n"
 "                        system call of the process then stops twice)\n"
@@ -55,7 +69,8 @@ const char options_help[] =
 "Examples:\n"
 "  sigtrace -- tar -xpf a.tar --totals=SIGUSR1\n"
 "  sigtrace --json trace.jsonl -e signal='!SIGCHLD' -- ./daemon\n"
-"  sigtrace -p $(pidof daemon) -e signal=HUP\n"
+"  sigtrace -p \"$(pidof daemon)\" -e signal=HUP\n"
+"  sigtrace --pidfile /run/daemon.pid --watch --ring 10000 --report r.html\n"
 "  sigtrace psig 1234           (the same as --dispositions -p 1234)\n"
 "  sigtrace report trace.jsonl --format html -o report.html\n"
 "\n"
@@ -74,6 +89,14 @@ enum {
 	OPT_DISPOSITIONS,
 	OPT_REPORT,
 	OPT_REPORT_FORMAT,
+	OPT_PIDFILE,
+	OPT_NAME,
+	OPT_CGROUP,
+	OPT_UNIT,
+	OPT_WATCH,
+	OPT_RING,
+	OPT_MAX_SIZE,
+	OPT_MAX_FILES,
 };
 
 static const struct option long_options[] = {
@@ -98,6 +121,14 @@ static const struct option long_options[] = {
 	{ "dispositions", no_argument, NULL, OPT_DISPOSITIONS },
 	{ "report", required_argument, NULL, OPT_REPORT },
 	{ "report-format", required_argument, NULL, OPT_REPORT_FORMAT },
+	{ "pidfile", required_argument, NULL, OPT_PIDFILE },
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "cgroup", required_argument, NULL, OPT_CGROUP },
+	{ "unit", required_argument, NULL, OPT_UNIT },
+	{ "watch", no_argument, NULL, OPT_WATCH },
+	{ "ring", required_argument, NULL, OPT_RING },
+	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -139,15 +170,17 @@ static int parse_size(const char *s, size_t *out)
 	return 0;
 }
 
-/* -p 1234,5678: each a positive decimal pid, no duplicates. */
+/* -p 1234,5678 or -p "1234 5678" (pidof's output): each a positive
+ * decimal pid, no duplicates. */
 static enum options_result parse_pids(const char *arg, struct options *o,
 				      char *err, size_t errlen)
 {
-	const char *p = arg;
+	static const char seps[] = ", \t\n";
+	const char *p = arg + strspn(arg, " \t\n");
+	size_t before = o->npids;
 
 	while (*p) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
+		size_t n = strcspn(p, seps);
 		char tok[32], *end;
 		long long v;
 
@@ -170,13 +203,88 @@ static enum options_result parse_pids(const char *arg, struct options *o,
 			return usage_error(err, errlen,
 				"-p: at most %d processes", PIDS_MAX);
 		o->pids[o->npids++] = (pid_t)v;
-		p += n + (comma ? 1 : 0);
-		if (comma && !*p)
+		p += n;
+		p += strspn(p, " \t\n");
+		if (*p == ',' && !*(p + 1 + strspn(p + 1, " \t\n")))
 			return usage_error(err, errlen,
 				"-p '%s': trailing comma", arg);
+		if (*p == ',')
+			p += 1 + strspn(p + 1, " \t\n");
 	}
-	if (o->npids == 0)
-		return usage_error(err, errlen, "-p: expected a process id");
+	if (o->npids == before)
+		return usage_error(err, errlen,
+			"-p '%s': expected a process id (pidof found none?)", arg);
+	return OPTIONS_OK;
+}
+
+static enum options_result parse_target(enum target_kind kind,
+					const char *arg, struct options *o,
+					char *err, size_t errlen)
+{
+	if (target_spec_check(kind, arg, err, errlen) < 0)
+		return OPTIONS_USAGE_ERROR;
+	if (o->ntargets >= TARGETS_MAX)
+		return usage_error(err, errlen,
+			"at most %d of --pidfile, --name, --cgroup and --unit",
+			TARGETS_MAX);
+	o->targets[o->ntargets].kind = kind;
+	o->targets[o->ntargets++].arg = arg;
+	return OPTIONS_OK;
+}
+
+/* 100M, 4K, 1G or bytes; at least 1K (a smaller file holds few events). */
+static int parse_bytes(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+	unsigned shift = 0;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s || s[0] == '-')
+		return -1;
+	if (*end && strchr("kK", *end))
+		shift = 10;
+	else if (*end && strchr("mM", *end))
+		shift = 20;
+	else if (*end && strchr("gG", *end))
+		shift = 30;
+	if (shift)
+		end++;
+	if (*end || v > (1ULL << 50) >> shift || (v << shift) < 1024)
+		return -1;
+	*out = (uint64_t)v << shift;
+	return 0;
+}
+
+/* --ring, --max-size, --max-files. */
+static enum options_result parse_log_limit(int c, struct options *o,
+					   char *err, size_t errlen)
+{
+	size_t sz;
+
+	switch (c) {
+	case OPT_RING:
+		if (parse_size(optarg, &sz) < 0 || sz < 1 || sz > 10000000)
+			return usage_error(err, errlen,
+				"--ring %s: expected a number of events from 1 to 10000000",
+				optarg);
+		o->ring = sz;
+		break;
+	case OPT_MAX_SIZE:
+		if (parse_bytes(optarg, &o->max_size) < 0)
+			return usage_error(err, errlen,
+				"--max-size %s: expected a size of at least 1K (bytes, or with K, M or G)",
+				optarg);
+		break;
+	default:
+		if (parse_size(optarg, &sz) < 0 || sz < 1 || sz > 1000)
+			return usage_error(err, errlen,
+				"--max-files %s: expected a number of files from 1 to 1000",
+				optarg);
+		o->max_files = (unsigned)sz;
+		break;
+	}
 	return OPTIONS_OK;
 }
 
@@ -211,6 +319,7 @@ static void set_defaults(struct options *o)
 	o->color = COLOR_AUTO;
 	o->poll_ms = 100;
 	o->stack_depth = 32;
+	o->max_files = 4;
 }
 
 static enum options_result parse_one(int c, struct options *o, int *tcount,
@@ -274,6 +383,21 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 		break;
 	case 'p':
 		return parse_pids(optarg, o, err, errlen);
+	case OPT_PIDFILE:
+		return parse_target(TARGET_PIDFILE, optarg, o, err, errlen);
+	case OPT_NAME:
+		return parse_target(TARGET_NAME, optarg, o, err, errlen);
+	case OPT_CGROUP:
+		return parse_target(TARGET_CGROUP, optarg, o, err, errlen);
+	case OPT_UNIT:
+		return parse_target(TARGET_UNIT, optarg, o, err, errlen);
+	case OPT_WATCH:
+		o->watch = true;
+		break;
+	case OPT_RING:
+	case OPT_MAX_SIZE:
+	case OPT_MAX_FILES:
+		return parse_log_limit(c, o, err, errlen);
 	case OPT_POLL:
 		if (parse_size(optarg, &sz) < 0 || sz > 3600000)
 			return usage_error(err, errlen,
@@ -335,9 +459,28 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 	return OPTIONS_OK;
 }
 
+/* --max-size needs a log file; --max-files needs --max-size. */
+static enum options_result check_logs(const struct options *o,
+				      bool max_files_given, char *err,
+				      size_t errlen)
+{
+	bool file = (o->text_path && strcmp(o->text_path, "-") != 0) ||
+		(o->json_path && strcmp(o->json_path, "-") != 0);
+
+	if (o->max_size && !file)
+		return usage_error(err, errlen,
+			"--max-size needs a log file to cut: -o FILE or --json FILE");
+	if (max_files_given && !o->max_size)
+		return usage_error(err, errlen,
+			"--max-files needs --max-size SIZE");
+	return OPTIONS_OK;
+}
+
 enum options_result options_parse(int argc, char **argv, struct options *o,
 				  char *err, size_t errlen)
 {
+	bool max_files_given = false;
+	enum options_result r;
 	int tcount = 0;
 	int c;
 
@@ -347,8 +490,6 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "+:o:e:trs:vqfhVp:kc", long_options,
 				NULL)) != -1) {
-		enum options_result r;
-
 		if (c == ':')
 			return usage_error(err, errlen,
 				"option '%s' needs an argument; try 'sigtrace --help'",
@@ -362,6 +503,7 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 				"unknown or incomplete option '%s'; try 'sigtrace --help'",
 				argv[optind - 1]);
 		}
+		max_files_given |= c == OPT_MAX_FILES;
 		r = parse_one(c, o, &tcount, err, errlen);
 		if (r != OPTIONS_OK)
 			return r;
@@ -371,15 +513,24 @@ enum options_result options_parse(int argc, char **argv, struct options *o,
 	if (o->dispositions && o->npids == 0)
 		return usage_error(err, errlen,
 			"--dispositions needs -p PID: the process to look at");
-	if (o->npids > 0) {
+	r = check_logs(o, max_files_given, err, errlen);
+	if (r != OPTIONS_OK)
+		return r;
+	if (o->npids > 0 || o->ntargets > 0) {
 		if (optind < argc)
 			return usage_error(err, errlen,
-				"give either -p PID or a command, not both");
+				"give either -p PID or a command, not both (nor --pidfile, --name, --cgroup, --unit and a command)");
+		if (o->watch && o->ntargets == 0)
+			return usage_error(err, errlen,
+				"--watch needs a target that can come back (--pidfile, --name, --cgroup or --unit): a pid never does");
 		return OPTIONS_OK;
 	}
 	if (o->syscalls || o->duration > 0)
 		return usage_error(err, errlen,
 			"--syscalls and --duration are for attach mode (-p PID)");
+	if (o->watch)
+		return usage_error(err, errlen,
+			"--watch is for attach mode: it follows --pidfile, --name, --cgroup or --unit");
 	if (optind >= argc)
 		return usage_error(err, errlen,
 			"no command to trace; usage: sigtrace [OPTIONS] -- COMMAND [ARGS...]");

@@ -8,9 +8,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "sink.h"
+#include "targets.h"
 
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -22,6 +24,13 @@ struct options {
 	unsigned poll_ms;	/* attach: /proc poll period (0: never) */
 	bool syscalls;		/* attach: exact sigaction through syscall stops */
 	double duration;	/* attach: detach after this many seconds */
+	struct target_spec targets[TARGETS_MAX];	/* --pidfile --name
+							 * --cgroup --unit */
+	size_t ntargets;
+	bool watch;		/* attach: wait for the targets to come back */
+	size_t ring;		/* --ring N: events kept per process, 0 off */
+	uint64_t max_size;	/* --max-size: bytes per log file, 0 no cap */
+	unsigned max_files;	/* --max-files: old log files kept */
 	const char *text_path;	/* -o: NULL means stderr */
 	const char *json_path;	/* --json: NULL none, "-" stdout */
 	struct sink_config sink;

@@ -151,6 +151,10 @@ struct ev_dispositions {
 	uint64_t pending;	/* SigPnd | ShdPnd */
 	int threads;
 	struct cmdline argv;
+	/* Attach: what brought the process in ("pidfile" and its path,
+	 * "name" and the regex, ...; "" when a fork or the spawn did). */
+	char target_kind[16];
+	char target[PATH_MAX_EV];
 };
 
 struct ev_fork {

@@ -5,6 +5,7 @@
  * why it could not.
  */
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sink.h"
@@ -12,6 +13,17 @@
 void sink_open(struct sink *s, void *arg)
 {
 	s->data = s->ops->open ? s->ops->open(s, arg) : NULL;
+}
+
+void sink_wrap_open(struct sink *wrap, const struct sink_ops *ops,
+		    const struct sink *inner, void *arg)
+{
+	memset(wrap, 0, sizeof(*wrap));
+	wrap->ops = ops;
+	wrap->fd = -1;		/* the inner sink's: reach it by sink_put */
+	wrap->path = inner->path;
+	wrap->cfg = inner->cfg;
+	sink_open(wrap, arg);
 }
 
 int sink_close(struct sink *s)
@@ -78,6 +90,25 @@ bool sink_event_selected(const struct sink_config *cfg, const struct event *e)
 	if (!carries || set == 0)
 		return true;
 	return (cfg->signals & set) != 0;
+}
+
+int sink_put(struct sink *s, const char *buf, size_t len)
+{
+	int rc;
+
+	if (s->error)
+		return -s->error;
+	rc = s->ops->put ? s->ops->put(s, buf, len) :
+		sink_write_all(s->fd, buf, len);
+	if (rc < 0)
+		s->error = -rc;
+	return rc;
+}
+
+void sink_trigger(struct sink *s)
+{
+	if (s->data && s->ops->trigger)
+		s->ops->trigger(s);
 }
 
 int sink_write_all(int fd, const char *buf, size_t len)

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include "event.h"
 #include "sigtab.h"
+#include "strbuf.h"
 
 enum time_format {
 	TIME_ISO,		/* 2026-11-23T22:44:01.123456Z (default: wall clock, us) */
@@ -42,6 +43,16 @@ struct sink_ops {
 	int (*write)(struct sink *s, const struct event *e);
 	/* Flush and free s->data (never NULL here): 0 or -errno. */
 	int (*close)(struct sink *s);
+	/* Optional, for the sinks that hold events back or move them
+	 * (ring.c, rotate.c): append to OUT the bytes write would write
+	 * for E, without writing; false when E shows nothing here. */
+	bool (*format)(struct sink *s, const struct event *e,
+		       struct strbuf *out);
+	/* Optional: write LEN bytes that format made, whole (NULL: to
+	 * fd).  0 or -errno. */
+	int (*put)(struct sink *s, const char *buf, size_t len);
+	/* Optional: the operator asks for what is held back (SIGUSR1). */
+	void (*trigger)(struct sink *s);
 };
 
 struct sink {
@@ -56,12 +67,39 @@ struct sink {
 
 /* Start S, whose ops, fd, path and cfg are set. */
 void sink_open(struct sink *s, void *arg);
+/* Start WRAP, a sink of OPS around INNER (its path and config). */
+void sink_wrap_open(struct sink *wrap, const struct sink_ops *ops,
+		    const struct sink *inner, void *arg);
 /* Stop S: its state freed, its fd closed if it owns it.  0, or the
  * first error of its life as -errno (a write, the flush, the close). */
 int sink_close(struct sink *s);
 
 extern const struct sink_ops sink_text_ops;
 extern const struct sink_ops sink_json_ops;
+
+/* Bytes made by S's format, to its output (its put, else its fd),
+ * whole; a failure is remembered in s->error.  0 or -errno. */
+int sink_put(struct sink *s, const char *buf, size_t len);
+/* S's trigger, when it has one. */
+void sink_trigger(struct sink *s);
+
+/*
+ * Wrappers: WRAP (storage the caller keeps) becomes a sink that gives
+ * INNER, a log sink with a format op, its events.  The wrapper owns
+ * INNER from then on: closing it closes INNER.
+ *
+ * ring.c, the flight recorder: the last N events of each process are
+ * kept, nothing is written until an incident (a harmful finding, a death
+ * by signal, the operator's trigger), then the rings and whatever the
+ * process does after.  A quiet run writes nothing.
+ */
+struct sink *sink_ring_wrap(struct sink *wrap, struct sink *inner, size_t n);
+/* rotate.c: INNER's file PATH is cut at MAX_SIZE bytes, between two
+ * events, and renamed PATH.1 (PATH.1 to PATH.2 ...), at most MAX_FILES
+ * old ones kept. */
+struct sink *sink_rotate_wrap(struct sink *wrap, struct sink *inner,
+			      const char *path, uint64_t max_size,
+			      unsigned max_files);
 
 /* Does the -e signal=SET filter let event E through?  Events that name
  * no signal always pass. */

@@ -458,6 +458,13 @@ static void json_dispositions(struct jsonw *w, const struct event *e)
 	jw_cmdline(w, &t->argv);
 	if (t->argv.truncated)
 		jw_kbool(w, "argv_truncated", true);
+	if (t->target_kind[0]) {
+		jw_key(w, "target");
+		jw_object_begin(w);
+		jw_kfixed(w, "kind", t->target_kind, sizeof(t->target_kind));
+		jw_kfixed(w, "value", t->target, sizeof(t->target));
+		jw_object_end(w);
+	}
 }
 
 typedef void (*json_printer)(struct jsonw *w, const struct event *e);
@@ -517,6 +524,15 @@ static void json_format(struct strbuf *sb, const struct event *e)
 	sb_addc(sb, '\n');
 }
 
+static bool json_format_op(struct sink *s, const struct event *e,
+			   struct strbuf *out)
+{
+	if (!sink_event_selected(&s->cfg, e))
+		return false;
+	json_format(out, e);
+	return true;
+}
+
 static int json_write(struct sink *s, const struct event *e)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -526,9 +542,8 @@ static int json_write(struct sink *s, const struct event *e)
 	 * more would only glue the next object onto it. */
 	if (s->error)
 		return -s->error;
-	if (!sink_event_selected(&s->cfg, e))
+	if (!json_format_op(s, e, &sb))
 		return 0;
-	json_format(&sb, e);
 	ret = sink_write_all(s->fd, sb.buf, sb.len);
 	sb_free(&sb);
 	if (ret < 0)
@@ -539,4 +554,5 @@ static int json_write(struct sink *s, const struct event *e)
 const struct sink_ops sink_json_ops = {
 	.name = "json",
 	.write = json_write,
+	.format = json_format_op,
 };

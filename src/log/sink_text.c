@@ -288,6 +288,10 @@ static bool text_trace_start(struct text_ctx *c, const struct event *e)
 
 	sb_adds(c->sb, "sigtrace ");
 	text_plain(c, t->version, sizeof(t->version));
+	if (t->attach && n == 0) {
+		sb_adds(c->sb, ": waiting for a process to attach to");
+		return true;
+	}
 	if (t->attach) {
 		sb_adds(c->sb, ": attached to pid ");
 		for (size_t i = 0; i < n; i++)
@@ -645,7 +649,15 @@ static bool text_dispositions(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_dispositions *t = &e->u.table;
 
-	sb_adds(c->sb, "--- signal table: caught=");
+	sb_adds(c->sb, "--- signal table");
+	if (t->target_kind[0] && strcmp(t->target_kind, "pid") != 0) {
+		sb_adds(c->sb, " (attached: --");
+		text_plain(c, t->target_kind, sizeof(t->target_kind));
+		sb_addc(c->sb, ' ');
+		text_quoted_fixed(c, t->target, sizeof(t->target));
+		sb_addc(c->sb, ')');
+	}
+	sb_adds(c->sb, ": caught=");
 	text_mask(c, t->caught);
 	sb_adds(c->sb, " ignored=");
 	text_mask(c, t->ignored);
@@ -751,34 +763,43 @@ static void *text_open(struct sink *s, void *arg)
 	return xcalloc(1, sizeof(struct text_state));
 }
 
-static int text_write(struct sink *s, const struct event *e)
+static bool text_format(struct sink *s, const struct event *e,
+			struct strbuf *out)
 {
 	struct text_state *st = s->data;
-	struct text_ctx c = { .cfg = &s->cfg };
-	int ret;
+	struct text_ctx c = { .cfg = &s->cfg, .sb = out };
 
-	if (s->error)
-		return -s->error;
 	if ((unsigned)e->type >= EV__COUNT || !text_printers[e->type].print)
-		return 0;
+		return false;
 	if (text_printers[e->type].verbose_only && !s->cfg.verbose)
-		return 0;
+		return false;
 	if (text_printers[e->type].chatter && s->cfg.quiet)
-		return 0;
+		return false;
 	if (!sink_event_selected(&s->cfg, e))
-		return 0;
-	c.sb = &st->sb;
-	sb_reset(c.sb);
+		return false;
 	text_prefix(&c, st, e, text_printers[e->type].no_task);
 	if (!text_printers[e->type].print(&c, e))
-		return 0;
+		return false;
 	if (c.colored)
 		sb_adds(c.sb, COLOR_RESET);
 	sb_addc(c.sb, '\n');
 	text_stack(&c, e);
 	st->have_prev = true;
 	st->prev_mono_ns = e->mono_ns;
-	ret = sink_write_all(s->fd, c.sb->buf, c.sb->len);
+	return true;
+}
+
+static int text_write(struct sink *s, const struct event *e)
+{
+	struct text_state *st = s->data;
+	int ret;
+
+	if (s->error)
+		return -s->error;
+	sb_reset(&st->sb);
+	if (!text_format(s, e, &st->sb))
+		return 0;
+	ret = sink_write_all(s->fd, st->sb.buf, st->sb.len);
 	if (ret < 0)
 		s->error = -ret;
 	return ret;
@@ -798,4 +819,5 @@ const struct sink_ops sink_text_ops = {
 	.open = text_open,
 	.write = text_write,
 	.close = text_close,
+	.format = text_format,
 };

@@ -123,41 +123,111 @@ static int seize_threads(struct tracer *T, struct process *p,
 	return 0;
 }
 
-int attach_check(const pid_t *pids, size_t npids, char *err, size_t errlen)
+/* Gone before sigtrace could look: a warning in a list, not an error. */
+static bool vanished(pid_t pid)
 {
-	for (size_t i = 0; i < npids; i++)
-		if (check_traceable(pids[i], err, errlen) < 0)
+	struct proc_status st;
+
+	return proc_read_status(pid, 0, &st) < 0 || st.state == 'Z' ||
+		st.state == 'X';
+}
+
+int attach_check(pid_t *pids, size_t *npids, bool none_ok, char *err,
+		 size_t errlen)
+{
+	size_t left = 0, k = 0;
+
+	for (size_t i = 0; i < *npids; i++)
+		if (!vanished(pids[i]))
+			left++;
+	for (size_t i = 0; i < *npids; i++) {
+		if (check_traceable(pids[i], err, errlen) == 0) {
+			pids[k++] = pids[i];
+			continue;
+		}
+		/* Any other reason is the user's mistake: say it. */
+		if (!vanished(pids[i]))
 			return -1;
+		if (left == 0 && !none_ok) {
+			size_t n = strlen(err);
+
+			if (*npids > 1)
+				snprintf(err + n, errlen - n, "; none of the %zu processes given is running",
+					 *npids);
+			return -1;
+		}
+		warnx_msg("%s; going on without it", err);
+	}
+	*npids = k;
+	err[0] = '\0';
 	return 0;
 }
 
-int attach_seize(struct tracer *T, const pid_t *pids, size_t npids)
+/* Seize every thread of PID, a process sigtrace does not trace yet.
+ * 0, -ESRCH when it is gone, -EPERM when it may not be traced. */
+static int seize_process(struct tracer *T, pid_t pid,
+			 const struct target_spec *why)
 {
 	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
 		PTRACE_O_TRACECLONE;
+	struct proc_status st;
+	struct process *p;
+	int rc;
 
 	if (T->cfg.follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
-	for (size_t i = 0; i < npids; i++) {
-		struct proc_status st;
-		struct process *p;
-		int rc;
-
-		if (proc_read_status(pids[i], 0, &st) < 0) {
-			warnx_msg("pid %d exited before sigtrace could attach", pids[i]);
-			continue;
-		}
-		p = process_add(T, pids[i],
-			model_new(true, st.ignored, st.caught, trace_now()), true);
-		rc = seize_threads(T, p, options);
-		if (rc == -EPERM)
-			return explain_eperm(pids[i], T->err, sizeof(T->err));
-		if (rc < 0) {
-			warnx_msg("pid %d exited before sigtrace could attach", pids[i]);
-			process_remove(T, p);
-			continue;
-		}
-		trace_emit_dispositions(T, p);
+	if (proc_read_status(pid, 0, &st) < 0)
+		return -ESRCH;
+	p = process_add(T, pid,
+		model_new(true, st.ignored, st.caught, trace_now()), true);
+	p->target = why;
+	rc = seize_threads(T, p, options);
+	if (rc < 0) {
+		process_remove(T, p);
+		return rc;
 	}
+	if (!T->root_pid)
+		T->root_pid = pid;
+	trace_emit_dispositions(T, p);
 	return 0;
+}
+
+int attach_seize(struct tracer *T, pid_t pid, const struct target_spec *why)
+{
+	int rc = seize_process(T, pid, why);
+
+	if (rc == -EPERM)
+		return explain_eperm(pid, T->err, sizeof(T->err));
+	if (rc < 0)
+		warnx_msg("pid %d exited before sigtrace could attach", pid);
+	return 0;
+}
+
+int attach_late(struct tracer *T, pid_t pid, const struct target_spec *why)
+{
+	struct proc_status st;
+	char err[TRACE_ERR_MAX];
+	int rc;
+
+	/* Not a process that can be traced: gone, a zombie, a thread, a
+	 * kernel thread, sigtrace itself, or one of its own tracees whose
+	 * first stop has not been seen yet (TracerPid is sigtrace). */
+	if (pid == getpid() || process_find(T, pid) ||
+	    proc_read_status(pid, 0, &st) < 0 || st.tgid != pid ||
+	    st.kernel_thread || st.state == 'Z' || st.state == 'X' ||
+	    st.tracer == getpid())
+		return 0;
+	if (check_traceable(pid, err, sizeof(err)) < 0) {
+		warnx_msg("%s (matched by --%s %s)", err,
+			  target_kind_name(why->kind), why->arg);
+		return -1;
+	}
+	rc = seize_process(T, pid, why);
+	if (rc == -EPERM) {
+		explain_eperm(pid, err, sizeof(err));
+		warnx_msg("%s (matched by --%s %s)", err,
+			  target_kind_name(why->kind), why->arg);
+		return -1;
+	}
+	return rc == 0;
 }

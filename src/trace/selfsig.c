@@ -12,6 +12,7 @@
  * more calls when sigtrace has to sleep for it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/time.h>
@@ -84,12 +85,18 @@ static struct sigaction inherited[OWN_SIGNALS];
 static sigset_t inherited_mask;
 static bool inherited_saved;
 
+/* SIGUSR1 is taken only for the flight recorder (--ring). */
+static struct sigaction inherited_usr1;
+static bool usr1_taken;
+
 void selfsig_restore_inherited(void)
 {
 	if (!inherited_saved)
 		return;
 	for (size_t i = 0; i < OWN_SIGNALS; i++)
 		sigaction(own_signals[i], &inherited[i], NULL);
+	if (usr1_taken)
+		sigaction(SIGUSR1, &inherited_usr1, NULL);
 	sigprocmask(SIG_SETMASK, &inherited_mask, NULL);
 }
 
@@ -203,4 +210,74 @@ bool selfsig_take_tick(void)
 		return false;
 	ticks = 0;
 	return true;
+}
+
+/* ---- watched descriptors (SIGIO) and the operator's SIGUSR1 ---- */
+
+static volatile sig_atomic_t io_ready;
+static volatile sig_atomic_t dump_asked;
+
+static void on_io(int sig)
+{
+	(void)sig;
+	io_ready = 1;
+	wake();
+}
+
+static void on_dump(int sig)
+{
+	(void)sig;
+	dump_asked = 1;
+	wake();
+}
+
+static void catch(int sig, void (*handler)(int), struct sigaction *old)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sa.sa_handler = handler;
+	sigaction(sig, &sa, old);
+}
+
+int selfsig_watch_fd(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	catch(SIGIO, on_io, NULL);
+	if (fl < 0 || fcntl(fd, F_SETOWN, getpid()) < 0 ||
+	    fcntl(fd, F_SETFL, fl | O_ASYNC | O_NONBLOCK) < 0)
+		return -errno;
+	/* Whatever arrived before this raised nothing: look once. */
+	io_ready = 1;
+	return 0;
+}
+
+bool selfsig_take_io(void)
+{
+	if (!io_ready)
+		return false;
+	io_ready = 0;
+	return true;
+}
+
+void selfsig_catch_dump(void)
+{
+	catch(SIGUSR1, on_dump, &inherited_usr1);
+	usr1_taken = true;
+}
+
+bool selfsig_take_dump(void)
+{
+	if (!dump_asked)
+		return false;
+	dump_asked = 0;
+	return true;
+}
+
+void selfsig_sleep(void)
+{
+	sigwaitinfo(&chld_set, NULL);
 }

@@ -40,4 +40,16 @@ void selfsig_start_ticks(uint64_t period_ns);
 void selfsig_stop_ticks(void);
 bool selfsig_take_tick(void);
 
+/* Data on FD (a socket, an inotify descriptor) ends the wait too, and
+ * selfsig_take_io() says once that some came.  0 or -errno. */
+int selfsig_watch_fd(int fd);
+bool selfsig_take_io(void);
+/* SIGUSR1 asks for what the flight recorder holds (--ring): the wait
+ * ends, and selfsig_take_dump() says so once. */
+void selfsig_catch_dump(void);
+bool selfsig_take_dump(void);
+/* Sleep until any of the above, a tick or a stop signal, with no
+ * traced task left to wait for (--watch between two incarnations). */
+void selfsig_sleep(void);
+
 #endif

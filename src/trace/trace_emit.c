@@ -4,6 +4,7 @@
  * and comm of an event, and the hand-over to every sink.  Each sink
  * applies its own -e signal=SET filter; nothing here drops an event.
  */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -74,5 +75,17 @@ void trace_emit_dispositions(struct tracer *T, const struct process *p)
 	e.u.table.pending = st.pending | st.shared_pending;
 	e.u.table.threads = st.threads;
 	e.u.table.argv = p->argv;
+	if (p->target) {
+		snprintf(e.u.table.target_kind, sizeof(e.u.table.target_kind),
+			 "%s", target_kind_name(p->target->kind));
+		snprintf(e.u.table.target, sizeof(e.u.table.target), "%s",
+			 p->target->arg);
+	}
 	trace_emit(T, p, &e);
+}
+
+void trace_trigger_sinks(struct tracer *T)
+{
+	for (size_t i = 0; i < T->cfg.nsinks; i++)
+		sink_trigger(T->cfg.sinks[i]);
 }

@@ -8,6 +8,8 @@
  *
  *   tracer.c       the run entry points, the wait loop, the classification
  *                  of stops; calls every file below
+ *   watch.c        attach mode's targets, at the start and as processes
+ *                  appear (-> attach.c targets.c procevents.c selfsig.c)
  *   spawn.c attach.c          the two ways in (spawn.c -> selfsig.c)
  *   lifecycle.c deliver.c syscall_stop.c poll.c      one kind of stop each
  *   trace_table.c  processes and threads           -> pending.c frames.c
@@ -61,6 +63,8 @@ struct process {
 				 * already exiting have no /proc cmdline */
 	struct pending_finding *pending;	/* pending.c's, not final yet */
 	struct ancestry *above;	/* attach: its untraced parents, read once */
+	const struct target_spec *target;	/* attach: what brought it in
+						 * (NULL: a fork did) */
 };
 
 /* One handler invocation that sigtrace is following to its sigreturn. */
@@ -131,6 +135,7 @@ struct tracer {
 	struct process *procs[TABLE_BUCKETS];
 	struct recent_process recent[RECENT_MAX];
 	unsigned recent_next;
+	struct watch *watch;	/* attach mode's targets (watch.c) */
 	char err[TRACE_ERR_MAX];	/* why a run returned -1 */
 };
 
@@ -142,10 +147,34 @@ struct tracer {
  * (else -1). */
 pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
 		   int *pending_status, char *err, size_t errlen);
-/* Why PIDS cannot be traced, before trying: -1 with one line in ERR. */
-int attach_check(const pid_t *pids, size_t npids, char *err, size_t errlen);
-/* Seize every thread of PIDS; -1 with T->err when one is not permitted. */
-int attach_seize(struct tracer *T, const pid_t *pids, size_t npids);
+/* Keep in PIDS (-p) those that can be traced; a vanished one is a
+ * warning while others are left (or NONE_OK: other targets may match).
+ * -1 with one line in ERR for any other reason. */
+int attach_check(pid_t *pids, size_t *npids, bool none_ok, char *err,
+		 size_t errlen);
+/* Seize every thread of PID (-p), brought in by WHY; a process gone
+ * meanwhile is a warning.  -1 with T->err when it may not be traced. */
+int attach_seize(struct tracer *T, pid_t pid, const struct target_spec *why);
+/* The same for a process a target matched: 1 when attached, 0 when it
+ * is no process to trace (gone, a thread, already sigtrace's), -1 when
+ * refused (a warning says why). */
+int attach_late(struct tracer *T, pid_t pid, const struct target_spec *why);
+
+/* watch.c: attach mode's targets. */
+/* The -p pids still there, the targets ready, the process events
+ * listened to.  -1 with T->err. */
+int watch_open(struct tracer *T, const pid_t *pids, size_t npids);
+/* What to attach to now (the first MAX pids into OUT, for trace_start). */
+size_t watch_initial(struct tracer *T, pid_t *out, size_t max);
+/* Attach to them.  -1 with T->err. */
+int watch_attach_initial(struct tracer *T);
+/* Processes appeared or a pidfile changed (selfsig_take_io). */
+void watch_io(struct tracer *T);
+/* The attach-mode tick: re-read what no event announces. */
+void watch_tick(struct tracer *T);
+/* Must the loop go on with no tracee left? */
+bool watch_waiting(const struct tracer *T);
+void watch_close(struct tracer *T);
 
 /* lifecycle.c: tasks come, exec, stop as a group, go, are let go. */
 /* A task not met yet: a new thread or process whose own first stop
@@ -238,5 +267,7 @@ void trace_emit(struct tracer *T, const struct process *p,
 bool trace_shown(const struct tracer *T, const struct event *e);
 /* P's dispositions as /proc has them now. */
 void trace_emit_dispositions(struct tracer *T, const struct process *p);
+/* The operator asked (SIGUSR1): sinks write what they hold back. */
+void trace_trigger_sinks(struct tracer *T);
 
 #endif

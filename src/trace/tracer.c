@@ -35,6 +35,7 @@ void tracer_free(struct tracer *T)
 	if (!T)
 		return;
 	table_clear(T);
+	watch_close(T);
 	free(T);
 }
 
@@ -131,29 +132,37 @@ static bool tick(struct tracer *T)
 		return true;
 	if (T->cfg.poll_ns)
 		poll_dispositions(T);
+	watch_tick(T);
 	show_status(T);
 	return false;
 }
 
-/* Until no traced thread is left, sigtrace is asked to stop, or the
- * deadline comes.  0, or -1 with T->err. */
+/* Until no traced thread is left (and no target is awaited), sigtrace
+ * is asked to stop, or the deadline comes.  0, or -1 with T->err. */
 static int loop(struct tracer *T)
 {
-	while (T->live > 0 && !selfsig_stop_requested()) {
+	while ((T->live > 0 || watch_waiting(T)) &&
+	       !selfsig_stop_requested()) {
 		int status;
 		pid_t tid;
 
 		if (selfsig_take_tick() && tick(T))
 			return 0;
+		if (selfsig_take_io())
+			watch_io(T);
+		if (selfsig_take_dump())
+			trace_trigger_sinks(T);
 		if (selfsig_take_first_interrupt() && !T->cfg.quiet)
 			warnx_msg("a stop signal (Ctrl-C, SIGTERM, SIGHUP) reached sigtrace; the command got it too if it was sent to the process group; send it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
 		tid = selfsig_wait(&status);
-		if (tid == -ECHILD)
+		if (tid == -ECHILD && watch_waiting(T))
+			selfsig_sleep();	/* for the next match */
+		else if (tid == -ECHILD)
 			break;
-		if (tid < 0)
+		else if (tid < 0)
 			return trace_fail(T->err, sizeof(T->err),
 					  "waitpid: %s", strerror(-tid));
-		if (tid > 0)
+		else if (tid > 0)
 			dispatch(T, tid, status);
 	}
 	return 0;
@@ -211,6 +220,8 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	pid_t pid;
 
 	selfsig_install(false);
+	if (T->cfg.dump_on_usr1)
+		selfsig_catch_dump();
 	pid = spawn_traced(path, argv, options, &pending, T->err,
 			   sizeof(T->err));
 	if (pid < 0)
@@ -255,21 +266,26 @@ static void detach_all(struct tracer *T)
 int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 {
 	uint64_t period = T->cfg.poll_ns;
+	pid_t first[PIDS_MAX];
+	size_t nfirst;
 	int rc, status = 0;
 
 	T->attach = true;
-	T->root_pid = npids ? pids[0] : 0;
-	if (attach_check(pids, npids, T->err, sizeof(T->err)) < 0)
+	if (watch_open(T, pids, npids) < 0)
 		return -1;
 	selfsig_install(true);
-	emit_start(T, NULL, pids, npids);
-	if (attach_seize(T, pids, npids) < 0)
+	if (T->cfg.dump_on_usr1)
+		selfsig_catch_dump();
+	nfirst = watch_initial(T, first, PIDS_MAX);
+	T->root_pid = nfirst ? first[0] : 0;
+	emit_start(T, NULL, first, nfirst);
+	if (watch_attach_initial(T) < 0)
 		return -1;
 	T->last_poll_ns = trace_now();
 	if (T->cfg.duration_ns)
 		T->deadline_ns = T->last_poll_ns + T->cfg.duration_ns;
 	/* A tick at least every 100 ms: the deadline is noticed within
-	 * one, and the status line moves. */
+	 * one, the status line moves, targets are looked at again. */
 	if (!period || period > 100000000u)
 		period = 100000000u;
 	selfsig_start_ticks(period);
@@ -281,7 +297,7 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 		return -1;
 	if (T->live > 0)
 		detach_all(T);
-	else if (T->root_exited)
+	else if (T->root_exited && !T->cfg.watch)
 		status = exit_status_of(T);
 	emit_end(T, status);
 	return status;

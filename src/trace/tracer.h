@@ -14,6 +14,7 @@
 #include <sys/types.h>
 
 #include "sink.h"
+#include "targets.h"
 
 struct tracer_config {
 	struct sink **sinks;	/* every event goes to each of these */
@@ -26,6 +27,15 @@ struct tracer_config {
 	bool all_syscalls;	/* --syscalls: PTRACE_SYSCALL always */
 	int status_fd;		/* live status line on this terminal, or -1 */
 	uint64_t duration_ns;	/* --duration: stop after it, 0 = never */
+	const struct target_spec *targets;	/* --pidfile --name --cgroup
+						 * --unit: attached as they
+						 * appear; must outlive the run */
+	size_t ntargets;
+	bool watch;		/* --watch: outlive the tracees, wait for
+				 * the targets to come back */
+	/* Both modes. */
+	bool dump_on_usr1;	/* --ring: SIGUSR1 makes the sinks write
+				 * what they hold (sink_trigger) */
 };
 
 struct tracer;

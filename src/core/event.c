@@ -256,6 +256,7 @@ void event_make_utf8(struct event *e)
 		break;
 	case EV_DISPOSITIONS:
 		cmdline_utf8(&tmp, &e->u.table.argv);
+		text_utf8(&tmp, e->u.table.target, sizeof(e->u.table.target));
 		break;
 	default:
 		break;

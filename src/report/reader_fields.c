@@ -613,6 +613,7 @@ static int parse_end(struct reader *r, json_t *o, struct event *e)
 static int parse_table(struct reader *r, json_t *o, struct event *e)
 {
 	struct ev_dispositions *t = &e->u.table;
+	json_t *target;
 
 	if (get_mask(r, o, "caught", &t->caught) < 0 ||
 	    get_mask(r, o, "ignored", &t->ignored) < 0 ||
@@ -620,6 +621,15 @@ static int parse_table(struct reader *r, json_t *o, struct event *e)
 	    get_mask(r, o, "pending", &t->pending) < 0 ||
 	    get_i(r, o, "threads", &t->threads) < 0 ||
 	    get_cmdline(r, o, "argv", "argv_truncated", &t->argv) < 0)
+		return -1;
+	target = json_object_get(o, "target");
+	if (target && !json_is_object(target))
+		return bad_type(r, "target", "an object");
+	if (target &&
+	    (get_str(r, target, "kind", true, t->target_kind,
+		     sizeof(t->target_kind)) < 0 ||
+	     get_str(r, target, "value", true, t->target,
+		     sizeof(t->target)) < 0))
 		return -1;
 	return 0;
 }

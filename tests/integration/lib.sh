@@ -278,3 +278,16 @@ attach_in_background() {
 	tracer=$!
 	wait_for_json "$_json" 'any(.[]; .type == "dispositions")'
 }
+
+# wait_for WHAT COMMAND [ARGS...]: until COMMAND succeeds (it is run
+# every 10 ms; failing after 30 s, as a hang rather than a timing).
+wait_for() {
+	_what=$1
+	shift
+	_w=0
+	until "$@" 2>/dev/null; do
+		_w=$((_w + 1))
+		[ $_w -lt 3000 ] || fail "timed out waiting for $_what"
+		sleep 0.01
+	done
+}

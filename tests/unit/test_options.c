@@ -208,6 +208,68 @@ static void test_attach_flags(void **state)
 			 OPTIONS_USAGE_ERROR);
 }
 
+/* Issue 18: pidof's lists, targets, --watch, the flight recorder and
+ * the size cap of the logs. */
+static void test_production_flags(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-p", "25198 25199", "-p", " 7 , 8\n",
+			       NULL), OPTIONS_OK);
+	assert_int_equal(o.npids, 4);
+	assert_int_equal(o.pids[1], 25199);
+	assert_int_equal(o.pids[3], 8);
+	assert_int_equal(parse(&o, err, "-p", "", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "1 x", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "'x' is not a process id"));
+	assert_int_equal(parse(&o, err, "--pidfile", "/run/d.pid", "--name",
+			       "^d$", "--cgroup", "/sys/fs/cgroup/x", "--unit",
+			       "d", "--watch", NULL), OPTIONS_OK);
+	assert_int_equal(o.ntargets, 4);
+	assert_int_equal(o.targets[0].kind, TARGET_PIDFILE);
+	assert_string_equal(o.targets[1].arg, "^d$");
+	assert_int_equal(o.targets[3].kind, TARGET_UNIT);
+	assert_true(o.watch);
+	assert_null(o.command);
+	assert_int_equal(parse(&o, err, "--name", "(", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--unit", "a/b", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--name", "x", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "-p", "1", "--watch", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "a pid never does"));
+	assert_int_equal(parse(&o, err, "--watch", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--ring", "10000", "--json", "f",
+			       "--max-size", "100M", "--max-files", "9", "ls",
+			       NULL), OPTIONS_OK);
+	assert_int_equal(o.ring, 10000);
+	assert_true(o.max_size == 100ULL << 20);
+	assert_int_equal(o.max_files, 9);
+	assert_int_equal(parse(&o, err, "-o", "t", "--max-size", "4096", "ls",
+			       NULL), OPTIONS_OK);
+	assert_true(o.max_size == 4096);
+	assert_int_equal(o.max_files, 4);
+	assert_int_equal(parse(&o, err, "--ring", "0", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--max-size", "4K", "ls", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_non_null(strstr(err, "needs a log file"));
+	assert_int_equal(parse(&o, err, "--json", "-", "--max-size", "4K",
+			       "ls", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--json", "f", "--max-size", "100",
+			       "ls", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--json", "f", "--max-size", "1T",
+			       "ls", NULL), OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--json", "f", "--max-files", "3",
+			       "ls", NULL), OPTIONS_USAGE_ERROR);
+}
+
 static void test_report_and_stack_flags(void **state)
 {
 	struct options o;
@@ -299,6 +361,7 @@ int main(void)
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help_version),
 		cmocka_unit_test(test_attach_flags),
+		cmocka_unit_test(test_production_flags),
 		cmocka_unit_test(test_report_and_stack_flags),
 		cmocka_unit_test(test_report_formats),
 		cmocka_unit_test(test_signal_set_syntax),

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * selfsig.h - sigtrace's own signals (SIGINT, SIGTERM, SIGHUP ask it to
- * stop; SIGALRM paces attach mode; SIGPIPE is ignored) and the one place
- * where the wait loop sleeps, woken by a traced task or by those signals.
+ * stop; SIGALRM paces attach mode; SIGPIPE is ignored; SIGIO says a
+ * watched descriptor has data; SIGUSR1, with --ring, asks for the flight
+ * recorder) and the one place where the wait loop sleeps, woken by a
+ * traced task or by those signals.
  */
 #ifndef SIGTRACE_SELFSIG_H
 #define SIGTRACE_SELFSIG_H

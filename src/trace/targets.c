@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proc.h"
@@ -45,6 +46,7 @@ struct targets {
 	struct strbuf sb;	/* scratch for every read */
 	pid_t *set;		/* a cgroup's members, read once per check */
 	size_t nset, capset;
+	int64_t btime;		/* boot time (s since the epoch), once read */
 };
 
 static const char *const kind_names[TARGET__COUNT] = {
@@ -282,12 +284,43 @@ static int unit_find(struct target *t)
 	return -ENOENT;
 }
 
+bool target_pidfile_current(int64_t mtime, int64_t btime,
+			    uint64_t start_ticks, long hz)
+{
+	/* Whole seconds on both sides: a second of slack. */
+	return hz <= 0 || btime <= 0 ||
+		btime + (int64_t)(start_ticks / (uint64_t)hz) <= mtime + 1;
+}
+
+/* The boot time, from /proc/stat's btime; 0 when unknown. */
+static int64_t boot_time(struct targets *tg)
+{
+	const char *p;
+
+	if (tg->btime == 0 && sb_read_file(&tg->sb, "/proc/stat") == 0 &&
+	    (p = strstr(tg->sb.buf, "\nbtime ")) != NULL)
+		tg->btime = strtoll(p + 7, NULL, 10);
+	return tg->btime;
+}
+
+/* The pid in the pidfile, if the process that has it now could have
+ * written it: a pidfile left behind by a dead daemon names a pid that
+ * the kernel may have given to an unrelated process since, which
+ * started after the file was written. */
 static int pidfile_read(struct targets *tg, const struct target *t,
 			pid_t *pid)
 {
-	if (sb_read_file(&tg->sb, t->spec->arg) < 0)
+	struct proc_stat ps;
+	struct stat st;
+
+	if (stat(t->spec->arg, &st) < 0 ||
+	    sb_read_file(&tg->sb, t->spec->arg) < 0 ||
+	    target_parse_pidfile(tg->sb.buf, tg->sb.len, pid) < 0 ||
+	    proc_read_stat(*pid, &ps) < 0)
 		return -1;
-	return target_parse_pidfile(tg->sb.buf, tg->sb.len, pid);
+	return target_pidfile_current(st.st_mtime, boot_time(tg),
+				      ps.start_time, sysconf(_SC_CLK_TCK)) ?
+		0 : -1;
 }
 
 static bool name_matches(const struct target *t, pid_t pid)

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #define TARGETS_MAX 8
@@ -73,6 +74,11 @@ bool targets_by_name(const struct targets *tg);
 
 /* A pidfile: a positive decimal pid, blanks around it.  0 or -1. */
 int target_parse_pidfile(const char *buf, size_t len, pid_t *pid);
+/* Could a process started START_TICKS (clock ticks of HZ) after boot
+ * (at BTIME) have written a pidfile last written at MTIME (seconds
+ * since the epoch)?  Not when it started after: its pid was reused. */
+bool target_pidfile_current(int64_t mtime, int64_t btime,
+			    uint64_t start_ticks, long hz);
 /* Does a /proc/PID/cgroup text put the process in UNIT (a path
  * component of one of its lines equal to UNIT)? */
 bool target_cgroup_has_unit(const char *buf, size_t len, const char *unit);

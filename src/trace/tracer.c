@@ -104,15 +104,19 @@ static void dispatch(struct tracer *T, pid_t tid, int status)
 /* One line on the terminal, rewritten in place; never in a log file. */
 static void show_status(struct tracer *T)
 {
-	char line[256];
+	char line[256], what[64];
 	int n;
 
 	if (T->cfg.status_fd < 0)
 		return;
+	if (T->live == 0)
+		snprintf(what, sizeof(what), "waiting for a process to attach to");
+	else
+		snprintf(what, sizeof(what), "tracing pid %d (%u thread%s)",
+			 T->root_pid, T->live, T->live == 1 ? "" : "s");
 	n = snprintf(line, sizeof(line),
-		     "\r\033[Ktracing pid %d (%u thread%s), %llu signal%s so far; Ctrl-C to stop and report",
-		     T->root_pid, T->live, T->live == 1 ? "" : "s",
-		     (unsigned long long)T->deliveries,
+		     "\r\033[K%s, %llu signal%s so far; Ctrl-C to stop and report",
+		     what, (unsigned long long)T->deliveries,
 		     T->deliveries == 1 ? "" : "s");
 	if (n > 0)
 		(void)!write(T->cfg.status_fd, line, (size_t)n);

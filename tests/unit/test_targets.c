@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -54,6 +55,15 @@ static void test_pidfile(void **state)
 	/* Only LEN bytes count: the digits after them are not read. */
 	assert_int_equal(target_parse_pidfile("77123", 2, &pid), 0);
 	assert_int_equal(pid, 77);
+	/* Booted at 1000 s, 100 ticks a second: a process started at
+	 * 1050 s wrote a pidfile at 1050 or later; one started at 1100
+	 * has a pid reused since a pidfile written at 1050. */
+	assert_true(target_pidfile_current(1050, 1000, 5000, 100));
+	assert_true(target_pidfile_current(1051, 1000, 5000, 100));
+	assert_true(target_pidfile_current(1049, 1000, 5000, 100));
+	assert_false(target_pidfile_current(1050, 1000, 10000, 100));
+	/* Unknown boot time: trust the file. */
+	assert_true(target_pidfile_current(1050, 0, 10000, 100));
 }
 
 static void test_cgroup_unit(void **state)
@@ -241,7 +251,8 @@ static void test_pidfile_target(void **state)
 {
 	char dir[] = "/tmp/test_targets.XXXXXX", path[PATH_MAX], err[256];
 	struct target_spec spec = { TARGET_PIDFILE, path };
-	const pid_t appeared[] = { 4321, 1234 };
+	pid_t appeared[] = { 4321, 0 };
+	char pidtext[32];
 	struct targets *tg;
 	struct hits h = { .n = 0 };
 
@@ -257,16 +268,23 @@ static void test_pidfile_target(void **state)
 	put_file(dir, "other.pid", "99\n");
 	assert_true(targets_notify_fd(tg) >= 0);
 	assert_false(targets_notified(tg));
-	put_file(dir, "app.pid", "1234\n");
+	snprintf(pidtext, sizeof(pidtext), "%d\n", (int)getpid());
+	put_file(dir, "app.pid", pidtext);
 	assert_true(targets_notified(tg));
 	assert_false(targets_notified(tg));
 	targets_scan(tg, false, hit, &h);
 	assert_int_equal(h.n, 1);
-	assert_int_equal(h.pid[0], 1234);
+	assert_int_equal(h.pid[0], getpid());
+	appeared[1] = getpid();
 	h.n = 0;
 	targets_check(tg, appeared, 2, hit, &h);
 	assert_int_equal(h.n, 1);
-	assert_int_equal(h.pid[0], 1234);
+	assert_int_equal(h.pid[0], getpid());
+	/* A file older than the process it names: its pid was reused. */
+	assert_int_equal(utimes(path, (const struct timeval[2]){ { 1, 0 }, { 1, 0 } }), 0);
+	h.n = 0;
+	targets_scan(tg, false, hit, &h);
+	assert_int_equal(h.n, 0);
 	targets_free(tg);
 	rm_tree(dir);
 }

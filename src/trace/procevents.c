@@ -13,6 +13,7 @@
 #include <linux/connector.h>
 #include <linux/netlink.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,35 +36,45 @@ struct procevents {
 	int sock;
 };
 
-static void one_event(const struct proc_event *ev,
+/* An event names at least a type and a task (a pid and a tgid). */
+#define EVENT_MIN (offsetof(struct proc_event, event_data) + 2 * sizeof(__u32))
+
+/* The event is copied out of the message: in it, it sits at a 4-byte
+ * boundary (after nlmsghdr and cn_msg), too little for its 64-bit
+ * timestamp; a shorter one (an older kernel's) is zero-filled. */
+static void one_event(const void *data, size_t len,
 		      const struct procevents_ops *ops, void *ctx)
 {
-	switch (ev->what) {
+	struct proc_event e;
+
+	memset(&e, 0, sizeof(e));
+	memcpy(&e, data, len < sizeof(e) ? len : sizeof(e));
+	switch (e.what) {
 	case PROC_EVENT_FORK:
 		if (ops->fork)
-			ops->fork(ctx, ev->event_data.fork.parent_tgid,
-				  ev->event_data.fork.child_pid,
-				  ev->event_data.fork.child_tgid);
+			ops->fork(ctx, e.event_data.fork.parent_tgid,
+				  e.event_data.fork.child_pid,
+				  e.event_data.fork.child_tgid);
 		break;
 	case PROC_EVENT_EXEC:
 		if (ops->exec)
-			ops->exec(ctx, ev->event_data.exec.process_pid,
-				  ev->event_data.exec.process_tgid);
+			ops->exec(ctx, e.event_data.exec.process_pid,
+				  e.event_data.exec.process_tgid);
 		break;
 	case PROC_EVENT_COMM:
 		if (ops->comm)
-			ops->comm(ctx, ev->event_data.comm.process_pid,
-				  ev->event_data.comm.process_tgid);
+			ops->comm(ctx, e.event_data.comm.process_pid,
+				  e.event_data.comm.process_tgid);
 		break;
 	case PROC_EVENT_EXIT:
 		if (ops->exit)
-			ops->exit(ctx, ev->event_data.exit.process_pid,
-				  ev->event_data.exit.process_tgid,
-				  (int)ev->event_data.exit.exit_code);
+			ops->exit(ctx, e.event_data.exit.process_pid,
+				  e.event_data.exit.process_tgid,
+				  (int)e.event_data.exit.exit_code);
 		break;
 	case PROC_EVENT_NONE:
 		if (ops->ack)
-			ops->ack(ctx, (int)ev->event_data.ack.err);
+			ops->ack(ctx, (int)e.event_data.ack.err);
 		break;
 	default:
 		break;
@@ -83,10 +94,9 @@ void procevents_parse(const void *buf, size_t len,
 		if (nh->nlmsg_type == NLMSG_ERROR ||
 		    nh->nlmsg_type == NLMSG_NOOP || room < sizeof(*cm) ||
 		    cm->id.idx != CN_IDX_PROC || cm->id.val != CN_VAL_PROC ||
-		    cm->len < sizeof(struct proc_event) ||
-		    cm->len > room - sizeof(*cm))
+		    cm->len < EVENT_MIN || cm->len > room - sizeof(*cm))
 			continue;
-		one_event((const struct proc_event *)cm->data, ops, ctx);
+		one_event(cm->data, cm->len, ops, ctx);
 	}
 }
 

@@ -348,7 +348,7 @@ static size_t check_file(const char *path, int64_t *values, size_t *n)
 static void test_rotate(void **state)
 {
 	struct logfile l;
-	char name[PATH_MAX + 8];
+	char name[PATH_MAX + 8], *last;
 	int64_t values[200];
 	size_t n = 0;
 	struct stat st;
@@ -376,7 +376,9 @@ static void test_rotate(void **state)
 	assert_int_equal(values[n - 1], 59);
 	for (size_t i = 1; i < n; i++)
 		assert_int_equal(values[i], values[i - 1] + 1);
-	assert_true(strstr(summary(l.path), "trace_end") != NULL);
+	last = summary(l.path);
+	assert_non_null(strstr(last, "trace_end"));
+	free(last);
 	log_remove(&l);
 }
 

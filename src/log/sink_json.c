@@ -542,12 +542,8 @@ static int json_write(struct sink *s, const struct event *e)
 	 * more would only glue the next object onto it. */
 	if (s->error)
 		return -s->error;
-	if (!json_format_op(s, e, &sb))
-		return 0;
-	ret = sink_write_all(s->fd, sb.buf, sb.len);
+	ret = json_format_op(s, e, &sb) ? sink_put(s, sb.buf, sb.len) : 0;
 	sb_free(&sb);
-	if (ret < 0)
-		s->error = -ret;
 	return ret;
 }
 

@@ -288,12 +288,9 @@ static bool text_trace_start(struct text_ctx *c, const struct event *e)
 
 	sb_adds(c->sb, "sigtrace ");
 	text_plain(c, t->version, sizeof(t->version));
-	if (t->attach && n == 0) {
-		sb_adds(c->sb, ": waiting for a process to attach to");
-		return true;
-	}
 	if (t->attach) {
-		sb_adds(c->sb, ": attached to pid ");
+		sb_adds(c->sb, n ? ": attached to pid " :
+			": waiting for a process to attach to");
 		for (size_t i = 0; i < n; i++)
 			sb_printf(c->sb, "%s%d", i ? "," : "",
 				  (int)t->pids[i]);
@@ -792,17 +789,12 @@ static bool text_format(struct sink *s, const struct event *e,
 static int text_write(struct sink *s, const struct event *e)
 {
 	struct text_state *st = s->data;
-	int ret;
 
 	if (s->error)
 		return -s->error;
 	sb_reset(&st->sb);
-	if (!text_format(s, e, &st->sb))
-		return 0;
-	ret = sink_write_all(s->fd, st->sb.buf, st->sb.len);
-	if (ret < 0)
-		s->error = -ret;
-	return ret;
+	return text_format(s, e, &st->sb) ?
+		sink_put(s, st->sb.buf, st->sb.len) : 0;
 }
 
 static int text_close(struct sink *s)

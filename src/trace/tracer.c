@@ -283,6 +283,7 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	nfirst = watch_initial(T, first, PIDS_MAX);
 	T->root_pid = nfirst ? first[0] : 0;
 	emit_start(T, NULL, first, nfirst);
+	T->root_pid = 0;	/* the first one attached: its status is ours */
 	if (watch_attach_initial(T) < 0)
 		return -1;
 	T->last_poll_ns = trace_now();

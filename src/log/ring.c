@@ -9,8 +9,10 @@
  *     ring is written (that process's, and the others' for context,
  *     merged in the order the events came), then everything that
  *     process does until it ends;
- *   - the operator's SIGUSR1 (sink_trigger): every ring, then everything
- *     the processes traced at that moment do until they end.
+ *   - the operator's SIGUSR1 (sink_trigger), or the end of a trace that
+ *     the operator stopped (Ctrl-C, --duration: the tracer triggers it
+ *     then): every ring, then everything the processes traced at that
+ *     moment do until they end.
  * A process that ends quietly takes its ring with it, and the next
  * process starts with an empty one: a quiet run writes nothing at all,
  * and a run of days keeps N lines per live process in memory.  The

@@ -90,8 +90,9 @@ void sink_trigger(struct sink *s);
  *
  * ring.c, the flight recorder: the last N events of each process are
  * kept, nothing is written until an incident (a harmful finding, a death
- * by signal, the operator's trigger), then the rings and whatever the
- * process does after.  A quiet run writes nothing.
+ * by signal, the operator's trigger: SIGUSR1, or stopping the trace),
+ * then the rings and whatever the process does after.  A run whose
+ * processes all end quietly writes nothing.
  */
 struct sink *sink_ring_wrap(struct sink *wrap, struct sink *inner, size_t n);
 /* rotate.c: INNER's file PATH is cut at MAX_SIZE bytes, between two

@@ -267,7 +267,8 @@ void trace_emit(struct tracer *T, const struct process *p,
 bool trace_shown(const struct tracer *T, const struct event *e);
 /* P's dispositions as /proc has them now. */
 void trace_emit_dispositions(struct tracer *T, const struct process *p);
-/* The operator asked (SIGUSR1): sinks write what they hold back. */
+/* The operator asked (SIGUSR1, or stopped the trace): sinks write what
+ * they hold back. */
 void trace_trigger_sinks(struct tracer *T);
 
 #endif

@@ -244,6 +244,7 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	if (selfsig_stop_requested() && T->live > 0) {
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
 		status = 128 + selfsig_stop_signal();
+		trace_trigger_sinks(T);	/* the end: what the rings hold */
 	} else {
 		status = exit_status_of(T);
 	}
@@ -300,9 +301,12 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	clear_status(T);
 	if (rc < 0)
 		return -1;
-	if (T->live > 0)
+	if (T->live > 0) {
+		/* Stopped while tracing (Ctrl-C, --duration): the end, the
+		 * last moment to write what the rings hold. */
+		trace_trigger_sinks(T);
 		detach_all(T);
-	else if (T->root_exited && !T->cfg.watch)
+	} else if (T->root_exited && !T->cfg.watch)
 		status = exit_status_of(T);
 	emit_end(T, status);
 	return status;

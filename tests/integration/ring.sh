@@ -3,7 +3,8 @@
 # to the logs; a run with a finding writes the ring (the last N events
 # of the process, the exec that says what it runs, a note of what fell
 # out) and what follows; SIGUSR1 sent to sigtrace by the operator writes
-# the rings at once, then everything the traced process does.
+# the rings at once, then everything the traced process does; so does
+# the end, when the operator stops the trace.
 . "$TESTLIB"
 skip_unless_ptrace
 
@@ -54,4 +55,18 @@ stop_target
 check_json_lines "$J"
 assert_jq "$J" '[.[] | .type] | .[0:3] == ["trace_start", "dispositions", "signal"] and .[-2:] == ["detach", "trace_end"]' \
 	'the ring at SIGUSR1, then the process as it goes'
+
+# The end: the operator stops a trace in which nothing happened.
+start_target daemon
+"$SIGTRACE" -p "$target" --ring 50 --json "$J" 2>"$T/err" &
+tracer=$!
+wait_for "sigtrace to attach" traced
+kill -INT "$tracer"
+wait "$tracer"
+rc=$?
+assert_rc 0 "sigtrace detached"
+stop_target
+check_json_lines "$J"
+assert_jq "$J" '[.[] | .type] | .[0:2] == ["trace_start", "dispositions"] and .[-2:] == ["detach", "trace_end"]' \
+	'the ring at the end'
 exit 0

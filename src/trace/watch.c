@@ -47,7 +47,8 @@ struct watch {
 		uint64_t start_time;
 	} refused[REFUSED_MAX];
 	unsigned refused_next;
-	/* -p pids as targets, so that their events say so too. */
+	/* -p pids, and as targets, so that their events say so too. */
+	pid_t pids[PIDS_MAX];
 	struct target_spec pid_spec[PIDS_MAX];
 	char pid_arg[PIDS_MAX][16];
 	size_t npids;
@@ -214,17 +215,16 @@ static void listen_events(struct tracer *T)
 int watch_open(struct tracer *T, const pid_t *pids, size_t npids)
 {
 	struct watch *w = xcalloc(1, sizeof(*w));
-	pid_t left[PIDS_MAX];
 
 	T->watch = w;
 	w->npids = npids < PIDS_MAX ? npids : PIDS_MAX;
-	memcpy(left, pids, w->npids * sizeof(*left));
-	if (attach_check(left, &w->npids, T->cfg.ntargets > 0, T->err,
+	memcpy(w->pids, pids, w->npids * sizeof(*pids));
+	if (attach_check(w->pids, &w->npids, T->cfg.ntargets > 0, T->err,
 			 sizeof(T->err)) < 0)
 		return -1;
 	for (size_t i = 0; i < w->npids; i++) {
 		snprintf(w->pid_arg[i], sizeof(w->pid_arg[i]), "%d",
-			 (int)left[i]);
+			 (int)w->pids[i]);
 		w->pid_spec[i].kind = TARGET_PID;
 		w->pid_spec[i].arg = w->pid_arg[i];
 	}
@@ -264,7 +264,7 @@ size_t watch_initial(struct tracer *T, pid_t *out, size_t max)
 	size_t n;
 
 	for (size_t i = 0; i < w->npids; i++)
-		initial_add(w, (pid_t)atoi(w->pid_arg[i]), &w->pid_spec[i]);
+		initial_add(w, w->pids[i], &w->pid_spec[i]);
 	if (w->tg) {
 		if (w->pe)
 			selfsig_watch_fd(procevents_fd(w->pe));

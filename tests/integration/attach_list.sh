@@ -4,6 +4,7 @@
 # run goes on with the others; only when none is left is it an error.
 . "$TESTLIB"
 skip_unless_ptrace
+trap 'kill_jobs; rm -rf "$T"' EXIT
 
 J=$T/log.json
 name=pl-$$

@@ -291,3 +291,12 @@ wait_for() {
 		sleep 0.01
 	done
 }
+
+# kill_jobs: SIGKILL the background jobs the test still has: the EXIT
+# trap of a test that starts processes, so that a failing test leaves
+# nothing running (trap 'kill_jobs; rm -rf "$T"' EXIT).
+kill_jobs() {
+	jobs -p >"$T/.jobs" 2>/dev/null
+	[ -s "$T/.jobs" ] && kill -KILL $(cat "$T/.jobs") 2>/dev/null
+	:
+}

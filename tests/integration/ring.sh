@@ -7,6 +7,7 @@
 # the end, when the operator stops the trace.
 . "$TESTLIB"
 skip_unless_ptrace
+trap 'kill_jobs; rm -rf "$T"' EXIT
 
 # Quiet: handled signals only.
 trace_json "$T/quiet.json" --ring 100 -o "$T/quiet.txt" -- \

@@ -24,6 +24,7 @@ cleanup() {
 		_w=$((_w + 1))
 		sleep 0.01
 	done
+	kill_jobs
 	rm -rf "$T"
 }
 trap cleanup EXIT

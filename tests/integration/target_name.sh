@@ -4,6 +4,7 @@
 # itself.  Without --watch the run ends when that process ends.
 . "$TESTLIB"
 skip_unless_ptrace
+trap 'kill_jobs; rm -rf "$T"' EXIT
 
 J=$T/log.json
 # A name no other process on this machine has: the daemon fixture run

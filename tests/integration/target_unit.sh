@@ -23,7 +23,7 @@ fi
 J=$T/log.json
 $WATCHDOG "$SIGTRACE" --unit "$unit" --json "$J" 2>"$T/err" &
 tracer=$!
-trap 'systemctl stop "$unit.service" 2>/dev/null; systemctl reset-failed "$unit.service" 2>/dev/null; rm -rf "$T"' EXIT
+trap 'systemctl stop "$unit.service" 2>/dev/null; systemctl reset-failed "$unit.service" 2>/dev/null; kill_jobs; rm -rf "$T"' EXIT
 wait_for_json "$J" 'any(.[]; .type == "trace_start")'
 systemd-run --quiet --unit="$unit" "$FIXTURES/daemon" ||
 	skip "systemd-run could not start a transient unit"

@@ -6,6 +6,10 @@
 # senders, each process with its own verdict, until it is stopped.
 . "$TESTLIB"
 skip_unless_ptrace
+command -v setsid >/dev/null 2>&1 || skip "no setsid here"
+# The supervisor and its daemon go with the test, whatever happens.
+trap 'kill -KILL -- -"$supervisor" 2>/dev/null; kill_jobs; rm -rf "$T"' EXIT
+supervisor=
 
 J=$T/log.json
 pidfile=$T/daemon.pid
@@ -18,7 +22,7 @@ for round in 1 2; do
 done
 EOF
 : >"$FIXTURE_IDS"
-sh "$T/supervisor.sh" >"$T/supervisor.out" 2>"$T/supervisor.err" &
+setsid sh "$T/supervisor.sh" >"$T/supervisor.out" 2>"$T/supervisor.err" &
 supervisor=$!
 # The service is up before sigtrace is started, as in production.
 wait_for "the daemon" grep -q '^daemon_ready=' "$FIXTURE_IDS"

@@ -30,7 +30,7 @@ assert_jq "$J" 'count(findings | select(.kind == "dangerous_defaults"
 	'logrotate: nothing delivered to the parent, no audit for it'
 
 # Attach mode, a daemon (no controlling terminal): the audit is a finding.
-start_program target setsid "$FIXTURES/attach_target" daemon
+start_program target "$T/program.out" setsid "$FIXTURES/attach_target" daemon
 attach_in_background "$T/attach.json"
 stop_target
 wait "$tracer"

@@ -6,7 +6,7 @@
 skip_unless_ptrace
 
 for mode in raise kill flag; do
-	start_program victim "$FIXTURES/reraise" "$mode" alone
+	start_program victim "$T/program.out" "$FIXTURES/reraise" "$mode" alone
 	J=$T/$mode.json
 	attach_in_background "$J"
 	kill -TERM "$target"

@@ -24,7 +24,7 @@ assert_jq "$T/zombie.json" 'last_signal($ids.victim; "SIGUSR1") |
 # Attach: the sender is not traced; /bin/kill exits and is reaped by
 # this shell before the victim unblocks SIGUSR1.
 mkfifo "$T/go" || fail "mkfifo"
-start_program victim "$FIXTURES/sender_exits" alone "$T/go"
+start_program victim "$T/program.out" "$FIXTURES/sender_exits" alone "$T/go"
 attach_in_background "$T/attach.json"
 /bin/kill -USR1 "$target" || fail "/bin/kill"
 echo go >"$T/go"

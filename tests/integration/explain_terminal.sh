@@ -11,11 +11,7 @@ skip_unless_ptrace
 # term_case KEYS MODE SIGNAL EVENT VERDICT-ERE
 term_case() {
 	J=$T/$1-$2.json
-	trace_json "$J" -- "$FIXTURES/pty_driver" "$1" -- \
-		"$FIXTURES/tty_victim" "$2"
-	assert_rc 0 "sigtrace ($1 $2)"
-	grep -q "command killed by $3" "$out_file" ||
-		{ show_file "$out_file" stdout; fail "$1 $2: not killed by $3"; }
+	at_terminal "$J" "$1" "killed by $3" -- "$FIXTURES/tty_victim" "$2"
 	assert_jq "$J" '[signals | select(.pid == $ids.command and .signal
 		== "'"$3"'")][0] | .origin == "terminal" and .code == "SI_KERNEL"
 		and .terminal.event == "'"$4"'" and (has("sender") | not)' \

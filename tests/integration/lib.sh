@@ -224,19 +224,29 @@ assert_output() {
 
 # ---- attach mode ----
 
-# start_target MODE: run attach_target MODE in the background, its stdout
-# in $T/target.out; sets $target (pid) once it is set up.
-start_target() {
+# start_program KEY OUT PROGRAM [ARGS...]: run PROGRAM in the background,
+# its output in OUT, until it writes ready=1 to $FIXTURE_IDS; sets
+# $target to its id KEY and $target_job.
+start_program() {
+	_key=$1
+	_out=$2
+	shift 2
 	: >"$FIXTURE_IDS"
-	"$FIXTURES/attach_target" "$1" >"$T/target.out" 2>&1 &
+	"$@" >"$_out" 2>&1 &
 	target_job=$!
 	_w=0
 	until grep -q '^ready=1' "$FIXTURE_IDS" 2>/dev/null; do
 		_w=$((_w + 1))
-		[ $_w -lt 3000 ] || fail "attach_target $1 did not get ready"
+		[ $_w -lt 3000 ] || fail "$* did not get ready"
 		sleep 0.01
 	done
-	target=$(fixture_id target)
+	target=$(fixture_id "$_key")
+}
+
+# start_target MODE: run attach_target MODE in the background, its stdout
+# in $T/target.out; sets $target (pid) once it is set up.
+start_target() {
+	start_program target "$T/target.out" "$FIXTURES/attach_target" "$1"
 }
 
 # stop_target: SIGTERM it and wait; sets $target_rc.

@@ -17,22 +17,27 @@ def problems: findings | select(.severity != "info");
 def last_signal(p; s): [signals | select(.pid == p and .signal == s)] | last;
 '
 
-# start_program KEY PROGRAM [ARGS...]: run PROGRAM in the background (its
-# output in $T/program.out) until it writes ready=1 to $FIXTURE_IDS; its
-# id KEY becomes $target, for lib.sh's attach_in_background.
-start_program() {
-	_key=$1
-	shift
-	: >"$FIXTURE_IDS"
-	"$@" >"$T/program.out" 2>&1 &
-	target_job=$!
-	_w=0
-	until grep -q '^ready=1' "$FIXTURE_IDS" 2>/dev/null; do
-		_w=$((_w + 1))
-		[ $_w -lt 3000 ] || fail "$1 did not get ready"
-		sleep 0.01
-	done
-	target=$(fixture_id "$_key")
+# at_terminal JSON KEYS END -- COMMAND [ARGS...]: trace pty_driver KEYS
+# running COMMAND on a new terminal (waiting for it to print "ready"
+# before each key); sigtrace must exit 0 and the command end as END
+# ("killed by SIGINT").
+at_terminal() {
+	_json=$1
+	_keys=$2
+	_end=$3
+	shift 4
+	trace_json "$_json" -- "$FIXTURES/pty_driver" "$_keys" -- "$@"
+	assert_rc 0 "sigtrace ($_keys: $*)"
+	grep -q "command $_end\$" "$out_file" ||
+		{ show_file "$out_file" stdout; fail "$*: not $_end after $_keys"; }
+}
+
+# skip_unless_privileged COMMAND [ARGS...]: skip the test when COMMAND,
+# run untraced, exits 77 (a fixture that lacks a privilege says so).
+skip_unless_privileged() {
+	run_plain "$@"
+	[ "$plain_rc" -ne 77 ] ||
+		skip "$(basename "$1") cannot run here: $(cat "$T/plain.stderr")"
 }
 
 # summary_of FILE: the summary part of a text log (from its header on).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 5: the dangerous-defaults audit ("[low] SIGHUP|SIGUSR1...
 # still terminate") appeared on every run, even `true`.  It stays in the
 # report's disposition section; it is a finding only for a signal that was

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 1, on dash: a non-interactive shell waiting for its
 # foreground job when ^C comes.  dash's handler only notes the interrupt;
 # once the job has died, dash puts SIG_DFL back and re-raises SIGINT from

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 2: SIGPIPE made by the kernel.  A write to a pipe whose
 # reader is gone sends SIGPIPE with si_code SI_USER and si_pid = the
 # writer itself: the registers at the delivery (write() failing with

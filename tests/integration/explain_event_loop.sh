@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 5: an event loop (PostgreSQL, node) waits in epoll_wait,
 # poll, select...; a handler interrupts the wait, the call fails with
 # EINTR (whatever SA_RESTART says) and the loop waits again.  Logged, not

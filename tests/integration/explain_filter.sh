@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 7: `-e signal=SET` narrows the logs only.  The summary
 # and --report see every event: with and without the filter they are the
 # same (compared without pids and times, which differ between runs).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 2: one signal sent to a process group (`kill -TERM 0`,
 # `kill -- -PGID`) reaches every member; a tracer sees one delivery each.
 # sigtrace shows it once, as a group event with its fan-out: the

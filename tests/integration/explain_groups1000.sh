@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 6: /proc/PID/status past 4 KiB.  With 1000 supplementary
 # groups the status file is about 8 KiB and the signal masks come after
 # the Groups: line: a handled SIGUSR1 stays handled (no model mismatch,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, items 1 and 2, on GNU make (Debian package make): `make -j2`
 # interrupted by Ctrl-C at a real terminal.  The terminal sends SIGINT to
 # the whole foreground group: the two jobs die of it (a person pressed

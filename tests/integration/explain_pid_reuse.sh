@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 4: a pid reused by an untraced sender.  In a private pid
 # namespace (so the pid can be pinned with ns_last_pid), a traced
 # /bin/true runs and exits, then an untraced process gets the same pid

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 3: pid namespaces.  si_pid is the sender's pid in the
 # receiver's namespace: sigtrace translates it (NSpid) to the process it
 # traces and shows both ids; si_pid 0 with SI_USER means "from outside

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 1, on Python 3 (Debian package python3-minimal): ^C
 # raises KeyboardInterrupt; when nothing catches it, the interpreter
 # prints the traceback, restores SIG_DFL and kills itself with SIGINT so

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 1: the clean-exit idiom.  A SIGTERM handler cleans up,
 # puts SIG_DFL back (or had SA_RESETHAND) and re-raises SIGTERM with
 # raise(), kill(getpid()), tgkill(), at once or later from the main loop.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 1, attach mode: the model must never contradict what
 # sigtrace saw.  A handler it watched run cannot be "already SIG_DFL when
 # sigtrace attached"; the re-raise is linked to the test shell's kill.

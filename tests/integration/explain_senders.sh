@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 4: senders gone before the delivery.  The sender exits at
 # once (like kill(1)) and is reaped, or is still a zombie, when the
 # victim's SIGUSR1 is delivered.  A zombie still has its name, uid and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 1, on GNU sort (coreutils): `kill -TERM` while sort reads
 # its input.  sort's handler removes its temporary files, restores
 # SIG_DFL and re-raises: the verdict names the kill, not sort.  Spawned

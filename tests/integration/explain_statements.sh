@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 8: small wrong statements.  A core dump claimed under
 # `ulimit -c 0`; a SIGSTOPped process "still running" at detach; a
 # set-uid exec said to run "WITHOUT those privileges" when sigtrace is

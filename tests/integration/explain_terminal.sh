@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Issue 15, item 2: signals the terminal makes.  pty_driver runs the
 # fixture on a real pseudo-terminal and types ^C, ^\ and ^Z (and hangs
 # up): SIGINT, SIGQUIT, SIGTSTP and SIGHUP come from the line discipline

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib_explain.sh - helpers of the explanation tests (explain_*.sh, issue
 # 15, docs/explanations.md), sourced after lib.sh.
 #

@@ -80,6 +80,13 @@ bool arch_is_sigaction(int abi, long nr, enum arch_sigaction_kind *kind)
 	return false;
 }
 
+bool arch_arg0_kept(int abi)
+{
+	const struct arch_abi *a = abi_row(abi);
+
+	return a && !a->ret_in_arg0;
+}
+
 bool arch_is_sigreturn(int abi, long nr)
 {
 	const struct arch_abi *a = abi_row(abi);

@@ -97,6 +97,10 @@ enum arch_sigaction_kind {
 };
 bool arch_is_sigaction(int abi, long nr, enum arch_sigaction_kind *kind);
 
+/* After a syscall of ABI has returned, does args[0] still hold its first
+ * argument?  (Not on arm64, where x0 takes the return value.) */
+bool arch_arg0_kept(int abi);
+
 /* Is NR of ABI rt_sigreturn (or a legacy sigreturn)? */
 bool arch_is_sigreturn(int abi, long nr);
 

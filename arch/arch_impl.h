@@ -11,6 +11,7 @@
 #ifndef SIGTRACE_ARCH_IMPL_H
 #define SIGTRACE_ARCH_IMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -38,6 +39,9 @@ struct arch_abi {
 	long sigaction_nr[ARCH_SA_SIGNAL + 1];
 	/* rt_sigreturn, then a legacy sigreturn; -1: none. */
 	long sigreturn_nr[2];
+	/* The return register is the first argument's (arm64's x0): once
+	 * a call has returned, its first argument is gone. */
+	bool ret_in_arg0;
 	/* By arch_sigaction_kind (ARCH_SA_SIGNAL passes no struct). */
 	struct arch_sa_layout sa[ARCH_SA_SIGNAL + 1];
 };

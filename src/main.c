@@ -144,7 +144,10 @@ static size_t live_report_open(const struct options *o,
 		die("internal error: no room for the report's sink");
 	lr->an = analyzer_new();
 	storage[used].ops = &sink_analyzer_ops;
-	storage[used].cfg = o->sink;	/* the same -e filter as the logs */
+	/* -e signal=SET narrows the logs; the summary and the report
+	 * always see every event. */
+	storage[used].cfg = o->sink;
+	storage[used].cfg.signals = ~(sigbits_t)0;
 	storage[used].fd = -1;
 	storage[used].path = "the report";
 	sink_open(&storage[used], lr->an);

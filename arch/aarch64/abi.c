@@ -40,6 +40,7 @@ const struct arch_abi arch_abis[] = {
 		.nsyscalls = COUNT(syscall_names),
 		.sigaction_nr = { NR_rt_sigaction, -1, -1 },
 		.sigreturn_nr = { NR_rt_sigreturn, -1 },
+		.ret_in_arg0 = true,
 		.sa[ARCH_SA_RT] = {
 			.size = 32, .handler = { 0, 8 }, .flags = { 8, 4 },
 			.restorer = { 16, 8 }, .mask = { 24, 8 },

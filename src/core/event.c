@@ -48,6 +48,7 @@ static const char *const cause_names[CAUSE__COUNT] = {
 	[CAUSE_EXEC_RESET] = "exec_reset",
 	[CAUSE_REMOVED] = "removed",
 	[CAUSE_UNKNOWN_BEFORE_ATTACH] = "unknown_before_attach",
+	[CAUSE_RERAISE] = "reraise",
 };
 
 static int lookup(const char *const *names, int n, const char *name)
@@ -214,6 +215,20 @@ static void sender_utf8(struct strbuf *tmp, struct proc_ident *p,
 		text_utf8(tmp, chain->link[i].comm, sizeof(chain->link[i].comm));
 }
 
+static void signal_utf8(struct strbuf *tmp, struct ev_signal *s)
+{
+	struct ancestry none = { 0 };
+
+	sender_utf8(tmp, &s->sender, &s->sender_chain);
+	disp_utf8(tmp, &s->disposition);
+	text_utf8(tmp, s->epipe.syscall, sizeof(s->epipe.syscall));
+	text_utf8(tmp, s->epipe.file, sizeof(s->epipe.file));
+	sender_utf8(tmp, &s->epipe.reader, &none);
+	text_utf8(tmp, s->tty, sizeof(s->tty));
+	sender_utf8(tmp, &s->reraise.sender, &s->reraise.sender_chain);
+	cmdline_utf8(tmp, &s->argv);
+}
+
 void event_make_utf8(struct event *e)
 {
 	struct strbuf tmp = STRBUF_INIT;
@@ -229,8 +244,7 @@ void event_make_utf8(struct event *e)
 		cmdline_utf8(&tmp, &e->u.exec.argv);
 		break;
 	case EV_SIGNAL:
-		sender_utf8(&tmp, &e->u.sig.sender, &e->u.sig.sender_chain);
-		disp_utf8(&tmp, &e->u.sig.disposition);
+		signal_utf8(&tmp, &e->u.sig);
 		break;
 	case EV_SIGACTION:
 		disp_utf8(&tmp, &e->u.sa.old_disp);

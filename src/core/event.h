@@ -66,12 +66,15 @@ struct cmdline {
 
 /* Who a process is, read from /proc at one instant. */
 struct proc_ident {
-	pid_t pid;
+	pid_t pid;		/* in sigtrace's pid namespace */
 	uid_t uid;
 	bool known;		/* false: no such information (e.g. kernel) */
 	bool gone;		/* the process had exited when we looked */
-	char comm[COMM_MAX];
-	struct cmdline cmdline;
+	bool zombie;		/* ... and was still a zombie */
+	pid_t ns_pid;		/* the pid the receiver's namespace gave, when
+				 * that is not sigtrace's; 0 otherwise */
+	char comm[COMM_MAX];	/* "" when not known */
+	struct cmdline cmdline;	/* len 0 when not known */
 };
 
 /* A short ancestor chain: parent first, e.g. sh, then logrotate. */
@@ -103,6 +106,105 @@ struct disposition {
 	uint64_t module_offset;	/* handler - the module's load base */
 };
 
+/*
+ * Where a signal came from (docs/explanations.md).  FROM_NONE is a
+ * log written before origins existed: the report then says what it can.
+ */
+enum sig_origin {
+	FROM_NONE,
+	FROM_UNKNOWN,
+	FROM_PROCESS,		/* another process: kill, sigqueue, tgkill */
+	FROM_SELF,		/* the process itself, not a re-raise */
+	FROM_RERAISE,		/* itself, after its handler for it ran */
+	FROM_CHILD,		/* SIGCHLD for a child's exit or stop */
+	FROM_PIPE,		/* SIGPIPE: a write to a reader-less pipe */
+	FROM_LIMIT,		/* SIGXFSZ, SIGXCPU: a resource limit */
+	FROM_FAULT,		/* a fault: SIGSEGV, SIGBUS, SIGILL... */
+	FROM_SECCOMP,		/* SIGSYS from a seccomp filter */
+	FROM_TERMINAL,	/* the tty: ^C, ^\, ^Z, hangup, bg I/O */
+	FROM_TIMER,		/* alarm, setitimer, a POSIX timer */
+	FROM_IO,		/* SIGIO/SIGURG for a descriptor */
+	FROM_OUTSIDE_NS,	/* a sender outside the receiver's pid ns */
+	FROM_KERNEL,		/* the kernel, for no reason named above */
+	FROM__COUNT
+};
+
+enum term_event {
+	TERM_NONE,
+	TERM_INTR,		/* ^C: SIGINT */
+	TERM_QUIT,		/* ^\: SIGQUIT */
+	TERM_SUSP,		/* ^Z: SIGTSTP */
+	TERM_HANGUP,		/* SIGHUP, SIGCONT */
+	TERM_BG_READ,		/* SIGTTIN */
+	TERM_BG_WRITE,		/* SIGTTOU */
+	TERM_RESIZE,		/* SIGWINCH */
+	TERM__COUNT
+};
+
+enum file_kind {
+	FILE_UNKNOWN,
+	FILE_PIPE,
+	FILE_FIFO,
+	FILE_SOCKET,
+	FILE_OTHER,
+	FILE__COUNT
+};
+
+enum group_how {
+	GROUP_NONE,
+	GROUP_TERMINAL,		/* the terminal signals its foreground group */
+	GROUP_KILL_ZERO,	/* kill(0, sig), seen at the sender */
+	GROUP_KILL_PGID,	/* kill(-pgid, sig), seen at the sender */
+	GROUP_PENDING,		/* every traced member had it pending */
+	GROUP__COUNT
+};
+
+enum sig_dropped {
+	DROP_NONE,
+	DROP_NS_INIT,		/* a pid namespace's init at SIG_DFL */
+	DROP_INIT,		/* the global init */
+	DROP__COUNT
+};
+
+enum timer_kind { TIMER_NONE, TIMER_ITIMER, TIMER_POSIX, TIMER__COUNT };
+enum limit_res { LIMIT_NONE, LIMIT_FSIZE, LIMIT_CPU, LIMIT__COUNT };
+
+#define SYSCALL_NAME_MAX 32
+#define FILE_LINK_MAX 96
+
+/* The system call a kernel-made SIGPIPE or SIGXFSZ came from. */
+struct ev_epipe {
+	char syscall[SYSCALL_NAME_MAX];	/* "" when not known */
+	int fd;			/* -1 when not known */
+	char file[FILE_LINK_MAX];	/* the fd's link: "pipe:[123]" */
+	enum file_kind kind;
+	bool has_reader;	/* the pipe's reader that went away */
+	struct proc_ident reader;
+};
+
+/* A delivery that is one signal sent to a whole process group. */
+struct ev_group {
+	unsigned id;		/* 0: not a group signal */
+	pid_t pgid;
+	bool first;
+	enum group_how how;
+};
+
+/* A re-raise: the delivery that ran the handler, and its origin. */
+struct ev_reraise {
+	bool present;
+	uint64_t mono_ns;
+	pid_t tid;
+	int code;
+	enum sig_origin origin;
+	enum term_event term;
+	enum file_kind pipe_kind;
+	bool has_sender;
+	struct proc_ident sender;
+	struct ancestry sender_chain;
+	int in_handler;		/* 1, 0, or -1 when not followed */
+};
+
 struct ev_signal {
 	int signo;
 	int code;		/* si_code */
@@ -126,6 +228,23 @@ struct ev_signal {
 					 * NULL: the sinks name it natively */
 	long syscall_ret;	/* its pending return value (-ERESTART*...) */
 	const struct stack *stack;	/* -k: the receiving thread, or NULL */
+	/* The explanation (docs/explanations.md). */
+	enum sig_origin origin;
+	const char *send_syscall;	/* self, reraise: "tgkill" (static) */
+	struct ev_epipe epipe;	/* pipe, limit (RLIMIT_FSIZE) */
+	enum limit_res limit;
+	enum term_event term;
+	char tty[32];		/* terminal: "/dev/pts/3", or "" */
+	enum timer_kind timer;
+	struct ev_group group;
+	enum sig_dropped dropped;
+	bool has_sender_uid;	/* outside_namespace: si_uid */
+	uid_t sender_uid;
+	struct ev_reraise reraise;
+	/* The receiver's command line, when it changed since its exec or
+	 * fork (a title it wrote, a fork without exec): what ps shows. */
+	bool has_argv;
+	struct cmdline argv;
 };
 
 struct ev_sigaction {
@@ -177,6 +296,7 @@ struct ev_syscall_sig {
 	int signo;
 	struct disposition handler;
 	bool never_restarted;	/* signal(7): ignores SA_RESTART */
+	bool unseen;		/* eintr: the thread died before it returned */
 };
 
 enum finding_kind {
@@ -201,11 +321,25 @@ enum finding_cause {
 	CAUSE_EXEC_RESET,
 	CAUSE_REMOVED,
 	CAUSE_UNKNOWN_BEFORE_ATTACH,
+	CAUSE_RERAISE,		/* the program set SIG_DFL to re-raise */
 	CAUSE__COUNT
+};
+
+/* How much a finding matters (docs/explanations.md, severity.c). */
+enum severity {
+	SEV_CRITICAL,
+	SEV_HIGH,
+	SEV_MEDIUM,
+	SEV_LOW,
+	SEV_INFO,
+	SEV__COUNT
 };
 
 struct ev_finding {
 	enum finding_kind kind;
+	bool has_severity;	/* false: a log from before severities */
+	enum severity severity;
+	enum sig_origin origin;	/* default_disposition: of the delivery */
 	int signo;
 	enum finding_effect effect;
 	enum finding_cause cause;

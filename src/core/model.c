@@ -141,6 +141,7 @@ void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 		bool was_handler = s->disp.kind == DISP_HANDLER;
 
 		s->handler_ns = 0;
+		s->last_ns = s->handled_ns = 0;
 		if (!was_handler) {
 			/* Defaults and SIG_IGN survive execve untouched, but
 			 * the new program has installed nothing yet. */
@@ -165,6 +166,7 @@ bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 	if (signo < 1 || signo > SIG_MAX)
 		return false;
 	s = &m->sig[signo];
+	s->handled_ns = now;
 	if (s->disp.kind != DISP_HANDLER || !s->disp.flags_known ||
 	    !(s->disp.flags & K_SA_RESETHAND))
 		return false;
@@ -173,6 +175,33 @@ bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 	s->since_ns = now;
 	s->had_handler = true;
 	return true;
+}
+
+void model_note_delivery(struct sigmodel *m, int signo, uint64_t now)
+{
+	if (signo >= 1 && signo <= SIG_MAX)
+		m->sig[signo].last_ns = now;
+}
+
+void model_forked(struct sigmodel *m)
+{
+	for (int sig = 1; sig <= SIG_MAX; sig++)
+		m->sig[sig].last_ns = m->sig[sig].handled_ns = 0;
+}
+
+uint64_t model_reraise_of(const struct sigmodel *m, int signo)
+{
+	const struct sig_state *s = model_get(m, signo);
+
+	if (!s || s->disp.kind != DISP_DEFAULT || !s->handled_ns ||
+	    s->handled_ns != s->last_ns || s->since_ns < s->handled_ns)
+		return 0;
+	/* An execve in between would have cleared handled_ns; a default
+	 * the program did not set itself is no re-raise. */
+	if (s->origin != ORIGIN_SIGACTION && s->origin != ORIGIN_RESETHAND &&
+	    s->origin != ORIGIN_KERNEL)
+		return 0;
+	return s->handled_ns;
 }
 
 /* The same disposition, as far as two observations of it can tell: a

@@ -27,6 +27,8 @@ struct sig_state {
 	uint64_t since_ns;	/* when the current disposition began */
 	bool had_handler;	/* a handler was in effect before this one */
 	uint64_t handler_ns;	/* when a handler was first installed */
+	uint64_t last_ns;	/* the last delivery of this signal */
+	uint64_t handled_ns;	/* the last one that ran a handler */
 };
 
 struct sigmodel {
@@ -74,6 +76,20 @@ void model_exec(struct sigmodel *m, const char *path, uint64_t now);
 /* A delivery to a handler: SA_RESETHAND turns it back to SIG_DFL
  * (returns true when it did). */
 bool model_delivered(struct sigmodel *m, int signo, uint64_t now);
+/* Every delivery of SIGNO at NOW (after it was explained). */
+void model_note_delivery(struct sigmodel *m, int signo, uint64_t now);
+/* fork(): the child's own deliveries start now; its dispositions are
+ * its parent's. */
+void model_forked(struct sigmodel *m);
+
+/*
+ * Is a delivery of SIGNO that the process sent itself, now, a re-raise
+ * (docs/explanations.md, "Re-raise"): SIG_DFL is in effect, the last
+ * delivery of SIGNO ran a handler, and SIG_DFL came at or after it (the
+ * program's sigaction, SA_RESETHAND, or a change seen in /proc)?  The
+ * time of that handled delivery, or 0.
+ */
+uint64_t model_reraise_of(const struct sigmodel *m, int signo);
 /* The kernel's word on SIGNO's disposition (a delivery's, a sigaction's
  * old one, a /proc snapshot): D, not a change by the program, so its
  * origin and times stay.  When D is the disposition the model had, what

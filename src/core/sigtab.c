@@ -563,11 +563,15 @@ static const char *const waiting_for_signals[] = {
  * calls signal(7) lists are never restarted only when a SO_RCVTIMEO/
  * SO_SNDTIMEO timeout is set, which a name cannot tell: not here.
  */
-static const char *const never_restarted[] = {
-	/* file descriptor multiplexing */
+/* Calls that wait for events on descriptors: an event loop's wait, which
+ * fails with EINTR after any handler and is simply called again. */
+static const char *const waiting_for_events[] = {
 	"epoll_wait", "epoll_pwait", "epoll_pwait2", "poll", "ppoll",
 	"ppoll_time64", "select", "_newselect", "pselect6",
-	"pselect6_time64",
+	"pselect6_time64", NULL,
+};
+
+static const char *const never_restarted[] = {
 	/* System V IPC */
 	"msgrcv", "msgsnd", "semop", "semtimedop", "semtimedop_time64",
 	/* sleeping */
@@ -594,7 +598,28 @@ bool syscall_waits_for_signals(const char *syscall_name)
 bool syscall_never_restarted(const char *syscall_name)
 {
 	return syscall_waits_for_signals(syscall_name) ||
+	       in_list(waiting_for_events, syscall_name) ||
 	       in_list(never_restarted, syscall_name);
+}
+
+enum call_class syscall_class(const char *syscall_name)
+{
+	if (syscall_waits_for_signals(syscall_name))
+		return CALL_SIGNAL_WAIT;
+	if (in_list(waiting_for_events, syscall_name))
+		return CALL_EVENT_WAIT;
+	return CALL_OTHER;
+}
+
+const char *call_class_name(enum call_class c)
+{
+	static const char *const names[] = {
+		[CALL_OTHER] = "other",
+		[CALL_SIGNAL_WAIT] = "signal_wait",
+		[CALL_EVENT_WAIT] = "event_wait",
+	};
+
+	return (unsigned)c <= CALL_EVENT_WAIT ? names[c] : "other";
 }
 
 /* ------------------------------------------------------------------ */

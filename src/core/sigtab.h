@@ -91,6 +91,18 @@ bool syscall_never_restarted(const char *syscall_name);
  * EINTR is what they are for, not a failure worth reporting. */
 bool syscall_waits_for_signals(const char *syscall_name);
 
+/* What an EINTR from a call means (docs/explanations.md): a call made
+ * to wait for a signal, an event loop's wait (epoll_wait, poll, select:
+ * called again), or any other call, which the program must retry. */
+enum call_class {
+	CALL_OTHER,
+	CALL_SIGNAL_WAIT,
+	CALL_EVENT_WAIT,
+};
+enum call_class syscall_class(const char *syscall_name);
+/* "other", "signal_wait", "event_wait" */
+const char *call_class_name(enum call_class c);
+
 /* Parse a strace-like signal set: "all", "none", "USR1,HUP,10",
  * "!USR1" (negation), "RTMIN+3", with or without SIG.  0 on success;
  * -1 with a message naming the bad token in ERR otherwise. */

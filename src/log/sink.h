@@ -36,6 +36,9 @@ struct sink;
 
 struct sink_ops {
 	const char *name;
+	/* It shows no backtrace (the report's analyzer): no event it takes
+	 * is worth capturing one for (trace_shown). */
+	bool no_stacks;
 	/* The state of the new instance S (fd, path and cfg set), made
 	 * from ARG.  NULL hook: no state. */
 	void *(*open)(struct sink *s, void *arg);

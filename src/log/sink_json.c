@@ -17,6 +17,8 @@
 
 #include "evwalk.h"
 #include "jsonw.h"
+#include "origin.h"
+#include "severity.h"
 #include "sigtab.h"
 #include "sink.h"
 #include "strbuf.h"
@@ -92,18 +94,27 @@ static void jw_kfixed(struct jsonw *w, const char *key, const char *s,
 	jw_string_len(w, s, strnlen(s, size));
 }
 
+/* A name or a command line that is not known is left out, never
+ * written empty as if it were. */
 static void jw_process(struct jsonw *w, const struct proc_ident *p)
 {
 	jw_object_begin(w);
-	jw_kint(w, "pid", p->pid);
+	if (p->pid > 0)
+		jw_kint(w, "pid", p->pid);
+	if (p->ns_pid > 0)
+		jw_kint(w, "ns_pid", p->ns_pid);
 	jw_kuint(w, "uid", p->uid);
 	jw_kbool(w, "gone", p->gone);
-	if (p->known && (!p->gone || p->comm[0])) {
+	if (p->zombie)
+		jw_kbool(w, "zombie", true);
+	if (p->known && p->comm[0]) {
 		jw_kfixed(w, "comm", p->comm, sizeof(p->comm));
-		jw_key(w, "cmdline");
-		jw_cmdline(w, &p->cmdline);
-		if (p->cmdline.truncated)
-			jw_kbool(w, "cmdline_truncated", true);
+		if (p->cmdline.len > 0) {
+			jw_key(w, "cmdline");
+			jw_cmdline(w, &p->cmdline);
+			if (p->cmdline.truncated)
+				jw_kbool(w, "cmdline_truncated", true);
+		}
 	}
 	jw_object_end(w);
 }
@@ -293,6 +304,102 @@ static void jw_kstatus(struct jsonw *w, int code, int status)
 		jw_kint(w, "status", status);
 }
 
+/* SIGPIPE's (and SIGXFSZ's) system call and the file behind its fd. */
+static void jw_epipe(struct jsonw *w, const struct ev_epipe *ep)
+{
+	if (ep->syscall[0])
+		jw_kfixed(w, "syscall", ep->syscall, sizeof(ep->syscall));
+	if (ep->fd >= 0)
+		jw_kint(w, "fd", ep->fd);
+	if (ep->file[0])
+		jw_kfixed(w, "file", ep->file, sizeof(ep->file));
+	if (ep->kind != FILE_UNKNOWN)
+		jw_kstring(w, "kind", file_kind_name(ep->kind));
+	if (ep->has_reader) {
+		jw_key(w, "reader");
+		jw_process(w, &ep->reader);
+	}
+}
+
+static void jw_reraise(struct jsonw *w, int signo, const struct ev_reraise *r)
+{
+	jw_key(w, "reraise_of");
+	jw_object_begin(w);
+	jw_kuint(w, "mono_ns", r->mono_ns);
+	jw_kint(w, "tid", r->tid);
+	jw_kcode(w, signo, r->code);
+	jw_kstring(w, "origin", origin_name(r->origin));
+	if (r->term != TERM_NONE) {
+		jw_key(w, "terminal");
+		jw_object_begin(w);
+		jw_kstring(w, "event", term_event_name(r->term));
+		jw_object_end(w);
+	}
+	if (r->pipe_kind != FILE_UNKNOWN) {
+		jw_key(w, "epipe");
+		jw_object_begin(w);
+		jw_kstring(w, "kind", file_kind_name(r->pipe_kind));
+		jw_object_end(w);
+	}
+	if (r->has_sender)
+		jw_sender(w, &r->sender, &r->sender_chain);
+	if (r->in_handler >= 0)
+		jw_kbool(w, "in_handler", r->in_handler);
+	jw_object_end(w);
+}
+
+/* Where the signal came from (docs/explanations.md). */
+static void jw_origin(struct jsonw *w, const struct ev_signal *s)
+{
+	if (s->origin == FROM_NONE)
+		return;
+	jw_kstring(w, "origin", origin_name(s->origin));
+	if (s->send_syscall)
+		jw_kstring(w, "send_syscall", s->send_syscall);
+	if (s->origin == FROM_PIPE) {
+		jw_key(w, "epipe");
+		jw_object_begin(w);
+		jw_epipe(w, &s->epipe);
+		jw_object_end(w);
+	}
+	if (s->limit != LIMIT_NONE) {
+		jw_key(w, "limit");
+		jw_object_begin(w);
+		jw_kstring(w, "resource", limit_name(s->limit));
+		jw_epipe(w, &s->epipe);
+		jw_object_end(w);
+	}
+	if (s->term != TERM_NONE) {
+		jw_key(w, "terminal");
+		jw_object_begin(w);
+		jw_kstring(w, "event", term_event_name(s->term));
+		if (s->tty[0])
+			jw_kfixed(w, "tty", s->tty, sizeof(s->tty));
+		jw_object_end(w);
+	}
+	if (s->timer != TIMER_NONE) {
+		jw_key(w, "timer");
+		jw_object_begin(w);
+		jw_kstring(w, "kind", timer_kind_name(s->timer));
+		jw_object_end(w);
+	}
+	if (s->group.id) {
+		jw_key(w, "group");
+		jw_object_begin(w);
+		jw_kuint(w, "id", s->group.id);
+		jw_kint(w, "pgid", s->group.pgid);
+		jw_kbool(w, "first", s->group.first);
+		jw_kstring(w, "how", group_how_name(s->group.how));
+		jw_object_end(w);
+	}
+	if (s->dropped != DROP_NONE)
+		jw_kstring(w, "dropped", dropped_name(s->dropped));
+	if (s->has_sender_uid)
+		jw_kuint(w, "sender_uid", s->sender_uid);
+	if (s->reraise.present)
+		jw_reraise(w, s->signo, &s->reraise);
+}
+
 static void json_signal(struct jsonw *w, const struct event *e)
 {
 	const struct ev_signal *s = &e->u.sig;
@@ -318,6 +425,11 @@ static void json_signal(struct jsonw *w, const struct event *e)
 	if (s->syscall >= 0) {
 		jw_syscall(w, s->syscall_name, s->syscall);
 		jw_kret(w, "syscall_ret", s->syscall_ret);
+	}
+	jw_origin(w, s);
+	if (s->has_argv) {
+		jw_key(w, "argv");
+		jw_cmdline(w, &s->argv);
 	}
 	jw_stack(w, s->stack);
 }
@@ -354,6 +466,8 @@ static void json_syscall_sig(struct jsonw *w, const struct event *e)
 {
 	const struct ev_syscall_sig *c = &e->u.sc;
 
+	char buf[NAME_BUF];
+
 	jw_syscall(w, c->syscall_name, c->syscall);
 	jw_kret(w, "code", c->code);
 	jw_ksignal(w, c->signo);
@@ -362,6 +476,10 @@ static void json_syscall_sig(struct jsonw *w, const struct event *e)
 		jw_disposition(w, c->signo, &c->handler);
 	}
 	jw_kbool(w, "never_restarted", c->never_restarted);
+	jw_kstring(w, "call_class", call_class_name(syscall_class(
+		syscall_label(c->syscall_name, c->syscall, buf, sizeof(buf)))));
+	if (c->unseen)
+		jw_kbool(w, "seen", false);
 }
 
 /*
@@ -376,6 +494,8 @@ static void json_finding(struct jsonw *w, const struct event *e)
 	bool harm = f->kind == FINDING_DEFAULT_DISPOSITION;
 
 	jw_kstring(w, "kind", finding_kind_name(f->kind));
+	if (f->has_severity)
+		jw_kstring(w, "severity", severity_name(f->severity));
 	if (harm || (f->signo >= 1 && f->signo <= SIG_MAX))
 		jw_ksignal(w, f->signo);
 	if (f->signals) {
@@ -386,6 +506,8 @@ static void json_finding(struct jsonw *w, const struct event *e)
 		jw_kcode(w, f->signo, f->code);
 		jw_kstring(w, "effect", finding_effect_name(f->effect));
 		jw_kstring(w, "cause", finding_cause_name(f->cause));
+		if (f->origin != FROM_NONE)
+			jw_kstring(w, "origin", origin_name(f->origin));
 	}
 	if (f->handler.kind != DISP_UNKNOWN) {
 		jw_key(w, "handler");

@@ -5,10 +5,11 @@
  *   22:44:01.123456 1234 (tar) --- SIGUSR1 {si_code=SI_USER, ...} ... ---
  *
  * Every string another process chose (comm, command line, path, symbol)
- * goes through escape_text, so the log can be read on a terminal without
- * the traced program driving that terminal.  Colour, when asked for,
- * comes only from the fixed sequences below, never from the data.  Each
- * line is built whole and written with one write(2).
+ * goes through escape_text (the pieces of text_parts.c), so the log can
+ * be read on a terminal without the traced program driving that
+ * terminal.  Colour, when asked for, comes only from fixed sequences
+ * (text_priv.h), never from the data.  Each line is built whole and
+ * written with one write(2).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -20,17 +21,13 @@
 
 #include "escape.h"
 #include "evwalk.h"
+#include "origin.h"
+#include "severity.h"
 #include "sigtab.h"
 #include "sink.h"
 #include "strbuf.h"
+#include "text_priv.h"
 #include "xmalloc.h"
-
-#define NAME_BUF 32
-
-#define COLOR_RESET "\033[0m"
-#define COLOR_FINDING "\033[1;31m"	/* red, bold */
-#define COLOR_HANDLED "\033[2m"		/* dim */
-#define COLOR_EINTR "\033[33m"		/* yellow */
 
 /* The state of one text sink (sink_open()). */
 struct text_state {
@@ -39,243 +36,6 @@ struct text_state {
 	uint64_t prev_mono_ns;	/* TIME_REL: the last event printed */
 };
 
-/* What a printer needs while it builds one line. */
-struct text_ctx {
-	struct strbuf *sb;
-	const struct sink_config *cfg;
-	bool colored;		/* a colour was started: reset at the end */
-};
-
-/* ---- building blocks ---- */
-
-static void color_on(struct text_ctx *c, const char *seq)
-{
-	if (!c->cfg->color)
-		return;
-	sb_adds(c->sb, seq);
-	c->colored = true;
-}
-
-/* Untrusted bytes, escaped, in quotes; cut at strsize bytes with "..."
- * after the quote, as strace does, without splitting a UTF-8 sequence. */
-static void text_quoted(struct text_ctx *c, const char *s, size_t len)
-{
-	size_t max = c->cfg->strsize;
-	bool cut = max && len > max;
-
-	if (cut) {
-		len = max;
-		while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80 &&
-		       max - len < 3)
-			len--;
-	}
-	sb_addc(c->sb, '"');
-	escape_text(c->sb, s, len);
-	sb_addc(c->sb, '"');
-	if (cut)
-		sb_adds(c->sb, "...");
-}
-
-static void text_quoted_fixed(struct text_ctx *c, const char *s, size_t size)
-{
-	text_quoted(c, s, strnlen(s, size));
-}
-
-/* Escaped but unquoted: comm in the prefix and ancestry, sentences. */
-static void text_plain(struct text_ctx *c, const char *s, size_t size)
-{
-	escape_text(c->sb, s, strnlen(s, size));
-}
-
-static void text_argv(struct text_ctx *c, const struct cmdline *cl)
-{
-	const char *arg;
-	size_t len, pos = 0;
-	bool first = true;
-
-	sb_addc(c->sb, '[');
-	while (cmdline_next(cl, &pos, &arg, &len)) {
-		if (!first)
-			sb_addc(c->sb, ',');
-		text_quoted(c, arg, len);
-		first = false;
-	}
-	if (cl->truncated)
-		sb_adds(c->sb, first ? "..." : ",...");
-	sb_addc(c->sb, ']');
-}
-
-static void text_signame(struct text_ctx *c, int signo)
-{
-	char buf[NAME_BUF];
-
-	sb_adds(c->sb, sig_label(signo, "", buf, sizeof(buf)));
-}
-
-/* [SIGHUP SIGUSR1]; a set of more than half the signals (a shell blocks
- * all but a few in its handlers) as its complement, strace's ~[...]. */
-static void text_mask(struct text_ctx *c, sigbits_t mask)
-{
-	bool first = true;
-
-	if (__builtin_popcountll(mask) > SIG_MAX / 2) {
-		sb_addc(c->sb, '~');
-		mask = ~mask;
-	}
-	sb_addc(c->sb, '[');
-	for (int signo = 1; signo <= SIG_MAX; signo++) {
-		if (!(mask & SIGBIT(signo)))
-			continue;
-		if (!first)
-			sb_addc(c->sb, ' ');
-		text_signame(c, signo);
-		first = false;
-	}
-	sb_addc(c->sb, ']');
-}
-
-static void text_flags(struct text_ctx *c, uint64_t flags)
-{
-	char buf[256];
-
-	sb_adds(c->sb, sa_flags_format(flags, buf, sizeof(buf)));
-}
-
-/* " (/usr/bin/prog+0x1136)": where an address is in its module. */
-static void text_module(struct text_ctx *c, const char *module, size_t size,
-			uint64_t offset)
-{
-	if (!module[0])
-		return;
-	sb_adds(c->sb, " (");
-	text_plain(c, module, size);
-	sb_printf(c->sb, "+0x%" PRIx64 ")", offset);
-}
-
-/* 0x401136 <on_usr1> (/usr/bin/prog+0x1136); "?" when only /proc's
- * SigCgt told us. */
-static void text_handler(struct text_ctx *c, const struct disposition *d)
-{
-	if (d->handler)
-		sb_printf(c->sb, "0x%" PRIx64, d->handler);
-	else
-		sb_addc(c->sb, '?');
-	if (d->symbol[0]) {
-		sb_adds(c->sb, " <");
-		text_plain(c, d->symbol, sizeof(d->symbol));
-		sb_addc(c->sb, '>');
-	}
-	if (d->handler)
-		text_module(c, d->module, sizeof(d->module), d->module_offset);
-}
-
-/* -k: one indented line per frame after the event's line,
- *     #0 0x7f3a9c0421b7 kill+0x7 (/usr/lib/x86_64-linux-gnu/libc.so.6+0x3c1b7) */
-static void text_stack(struct text_ctx *c, const struct event *e)
-{
-	const struct stack *s = NULL;
-
-	if (e->type == EV_SIGNAL)
-		s = e->u.sig.stack;
-	else if (e->type == EV_SIGACTION)
-		s = e->u.sa.stack;
-	if (!s)
-		return;
-	for (size_t i = 0; i < s->count; i++) {
-		const struct stack_frame *f = &s->frames[i];
-
-		sb_printf(c->sb, "    #%zu 0x%" PRIx64, i, f->ip);
-		if (f->symbol[0]) {
-			sb_addc(c->sb, ' ');
-			text_plain(c, f->symbol, sizeof(f->symbol));
-			sb_printf(c->sb, "+0x%" PRIx64, f->symbol_offset);
-		}
-		text_module(c, f->module, sizeof(f->module), f->module_offset);
-		sb_addc(c->sb, '\n');
-	}
-}
-
-/* The disposition at a delivery: default (term), ignored, handler... */
-static void text_disp_short(struct text_ctx *c, int signo,
-			    const struct disposition *d)
-{
-	switch (d->kind) {
-	case DISP_DEFAULT:
-		sb_adds(c->sb, "default");
-		if (signo >= 1 && signo <= SIG_MAX)
-			sb_printf(c->sb, " (%s)",
-				  sig_action_name(sig_default_action(signo)));
-		break;
-	case DISP_IGNORED:
-		sb_adds(c->sb, "ignored");
-		break;
-	case DISP_HANDLER:
-		sb_adds(c->sb, "handler ");
-		text_handler(c, d);
-		if (d->flags_known && d->flags) {
-			sb_adds(c->sb, " [");
-			text_flags(c, d->flags);
-			sb_addc(c->sb, ']');
-		}
-		break;
-	default:
-		sb_adds(c->sb, "unknown");
-	}
-}
-
-/* The disposition as rt_sigaction passes it: {SIG_DFL}, {handler=...} */
-static void text_disp_struct(struct text_ctx *c, const struct disposition *d)
-{
-	bool details = d->flags_known &&
-		       (d->kind == DISP_HANDLER || d->flags || d->mask);
-
-	sb_addc(c->sb, '{');
-	switch (d->kind) {
-	case DISP_DEFAULT:
-		sb_adds(c->sb, "SIG_DFL");
-		break;
-	case DISP_IGNORED:
-		sb_adds(c->sb, "SIG_IGN");
-		break;
-	case DISP_HANDLER:
-		sb_adds(c->sb, "handler=");
-		text_handler(c, d);
-		break;
-	default:
-		sb_addc(c->sb, '?');
-		details = false;
-	}
-	if (details) {
-		sb_adds(c->sb, ", flags=");
-		text_flags(c, d->flags);
-		sb_adds(c->sb, ", mask=");
-		text_mask(c, d->mask);
-	}
-	sb_addc(c->sb, '}');
-}
-
-/* from 1233 "tar_race" ["tar_race","parent"] <- sh(1200) <- init(1) */
-static void text_sender(struct text_ctx *c, const struct proc_ident *p,
-			const struct ancestry *chain)
-{
-	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
-
-	sb_printf(c->sb, " from %d", (int)p->pid);
-	/* A gone sender still has a name when sigtrace traced it. */
-	if (p->known && p->comm[0]) {
-		sb_addc(c->sb, ' ');
-		text_quoted_fixed(c, p->comm, sizeof(p->comm));
-		sb_addc(c->sb, ' ');
-		text_argv(c, &p->cmdline);
-	}
-	if (p->gone)
-		sb_adds(c->sb, " (gone)");
-	for (size_t i = 0; i < n; i++) {
-		sb_adds(c->sb, " <- ");
-		text_plain(c, chain->link[i].comm, sizeof(chain->link[i].comm));
-		sb_printf(c->sb, "(%d)", (int)chain->link[i].pid);
-	}
-}
 
 /* ---- one printer per event type; false: not shown at this level ---- */
 
@@ -341,8 +101,9 @@ static void text_siginfo(struct text_ctx *c, const struct ev_signal *s)
 	if (s->err)
 		sb_printf(c->sb, ", si_errno=%d", s->err);
 	if (s->has_sender)
-		sb_printf(c->sb, ", si_pid=%d, si_uid=%u", (int)s->sender.pid,
-			  (unsigned)s->sender.uid);
+		sb_printf(c->sb, ", si_pid=%d, si_uid=%u",
+			  (int)(s->sender.ns_pid ? s->sender.ns_pid :
+				s->sender.pid), (unsigned)s->sender.uid);
 	if (s->has_addr)
 		sb_printf(c->sb, ", si_addr=0x%" PRIx64, s->addr);
 	if (s->has_status) {
@@ -362,18 +123,46 @@ static void text_siginfo(struct text_ctx *c, const struct ev_signal *s)
 	sb_addc(c->sb, '}');
 }
 
+/* from 1233 "kill" [...] <- sh(1200), or from the terminal (^C); a
+ * re-raise names the sender of the signal whose handler ran. */
+static void text_origin(struct text_ctx *c, const struct ev_signal *s)
+{
+	struct strbuf phrase = STRBUF_INIT;
+
+	if (origin_phrase(&phrase, s)) {
+		sb_adds(c->sb, " from ");
+		text_plain(c, phrase.buf, phrase.len + 1);
+	} else if (s->has_sender) {
+		text_sender(c, &s->sender, &s->sender_chain);
+	}
+	sb_free(&phrase);
+	if (s->origin == FROM_RERAISE) {
+		sb_adds(c->sb, " (re-raised after its handler ran for the one");
+		if (s->reraise.has_sender)
+			text_sender(c, &s->reraise.sender,
+				    &s->reraise.sender_chain);
+		else if (s->reraise.term != TERM_NONE)
+			sb_adds(c->sb, " from the terminal");
+		else
+			sb_adds(c->sb, " from the kernel");
+		sb_addc(c->sb, ')');
+	}
+	if (s->group.id)
+		sb_printf(c->sb, " [group signal #%u to process group %d]",
+			  s->group.id, (int)s->group.pgid);
+}
+
 static bool text_signal(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_signal *s = &e->u.sig;
 	char buf[NAME_BUF];
 
 	if (s->disposition.kind == DISP_HANDLER)
-		color_on(c, COLOR_HANDLED);
+		text_color_on(c, COLOR_HANDLED);
 	sb_adds(c->sb, "--- ");
 	text_signame(c, s->signo);
 	text_siginfo(c, s);
-	if (s->has_sender)
-		text_sender(c, &s->sender, &s->sender_chain);
+	text_origin(c, s);
 	if (s->syscall >= 0) {
 		sb_printf(c->sb, " in %s()",
 			  syscall_label(s->syscall_name, s->syscall, buf,
@@ -385,6 +174,9 @@ static bool text_signal(struct text_ctx *c, const struct event *e)
 	}
 	sb_adds(c->sb, " => ");
 	text_disp_short(c, s->signo, &s->disposition);
+	if (s->dropped != DROP_NONE)
+		sb_adds(c->sb, ", dropped by the kernel (an init gets no "
+			"signal it has not asked for)");
 	sb_adds(c->sb, " ---");
 	return true;
 }
@@ -475,7 +267,7 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 	const char *name = syscall_label(sc->syscall_name, sc->syscall, buf,
 					sizeof(buf));
 
-	if (syscall_waits_for_signals(name)) {
+	if (syscall_class(name) == CALL_SIGNAL_WAIT) {
 		/* pause() and friends exist to be interrupted. */
 		if (!c->cfg->verbose)
 			return false;
@@ -484,7 +276,21 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 		sb_adds(c->sb, " (it waits for signals: expected) ---");
 		return true;
 	}
-	color_on(c, COLOR_EINTR);
+	if (sc->unseen) {
+		sb_printf(c->sb, "--- %s() was to fail with EINTR after ", name);
+		text_signame(c, sc->signo);
+		sb_adds(c->sb, ", but a pending signal ended the thread "
+			"first ---");
+		return true;
+	}
+	if (syscall_class(name) == CALL_EVENT_WAIT) {
+		/* An event loop's wait: it is simply called again. */
+		sb_printf(c->sb, "--- %s() returned EINTR after ", name);
+		text_signame(c, sc->signo);
+		sb_adds(c->sb, " (an event loop's wait: normal) ---");
+		return true;
+	}
+	text_color_on(c, COLOR_EINTR);
 	if (sc->never_restarted && restart) {
 		sb_printf(c->sb, "!!! EINTR despite SA_RESTART: %s is never "
 			  "restarted (", name);
@@ -519,9 +325,10 @@ static bool text_restarted(struct text_ctx *c, const struct event *e)
 	return true;
 }
 
+/* Whether a core was written is the exit event's to say. */
 static const char *const effect_text[EFFECT__COUNT] = {
 	[EFFECT_KILLED] = "killed the process",
-	[EFFECT_CORE] = "killed the process (core dumped)",
+	[EFFECT_CORE] = "killed the process (default action: core dump)",
 	[EFFECT_STOPPED] = "stopped the process",
 };
 
@@ -529,10 +336,13 @@ static const char *const effect_text[EFFECT__COUNT] = {
 static void finding_harm(struct text_ctx *c, const struct ev_finding *f)
 {
 	text_signame(c, f->signo);
-	sb_printf(c->sb, " %s under its default disposition (cause: %s)",
+	sb_printf(c->sb, " %s under its default disposition (cause: %s",
 		  (unsigned)f->effect < EFFECT__COUNT ?
 		  effect_text[f->effect] : "acted",
 		  finding_cause_name(f->cause));
+	if (f->has_severity)
+		sb_printf(c->sb, ", %s", severity_name(f->severity));
+	sb_addc(c->sb, ')');
 }
 
 /* [SIGHUP SIGUSR1] left at their default disposition */
@@ -571,9 +381,11 @@ static bool text_finding(struct text_ctx *c, const struct event *e)
 	bool audit = f->kind == FINDING_DANGEROUS_DEFAULTS ||
 		     f->kind == FINDING_ONESHOT_HANDLER;
 
-	/* The audit is advice about the future, not harm done: plain. */
-	if (audit) {
-		sb_adds(c->sb, "--- audit: ");
+	/* The audit is advice about the future, not harm done, and a
+	 * death that is no defect (^C, a pipeline's end, a re-raise) is
+	 * the story, not an alarm: plain. */
+	if (audit || (f->has_severity && f->severity == SEV_INFO)) {
+		sb_adds(c->sb, audit ? "--- audit: " : "--- ");
 		finding_heads[f->kind](c, f);
 		if (f->detail[0]) {
 			sb_adds(c->sb, " -- ");
@@ -582,7 +394,7 @@ static bool text_finding(struct text_ctx *c, const struct event *e)
 		sb_adds(c->sb, " ---");
 		return true;
 	}
-	color_on(c, COLOR_FINDING);
+	text_color_on(c, COLOR_FINDING);
 	sb_adds(c->sb, "!!! FINDING: ");
 	if ((unsigned)f->kind < FINDING__COUNT && finding_heads[f->kind])
 		finding_heads[f->kind](c, f);

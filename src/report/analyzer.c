@@ -274,6 +274,15 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 		p->delivered |= SIGBIT(s->signo);
 	}
 	p->deliveries++;
+	if (s->has_argv)
+		an_args_from(&p->argv, &s->argv);
+	/* The kernel dropped it (a namespace's init): it did nothing. */
+	if (s->dropped != DROP_NONE && (cls == CLS_FATAL || cls == CLS_STOP))
+		cls = CLS_IGNORED;
+	if (s->group.id)
+		an_group_signal(a, p, e, cls);
+	if (s->signo == SIGCONT)
+		p->stopped = false;
 	if (cls == CLS_FATAL || cls == CLS_STOP) {
 		struct an_fatal *f = &p->fatal;
 
@@ -286,6 +295,11 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 		f->action = (uint8_t)sig_default_action(s->signo);
 		an_sender_from(&f->sender, s->has_sender, &s->sender,
 			       &s->sender_chain);
+		f->sig = *s;
+		f->sig.stack = NULL;
+		f->sig.syscall_name = NULL;
+		f->sig.send_syscall = NULL;
+		p->stopped = cls == CLS_STOP;
 	}
 	if (s->signo == SIGCHLD && child_status_code(s->code)) {
 		a->sigchld_seen = true;
@@ -507,6 +521,7 @@ void analyzer_free(struct analyzer *a)
 	free(a->procs);
 	free(a->pid_slots);
 	free(a->findings);
+	free(a->groups);
 	free(a->eintr);
 	free(a->warnings);
 	free(a->timeline);

@@ -56,7 +56,8 @@ struct an_sender {
 	bool present;		/* the signal names a sending process */
 	bool named;		/* its comm and cmdline are known */
 	bool gone;
-	pid_t pid;
+	pid_t pid;		/* 0: in another pid namespace, not found */
+	pid_t ns_pid;		/* its pid in the receiver's namespace, or 0 */
 	uid_t uid;
 	char comm[COMM_MAX];
 	struct an_args cmdline;
@@ -168,7 +169,12 @@ struct an_fatal {
 	bool has_cause;		/* a default_disposition finding explained it */
 	uint8_t cause;		/* enum finding_cause */
 	uint8_t action;		/* enum sig_action */
+	bool has_severity;	/* ... and how much it matters */
+	uint8_t severity;	/* enum severity */
 	struct an_sender sender;
+	/* The delivery itself, for its origin (docs/explanations.md); its
+	 * pointers (stack, names) are cleared. */
+	struct ev_signal sig;
 };
 
 struct an_proc {
@@ -185,6 +191,7 @@ struct an_proc {
 	int exit_code;
 	int exit_signo;
 	bool core;
+	bool stopped;		/* by a default stop action, not continued */
 	struct an_fatal fatal;
 	struct sigmodel model;	/* the dispositions, by the tracer's rules */
 	struct an_sigstate sig[SIG_MAX + 1];
@@ -208,15 +215,6 @@ struct an_proc {
 	uint32_t sigchld_handled;	/* child-status SIGCHLDs to the handler */
 };
 
-enum an_sev {
-	SEV_CRITICAL,
-	SEV_HIGH,
-	SEV_MEDIUM,
-	SEV_LOW,
-	SEV_INFO,
-	SEV__COUNT
-};
-
 /* A finding event as logged (audit findings grouped by program). */
 struct an_finding {
 	uint64_t seq, ns;
@@ -226,6 +224,9 @@ struct an_finding {
 	int signo;
 	int code;
 	uint8_t effect, cause;	/* default_disposition only */
+	bool has_severity;	/* the log said (not a log from before) */
+	uint8_t severity;	/* enum severity */
+	uint8_t origin;		/* enum sig_origin */
 	struct an_sender sender;
 	uint64_t delivery_ns, cause_ns, install_ns, exec_ns;
 	bool has_cause, has_install, has_exec;
@@ -245,6 +246,7 @@ struct an_eintr {
 	uint32_t syscall;	/* pool index of the name */
 	int signo;
 	uint64_t interrupted, eintr, restarted;
+	uint64_t unseen;	/* EINTRs the thread died before seeing */
 	bool never_restarted;
 	int8_t sa_restart;	/* 1 set, 0 not set, -1 unknown */
 	struct an_disp handler;
@@ -264,6 +266,24 @@ struct an_sigstat {
 	struct an_sender_count senders[AN_SENDERS_MAX];
 	uint32_t nsenders;
 	uint64_t other_senders;
+};
+
+/* One signal sent to a whole process group, and its fan-out. */
+#define AN_GROUPS_MAX 64
+#define AN_GROUP_SHOWN 8
+struct an_group {
+	unsigned id;
+	int signo;
+	pid_t pgid;
+	uint8_t origin;		/* enum sig_origin of its first delivery */
+	uint8_t term;		/* enum term_event */
+	struct an_sender sender;
+	uint32_t n;		/* deliveries */
+	struct {
+		pid_t pid;
+		uint8_t cls;	/* enum an_cls: what it did there */
+		char comm[COMM_MAX];
+	} members[AN_GROUP_SHOWN];
 };
 
 /* A report finding: what the renderers list, most severe first. */
@@ -382,6 +402,10 @@ struct analyzer {
 
 	struct an_pool pool;
 
+	struct an_group *groups;	/* signals sent to a process group */
+	uint32_t ngroups;
+	uint64_t groups_dropped;
+
 	/* built by analyzer_finish(): the report findings, ranked */
 	struct an_item *items;
 	uint32_t nitems;
@@ -437,6 +461,10 @@ bool an_stats_finding(struct analyzer *a, struct an_proc *p,
 		      const struct event *e);
 bool an_stats_warning(struct analyzer *a, const struct event *e);
 void an_stats_finish(struct analyzer *a);
+
+/* analyzer_group.c: E, a delivery to P of a group signal, did CLS. */
+void an_group_signal(struct analyzer *a, struct an_proc *p,
+		     const struct event *e, enum an_cls cls);
 
 /* analyzer_tl.c */
 void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,

@@ -111,7 +111,12 @@ void an_desc_sender(struct strbuf *sb, const struct an_sender *s, bool chain)
 {
 	if (!s->present)
 		return;
-	sb_printf(sb, "%d", (int)s->pid);
+	if (s->pid > 0)
+		sb_printf(sb, "%d", (int)s->pid);
+	else
+		sb_adds(sb, "a process");
+	if (s->ns_pid > 0)
+		sb_printf(sb, " (pid %d in its namespace)", (int)s->ns_pid);
 	if (s->named) {
 		sb_printf(sb, " %s ", s->comm);
 		an_desc_args(sb, &s->cmdline);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "analyzer.h"
+#include "severity.h"
 #include "xmalloc.h"
 
 #define NAME_BUF 32
@@ -152,6 +153,8 @@ bool an_stats_syscall(struct analyzer *a, struct an_proc *p,
 		r->restarted++;
 	} else {
 		r->eintr++;
+		if (c->unseen)
+			r->unseen++;
 	}
 	if (c->never_restarted)
 		r->never_restarted = true;
@@ -193,7 +196,11 @@ static void finding_fill(struct analyzer *a, struct an_finding *f,
 		f->code = x->code;
 		f->effect = (uint8_t)x->effect;
 		f->cause = (uint8_t)x->cause;
+		f->origin = (uint8_t)x->origin;
 	}
+	f->has_severity = x->has_severity;
+	f->severity = (uint8_t)(x->has_severity ? x->severity :
+				severity_legacy(x));
 	an_sender_from(&f->sender, x->has_sender, &x->sender,
 		       &x->sender_chain);
 	f->delivery_ns = x->delivery_mono_ns;
@@ -248,6 +255,8 @@ bool an_stats_finding(struct analyzer *a, struct an_proc *p,
 	    p->fatal.signo == x->signo && x->effect != EFFECT_STOPPED) {
 		p->fatal.has_cause = true;
 		p->fatal.cause = (uint8_t)x->cause;
+		p->fatal.has_severity = x->has_severity;
+		p->fatal.severity = (uint8_t)x->severity;
 	}
 	finding_fill(a, &f, e, p ? p->comm : "");
 	if (audit_kind(kind) && group_audit(a, &f))
@@ -286,7 +295,7 @@ bool an_stats_warning(struct analyzer *a, const struct event *e)
 enum { RANK_DEFAULT, RANK_EINTR, RANK_ONESHOT, RANK_DANGER, RANK_COALESCED,
        RANK_MISMATCH };
 
-static void item_add(struct analyzer *a, enum an_sev sev, enum an_item_kind
+static void item_add(struct analyzer *a, enum severity sev, enum an_item_kind
 		     kind, uint32_t ref, unsigned rank, uint64_t order)
 {
 	struct an_item *it = &a->items[a->nitems++];
@@ -301,25 +310,35 @@ static void item_add(struct analyzer *a, enum an_sev sev, enum an_item_kind
 	a->sev_count[sev]++;
 }
 
+/* The severity is the log's (severity.c decided it when the finding
+ * was made; a log from before severities gets the rules of then). */
 static void rank_finding(struct analyzer *a, uint32_t i)
 {
 	const struct an_finding *f = &a->findings[i];
+	static const unsigned rank[FINDING__COUNT] = {
+		[FINDING_DEFAULT_DISPOSITION] = RANK_DEFAULT,
+		[FINDING_ONESHOT_HANDLER] = RANK_ONESHOT,
+		[FINDING_DANGEROUS_DEFAULTS] = RANK_DANGER,
+		[FINDING_MODEL_MISMATCH] = RANK_MISMATCH,
+	};
 
-	switch (f->kind) {
-	case FINDING_DEFAULT_DISPOSITION:
-		item_add(a, f->effect == EFFECT_STOPPED ? SEV_HIGH :
-			 SEV_CRITICAL, ITEM_FINDING, i, RANK_DEFAULT, i);
-		break;
-	case FINDING_ONESHOT_HANDLER:
-		item_add(a, SEV_MEDIUM, ITEM_FINDING, i, RANK_ONESHOT, i);
-		break;
-	case FINDING_DANGEROUS_DEFAULTS:
-		item_add(a, SEV_LOW, ITEM_FINDING, i, RANK_DANGER, i);
-		break;
-	default:
-		item_add(a, SEV_MEDIUM, ITEM_FINDING, i, RANK_MISMATCH, i);
-		break;
-	}
+	item_add(a, (enum severity)f->severity, ITEM_FINDING, i,
+		 f->kind < FINDING__COUNT ? rank[f->kind] : RANK_MISMATCH, i);
+}
+
+/* An EINTR worth ranking: from a call that is not made to wait (for a
+ * signal, or in an event loop, which calls it again), that the program
+ * saw, and not on its way out (a process that then died by re-raising
+ * the signal: dash's wait4 after ^C). */
+static bool eintr_ranked(const struct analyzer *a, const struct an_eintr *r)
+{
+	const struct an_proc *p = analyzer_proc(a, r->pid);
+
+	if (r->eintr <= r->unseen ||
+	    syscall_class(an_pool_str(a, r->syscall)) != CALL_OTHER)
+		return false;
+	return !(p && p->fatal.known && p->fatal.signo == r->signo &&
+		 p->fatal.sig.origin == FROM_RERAISE);
 }
 
 /* A warning that only repeats a model_mismatch finding's detail. */
@@ -357,10 +376,9 @@ void an_stats_finish(struct analyzer *a)
 		rank_finding(a, i);
 	for (uint32_t i = 0; i < a->neintr; i++) {
 		const struct an_eintr *r = &a->eintr[i];
-		const char *call = an_pool_str(a, r->syscall);
 
-		/* More EINTRs first; not the calls made to wait for one. */
-		if (r->eintr > 0 && !syscall_waits_for_signals(call))
+		/* More EINTRs first. */
+		if (eintr_ranked(a, r))
 			item_add(a, SEV_MEDIUM, ITEM_EINTR, i, RANK_EINTR,
 				 (0xffffffffull - (r->eintr & 0xffffffffull))
 				 << 8 | (i & 0xff));
@@ -368,7 +386,10 @@ void an_stats_finish(struct analyzer *a)
 	for (uint32_t i = 0; i < a->nprocs && a->sigchld_seen; i++) {
 		const struct an_proc *p = a->procs[i];
 
-		if (p->child_exits > p->sigchld_handled)
+		/* A parent killed by a signal may have died with SIGCHLDs
+		 * pending (make after ^C): no coalescing to blame. */
+		if (p->child_exits > p->sigchld_handled &&
+		    p->verdict != VERDICT_KILLED)
 			item_add(a, SEV_LOW, ITEM_COALESCED, i, RANK_COALESCED,
 				 i);
 	}

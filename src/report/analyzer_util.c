@@ -78,10 +78,11 @@ void an_sender_from(struct an_sender *dst, bool present,
 	if (!present)
 		return;
 	dst->pid = p->pid;
+	dst->ns_pid = p->ns_pid;
 	dst->uid = p->uid;
 	dst->gone = p->gone;
 	/* The JSON log names a sender only in this case (sink_json.c). */
-	dst->named = p->known && (!p->gone || p->comm[0]);
+	dst->named = p->known && p->comm[0];
 	if (dst->named) {
 		an_clean_fixed(dst->comm, sizeof(dst->comm), p->comm,
 			    sizeof(p->comm));

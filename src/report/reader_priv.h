@@ -11,6 +11,7 @@
 #include <stdbool.h>
 
 #include "reader.h"
+#include "sigtab.h"
 #include "strbuf.h"
 
 #define CHUNK 65536
@@ -41,5 +42,52 @@ int reader_fail(struct reader *r, const char *fmt, ...);
  * for an event (or finding) of a kind this sigtrace does not know. */
 int reader_parse_object(struct reader *r, json_t *o, struct event *e,
 			bool *skip);
+
+/* reader_values.c: field KEY of object O, each 0 or -1 after
+ * reader_fail(); an absent field leaves *OUT as it is (an error only
+ * when REQUIRED). */
+int rd_bad_type(struct reader *r, const char *key, const char *want);
+int rd_int(struct reader *r, json_t *o, const char *key, bool required,
+	   long long *out);
+int rd_i(struct reader *r, json_t *o, const char *key, int *out);
+int rd_u64(struct reader *r, json_t *o, const char *key, bool required,
+	   uint64_t *out);
+int rd_bool(struct reader *r, json_t *o, const char *key, bool *out);
+/* A string, cut at a UTF-8 boundary to fit SIZE with its NUL. */
+int rd_str(struct reader *r, json_t *o, const char *key, bool required,
+	   char *dst, size_t size);
+/* "0x401136" (or an integer); *HAS set when present (HAS may be NULL). */
+int rd_hex(struct reader *r, json_t *o, const char *key, bool *has,
+	   uint64_t *out);
+/* "signo", else the name in "signal". */
+int rd_signal(struct reader *r, json_t *o, bool required, int *signo);
+int rd_mask(struct reader *r, json_t *o, const char *key, sigbits_t *out);
+int rd_disp(struct reader *r, json_t *o, const char *key, bool *has,
+	    struct disposition *d);
+int rd_cmdline(struct reader *r, json_t *o, const char *key,
+	       const char *trunc_key, struct cmdline *c);
+/* A process object at KEY; *HAS set when present. */
+int rd_process(struct reader *r, json_t *o, const char *key, bool *has,
+	       struct proc_ident *p);
+/* "sender" and "sender_chain". */
+int rd_sender(struct reader *r, json_t *o, bool *has, struct proc_ident *p,
+	      struct ancestry *chain);
+/* A si_code by name (or number). */
+int rd_code(struct reader *r, json_t *o, int signo, int *code);
+/* An errno name or number; SIGN -1 for a syscall return (-ERESTARTSYS). */
+int rd_errno(struct reader *r, json_t *o, const char *key, int sign,
+	     long *out);
+/* "syscall" (its name kept in BUF, *NAME pointing there) and
+ * "syscall_nr". */
+int rd_syscall(struct reader *r, json_t *o, long *nr, char *buf, size_t len,
+	       const char **name);
+/* A name by LOOKUP (-1: unknown, an error naming KEY). */
+int rd_enum(struct reader *r, json_t *o, const char *key,
+	    int (*lookup)(const char *), int *out);
+
+/* reader_origin.c: the explanation of a delivery (docs/explanations.md)
+ * and a finding's severity and origin. */
+int reader_signal_origin(struct reader *r, json_t *o, struct ev_signal *s);
+int reader_finding_origin(struct reader *r, json_t *o, struct ev_finding *f);
 
 #endif

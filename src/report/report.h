@@ -71,18 +71,23 @@ int report_write(const struct report_ops *ops, struct analyzer *a, int fd);
 
 /* ---- shared by the renderers (report_common.c) ---- */
 
-const char *report_sev_name(enum an_sev sev);
+const char *report_sev_name(enum severity sev);
 /* One-line title and detail lines ('\n'-separated), plain text. */
 void report_item_title(const struct analyzer *a, const struct an_item *it,
 		       struct strbuf *sb);
 void report_item_details(const struct analyzer *a, const struct an_item *it,
 			 struct strbuf *sb);
-/* "exited 0", "killed by SIGUSR1 at +12.437 ms (default action: term)" */
+/* The verdict of P in one sentence (report_verdict.c): "exited 0",
+ * "killed by SIGTERM at +1.2 ms from 1234 bash [...] <- sshd(99): its
+ * handler ran, then it re-raised SIGTERM ..." */
 void report_verdict(const struct analyzer *a, const struct an_proc *p,
 		    struct strbuf *sb);
-/* "sent by 22044 kill [...] <- sh(22043)", "" when nothing to say. */
-void report_verdict_sender(const struct analyzer *a, const struct an_proc *p,
-			   struct strbuf *sb);
+/* A signal sent to a process group, once, with its fan-out: "SIGINT to
+ * process group 1234 from the terminal (^C): 3 processes (...)". */
+void report_group(const struct analyzer *a, const struct an_group *g,
+		  struct strbuf *sb);
+/* Why a default was in effect, as a clause; NULL for an unknown cause. */
+const char *report_cause_text(unsigned cause);
 /* Does the disposition table of P list SIGNO (not default throughout,
  * or delivered)? */
 bool report_disp_listed(const struct an_proc *p, int signo);

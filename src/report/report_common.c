@@ -24,7 +24,7 @@ void report_esc_text(struct strbuf *sb, const char *s)
 	}
 }
 
-const char *report_sev_name(enum an_sev sev)
+const char *report_sev_name(enum severity sev)
 {
 	static const char *const names[SEV__COUNT] = {
 		"critical", "high", "medium", "low", "info",
@@ -55,71 +55,6 @@ void report_trace_title(const struct analyzer *a, struct strbuf *sb)
 	an_desc_args(sb, &t->argv);
 }
 
-/* ---- verdicts ---- */
-
-void report_verdict(const struct analyzer *a, const struct an_proc *p,
-		    struct strbuf *sb)
-{
-	const struct an_fatal *f = &p->fatal;
-	char buf[NAME_BUF];
-
-	switch (p->verdict) {
-	case VERDICT_EXITED:
-		sb_printf(sb, "exited %d", p->exit_code);
-		return;
-	case VERDICT_DETACHED:
-		sb_adds(sb, "still running when sigtrace detached at ");
-		an_desc_rel(a, sb, p->end_ns);
-		return;
-	case VERDICT_RUNNING:
-		sb_adds(sb, a->trace.ended ?
-			"no exit seen (still running when the trace ended)" :
-			"no exit seen before the log ends");
-		return;
-	case VERDICT_KILLED:
-		break;
-	}
-	sb_printf(sb, "killed by %s", an_signame(p->exit_signo, buf,
-						 sizeof(buf)));
-	if (f->known && f->signo == p->exit_signo) {
-		sb_adds(sb, " at ");
-		an_desc_rel(a, sb, f->ns);
-		sb_printf(sb, " (default action: %s",
-			  sig_action_name((enum sig_action)f->action));
-		if (f->has_cause)
-			sb_printf(sb, ", cause: %s",
-				  finding_cause_name((enum finding_cause)
-						     f->cause));
-		sb_addc(sb, ')');
-	} else if (p->exit_signo == SIGKILL) {
-		sb_adds(sb, " (SIGKILL is never shown to a tracer: its sender is unknown)");
-	} else {
-		sb_adds(sb, " (its delivery was not seen)");
-	}
-	if (p->core)
-		sb_adds(sb, ", core dumped");
-}
-
-void report_verdict_sender(const struct analyzer *a, const struct an_proc *p,
-			   struct strbuf *sb)
-{
-	const struct an_fatal *f = &p->fatal;
-	char buf[NAME_BUF];
-
-	if (p->verdict != VERDICT_KILLED || !f->known ||
-	    f->signo != p->exit_signo)
-		return;
-	if (f->sender.present) {
-		sb_adds(sb, "sent by ");
-		an_desc_sender(sb, &f->sender, true);
-	} else {
-		sb_printf(sb, "sent by the kernel (%s)",
-			  si_code_name(f->signo, f->code, buf, sizeof(buf)));
-	}
-	if (f->tid != p->pid)
-		sb_printf(sb, ", delivered to thread %d", (int)f->tid);
-}
-
 bool report_disp_listed(const struct an_proc *p, int signo)
 {
 	const struct an_sigstate *s = &p->sig[signo];
@@ -131,14 +66,20 @@ bool report_disp_listed(const struct an_proc *p, int signo)
 
 /* ---- findings ---- */
 
-static const char *const cause_text[CAUSE__COUNT] = {
+static const char *const cause_texts[CAUSE__COUNT] = {
 	[CAUSE_NEVER_INSTALLED] = "no handler had been installed yet",
 	[CAUSE_INSTALLED_LATER] = "the handler was installed only after the delivery",
 	[CAUSE_RESETHAND] = "SA_RESETHAND had reset the handler at an earlier delivery",
 	[CAUSE_EXEC_RESET] = "execve had reset the handler to the default",
 	[CAUSE_REMOVED] = "the program had removed its handler",
 	[CAUSE_UNKNOWN_BEFORE_ATTACH] = "the disposition was never changed since sigtrace attached",
+	[CAUSE_RERAISE] = "its handler ran, then it re-raised the signal to exit with the default action (the normal clean-exit idiom)",
 };
+
+const char *report_cause_text(unsigned cause)
+{
+	return cause < CAUSE__COUNT ? cause_texts[cause] : NULL;
+}
 
 static const char *const cause_fix[CAUSE__COUNT] = {
 	[CAUSE_NEVER_INSTALLED] = "fix: install the handler first thing (block the signal until then), or make the sender wait until the program is ready",
@@ -149,19 +90,32 @@ static const char *const cause_fix[CAUSE__COUNT] = {
 	[CAUSE_UNKNOWN_BEFORE_ATTACH] = "fix: if the program should survive this signal, handle or ignore it",
 };
 
+/* The origins whose name is the story, whatever the cause. */
+static const char *const origin_texts[FROM__COUNT] = {
+	[FROM_RERAISE] = "its handler ran, then it re-raised the signal to exit with the default action (the normal clean-exit idiom)",
+	[FROM_TERMINAL] = "it came from the terminal",
+	[FROM_PIPE] = "a write to a pipe or socket whose reader had gone",
+	[FROM_FAULT] = "a fault (a crash)",
+	[FROM_SECCOMP] = "a seccomp filter refused a system call",
+	[FROM_LIMIT] = "a resource limit was reached",
+};
+
 static void title_default(const struct analyzer *a, const struct an_finding *f,
 			  struct strbuf *sb)
 {
 	char buf[NAME_BUF];
 
-	sb_printf(sb, "%s %s %d %s under its default disposition",
-		  an_signame(f->signo, buf, sizeof(buf)),
+	sb_printf(sb, "%s %s %d %s", an_signame(f->signo, buf, sizeof(buf)),
 		  f->effect == EFFECT_STOPPED ? "stopped" : "killed",
 		  (int)f->pid, f->comm[0] ? f->comm : "?");
 	if (f->effect == EFFECT_CORE)
-		sb_adds(sb, " (core dump)");
-	if (f->cause < CAUSE__COUNT)
-		sb_printf(sb, ": %s", cause_text[f->cause]);
+		sb_adds(sb, " (default action: core dump)");
+	/* Where it came from says more than why no handler caught it. */
+	if (f->origin < FROM__COUNT && origin_texts[f->origin])
+		sb_printf(sb, ": %s", origin_texts[f->origin]);
+	else if (f->cause < CAUSE__COUNT)
+		sb_printf(sb, " under its default disposition: %s",
+			  cause_texts[f->cause]);
 }
 
 static void details_default(const struct analyzer *a,
@@ -193,7 +147,10 @@ static void details_default(const struct analyzer *a,
 	}
 	if (f->detail[0])
 		sb_printf(sb, "%s\n", f->detail);
-	if (f->cause < CAUSE__COUNT)
+	/* A fix only for what the program could have changed. */
+	if (f->cause < CAUSE__COUNT && cause_fix[f->cause] &&
+	    f->severity != SEV_INFO &&
+	    !(f->origin < FROM__COUNT && origin_texts[f->origin]))
 		sb_printf(sb, "%s\n", cause_fix[f->cause]);
 }
 

@@ -108,12 +108,6 @@ static void html_verdicts(struct report_ctx *c)
 		sb_adds(c->out, "</span></td><td>");
 		report_verdict(a, p, &sb);
 		esc_sb(c, &sb);
-		report_verdict_sender(a, p, &sb);
-		if (sb.len) {
-			sb_adds(c->out, "<br><span class=\"argv\">");
-			esc_sb(c, &sb);
-			sb_adds(c->out, "</span>");
-		}
 		sb_adds(c->out, "</td></tr>\n");
 	}
 	sb_adds(c->out, "</table>\n");

@@ -118,12 +118,6 @@ static void verdict_line(struct report_ctx *c, const struct an_proc *p,
 	report_verdict(c->a, p, &sb);
 	esc_sb(c, &sb);
 	sb_addc(c->out, '\n');
-	report_verdict_sender(c->a, p, &sb);
-	if (sb.len) {
-		sb_printf(c->out, "%s%25s", indent, "");
-		esc_sb(c, &sb);
-		sb_addc(c->out, '\n');
-	}
 	sb_free(&sb);
 }
 
@@ -149,11 +143,13 @@ static void text_verdicts(struct report_ctx *c)
 		sb_adds(c->out, "  no process was traced\n");
 }
 
-static void sev_counts(struct report_ctx *c)
+/* "1 critical, 2 low"; without the info ones in the summary (its
+ * verdicts say them). */
+static void sev_counts(struct report_ctx *c, bool info)
 {
 	bool first = true;
 
-	for (int s = 0; s < SEV__COUNT; s++) {
+	for (int s = 0; s < (info ? SEV__COUNT : SEV_INFO); s++) {
 		if (!c->a->sev_count[s])
 			continue;
 		sb_printf(c->out, "%s%u %s", first ? "" : ", ",
@@ -185,7 +181,7 @@ static void text_findings(struct report_ctx *c)
 	uint32_t n = a->nitems < TEXT_ITEMS_MAX ? a->nitems : TEXT_ITEMS_MAX;
 
 	sb_adds(c->out, "\nFINDINGS: ");
-	sev_counts(c);
+	sev_counts(c, true);
 	sb_addc(c->out, '\n');
 	for (uint32_t i = 0; i < n; i++) {
 		const struct an_item *it = &a->items[i];
@@ -239,6 +235,24 @@ static bool proc_has_table(const struct an_proc *p)
 	return false;
 }
 
+/* The audit: signals operators and tools send whose default still
+ * terminates P at the end (a finding only when one was sent to it, or
+ * it is an attached daemon: lifecycle.c). */
+static void still_terminate(struct report_ctx *c, const struct an_proc *p,
+			    const char *indent)
+{
+	sigbits_t danger = model_dangerous_defaults(&p->model);
+	char buf[512];
+
+	/* It matters for a process that lives on, not for a dead one. */
+	if (!danger || p->verdict == VERDICT_KILLED)
+		return;
+	sb_printf(c->out, "%s%s still terminate %d ", indent,
+		  sigset_format(danger, buf, sizeof(buf)), (int)p->pid);
+	esc(c, p->comm[0] ? p->comm : "?");
+	sb_adds(c->out, " (default action)\n");
+}
+
 static void text_dispositions(struct report_ctx *c)
 {
 	const struct analyzer *a = c->a;
@@ -262,13 +276,17 @@ static void text_dispositions(struct report_ctx *c)
 		for (int s = 1; s <= SIG_MAX; s++)
 			if (report_disp_listed(p, s))
 				disp_row(c, p, s);
+		still_terminate(c, p, "    ");
 		shown++;
 	}
 	if (rest)
 		sb_printf(c->out, "  ... and %u more processes: see the JSON report\n",
 			  rest);
-	if (!shown)
+	if (!shown) {
 		sb_adds(c->out, "  every signal kept its default disposition\n");
+		if (a->nprocs)
+			still_terminate(c, a->procs[0], "  ");
+	}
 }
 
 static void senders(struct report_ctx *c, const struct an_sigstat *st)
@@ -396,8 +414,25 @@ static void summary_begin(struct report_ctx *c)
 		  (unsigned long long)a->by_type[EV_SIGNAL],
 		  a->by_type[EV_SIGNAL] == 1 ? "" : "s",
 		  (unsigned long long)a->by_type[EV_EINTR]);
-	sev_counts(c);
+	sev_counts(c, false);
 	sb_adds(c->out, " ---\n");
+}
+
+/* Each signal sent to a process group, once, when it reached more than
+ * one traced process. */
+static void group_lines(struct report_ctx *c)
+{
+	const struct analyzer *a = c->a;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (uint32_t i = 0; i < a->ngroups; i++) {
+		if (a->groups[i].n < 2)
+			continue;
+		report_group(a, &a->groups[i], &sb);
+		esc_sb(c, &sb);
+		sb_addc(c->out, '\n');
+	}
+	sb_free(&sb);
 }
 
 static void summary_verdicts(struct report_ctx *c)
@@ -420,22 +455,27 @@ static void summary_verdicts(struct report_ctx *c)
 		sb_printf(c->out, "%u %sprocess%s exited 0%s\n", rest,
 			  shown ? "other " : "", rest == 1 ? "" : "es",
 			  shown >= 10 ? " or are not shown" : "");
+	group_lines(c);
 }
 
 static void summary_findings(struct report_ctx *c)
 {
 	const struct analyzer *a = c->a;
 	struct strbuf sb = STRBUF_INIT;
+	uint32_t ranked = 0;
 
-	for (uint32_t i = 0; i < a->nitems && i < SUMMARY_ITEMS_MAX; i++) {
+	/* Info findings are explanations, which the verdicts give. */
+	while (ranked < a->nitems && a->items[ranked].sev != SEV_INFO)
+		ranked++;
+	for (uint32_t i = 0; i < ranked && i < SUMMARY_ITEMS_MAX; i++) {
 		sb_printf(c->out, "[%s] ", report_sev_name(a->items[i].sev));
 		report_item_title(a, &a->items[i], &sb);
 		esc_sb(c, &sb);
 		sb_addc(c->out, '\n');
 	}
-	if (a->nitems > SUMMARY_ITEMS_MAX)
+	if (ranked > SUMMARY_ITEMS_MAX)
 		sb_printf(c->out, "... and %u more findings\n",
-			  a->nitems - SUMMARY_ITEMS_MAX);
+			  ranked - SUMMARY_ITEMS_MAX);
 	sb_free(&sb);
 }
 

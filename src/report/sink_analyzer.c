@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * sink_analyzer.c - the live report's input: every event the tracer
- * emits (after the same -e signal=SET filter as the other sinks) goes to
- * the analyzer, which is exactly what `sigtrace report` does with the
- * JSON log's lines: with its text made what the log reads back
- * (event_make_utf8()).
+ * emits goes to the analyzer (main.c gives this sink every signal: -e
+ * signal=SET narrows the logs, not the summary or the report), which is
+ * exactly what `sigtrace report` does with the JSON log's lines: with its
+ * text made what the log reads back (event_make_utf8()).
  */
 #include <stdlib.h>
 
@@ -44,6 +44,7 @@ static int analyzer_close(struct sink *s)
 
 const struct sink_ops sink_analyzer_ops = {
 	.name = "analyzer",
+	.no_stacks = true,
 	.open = analyzer_open,
 	.write = analyzer_write,
 	.close = analyzer_close,

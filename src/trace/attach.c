@@ -181,6 +181,8 @@ static int seize_process(struct tracer *T, pid_t pid,
 	p = process_add(T, pid,
 		model_new(true, st.ignored, st.caught, trace_now()), true);
 	p->target = why;
+	p->execd = true;	/* its command line is its own */
+	pidns_learn(p, &st);
 	rc = seize_threads(T, p, options);
 	if (rc < 0) {
 		process_remove(T, p);

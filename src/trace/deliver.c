@@ -13,6 +13,7 @@
 #include <sys/ptrace.h>
 #include <unistd.h>
 
+#include "origin.h"
 #include "proc.h"
 #include "siginfo.h"
 #include "stack.h"
@@ -21,17 +22,50 @@
 /* The chain of a gone sender, from what sigtrace saw fork it. */
 static void known_ancestry(struct tracer *T, pid_t pid, struct ancestry *a)
 {
-	a->count = 0;
-	while (pid > 0 && a->count < ANCESTRY_MAX) {
-		pid_t next = 0;
+	struct traced_ident id;
 
+	a->count = 0;
+	while (pid > 0 && a->count < ANCESTRY_MAX &&
+	       process_identity(T, pid, &id)) {
 		a->link[a->count].pid = pid;
-		if (!process_identity(T, pid, a->link[a->count].comm,
-					   NULL, &next))
-			break;
+		memcpy(a->link[a->count].comm, id.comm, COMM_MAX);
 		a->count++;
-		pid = next;
+		pid = id.parent;
 	}
+}
+
+/*
+ * Is the traced process sigtrace remembers as R the one that has R's
+ * pid in the signal?  A live one is (a pid is not reused while its
+ * process exists, zombie included); an exited one, if /proc still shows
+ * it (same start time), or if the pid counter has not come round to its
+ * pid since it exited (nobody else can have had it).  ns_last_pid moved
+ * backwards by hand (CRIU) defeats the last test; issue 16's observers
+ * see every process and do not need it.
+ */
+static bool record_is_sender(const struct traced_ident *r, bool *zombie)
+{
+	struct proc_stat st;
+	long now, then = r->last_pid;
+
+	*zombie = false;
+	if (!r->exited)
+		return true;
+	if (proc_read_stat(r->pid, &st) == 0) {
+		/* The start time counts clock ticks: two processes can share
+		 * one; the name tells them apart (a rename since sigtrace
+		 * last looked only makes /proc name it instead). */
+		*zombie = st.state == 'Z';
+		return st.start_time == r->start_time &&
+		       strcmp(st.comm, r->comm) == 0;
+	}
+	now = proc_read_last_pid();
+	if (now < 0 || then < 0)
+		return false;
+	/* Was r->pid handed out in (then, now], counting round pid_max? */
+	if (then <= now)
+		return !(r->pid > then && r->pid <= now);
+	return !(r->pid > then || r->pid <= now);
 }
 
 /* A traced sender: sigtrace knows its command line (from its exec) and
@@ -41,25 +75,37 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 			      struct ev_signal *sig)
 {
 	struct proc_ident *id = &sig->sender;
-	struct cmdline argv;
-	char comm[COMM_MAX];
-	pid_t parent = 0;
+	struct traced_ident r;
 	struct process *live;
+	bool zombie = false;
 
-	if (!process_identity(T, id->pid, comm, &argv, &parent))
+	if (!process_identity(T, id->pid, &r))
+		return false;
+	/* A child's SIGCHLD comes from its death, which sigtrace saw. */
+	if (sig->origin != FROM_CHILD && !record_is_sender(&r, &zombie))
 		return false;
 	live = process_find(T, id->pid);
 	id->known = true;
 	id->gone = false;
-	id->cmdline = argv;
-	if (live == t->proc)
+	id->zombie = zombie;
+	id->cmdline = r.argv;
+	if (live == t->proc) {
 		memcpy(id->comm, t->proc->comm, sizeof(id->comm));
-	else if (!live || proc_read_comm(id->pid, id->comm, sizeof(id->comm)) < 0) {
+	} else if (!live ||
+		   proc_read_comm(id->pid, id->comm, sizeof(id->comm)) < 0) {
 		id->gone = true;
-		memcpy(id->comm, comm, sizeof(id->comm));
+		memcpy(id->comm, r.comm, sizeof(id->comm));
+	} else {
+		/* What ps shows: a title it wrote (setproctitle), or its
+		 * own after a fork without exec; nothing once it is
+		 * exiting, and then its exec's argv is the best we know. */
+		struct cmdline now;
+
+		if (proc_read_cmdline(id->pid, &now) == 0 && now.len > 0)
+			id->cmdline = now;
 	}
-	if (parent > 0 || id->gone || !T->attach || !live) {
-		known_ancestry(T, parent, &sig->sender_chain);
+	if (r.parent > 0 || id->gone || !T->attach || !live) {
+		known_ancestry(T, r.parent, &sig->sender_chain);
 	} else {
 		/* An attached process: its parents are not traced.  Read
 		 * them once; a storm of self-sent signals must not walk
@@ -81,11 +127,15 @@ static void fill_sender(struct tracer *T, struct tracee *t,
 	uid_t uid = sig->sender.uid;
 	pid_t me = getpid();
 
-	if (!sig->has_sender || sig->sender.pid <= 0)
+	if (!sig->has_sender)
 		return;
-	if (!fill_known_sender(T, t, sig)) {
+	if (sig->sender.pid <= 0) {
+		/* In another pid namespace, and gone: nothing to read. */
+		sig->sender.known = false;
+		sig->sender.gone = true;
+	} else if (!fill_known_sender(T, t, sig)) {
 		proc_read_ident(sig->sender.pid, &sig->sender);
-		if (!sig->sender.gone)
+		if (!sig->sender.gone || sig->sender.zombie)
 			proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
 	}
 	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
@@ -134,13 +184,16 @@ static void alarm_default(struct tracer *T, struct tracee *t,
 	struct ev_finding f;
 
 	memset(&f, 0, sizeof(f));
-	if (!model_explain_default(t->proc->model, sig->signo,
+	/* A namespace's init does not get it: nothing happened. */
+	if (sig->dropped != DROP_NONE ||
+	    !model_explain_default(t->proc->model, sig->signo,
 				   delivery->mono_ns, &f))
 		return;
 	f.code = sig->code;
 	f.has_sender = sig->has_sender;
 	f.sender = sig->sender;
 	f.sender_chain = sig->sender_chain;
+	explain_finding(t, sig, &f);
 	pending_report(T, t->proc, t->tid, &f);
 }
 
@@ -221,14 +274,18 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	if (interrupted)
 		emit_interrupted(T, t, e, &f);
 	if (handler_runs(&sig->disposition)) {
-		model_delivered(t->proc->model, signo, e->mono_ns);
 		/* Follow the handler to its sigreturn when it interrupted a
 		 * call, or when an outer handler is being followed (its
 		 * sigreturns must pair with the right frames). */
-		if (interrupted || t->depth > 0)
+		bool follow = interrupted || t->depth > 0;
+
+		model_delivered(t->proc->model, signo, e->mono_ns);
+		explain_delivered(t, e, follow);
+		if (follow)
 			frame_push(t, &f);
 		return;
 	}
+	explain_delivered(t, e, false);
 	if (sig->disposition.kind == DISP_DEFAULT)
 		alarm_default(T, t, e);
 	if (interrupted && !(sig->disposition.kind == DISP_DEFAULT &&
@@ -240,11 +297,47 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	}
 }
 
+/* The receiver's own state at the stop: its status (read after the
+ * sender, who may be gone any moment), a new name, its signal table
+ * changes that attach mode has not seen yet, its own command line if it
+ * never exec'd (ps shows that, not its parent's). */
+static bool receiver_status(struct tracer *T, struct tracee *t,
+			    struct proc_status *st, struct ev_signal *sig)
+{
+	struct process *p = t->proc;
+
+	if (proc_read_status(p->pid, t->tid, st) < 0)
+		return false;
+	if (strcmp(st->name, p->status_name) != 0) {
+		memcpy(p->status_name, st->name, sizeof(st->name));
+		proc_read_comm(p->pid, p->comm, sizeof(p->comm));
+	}
+	if (T->attach)
+		poll_process_status(T, p, st);
+	if (!p->execd && proc_read_cmdline(p->pid, &sig->argv) == 0 &&
+	    (sig->argv.len != p->argv.len ||
+	     memcmp(sig->argv.buf, p->argv.buf, p->argv.len) != 0)) {
+		p->argv = sig->argv;
+		sig->has_argv = true;
+	}
+	return true;
+}
+
+static bool fatal_default(const struct ev_signal *sig)
+{
+	enum sig_action a = sig_default_action(sig->signo);
+
+	return sig->disposition.kind == DISP_DEFAULT &&
+	       sig->dropped == DROP_NONE &&
+	       (a == SIG_ACT_TERM || a == SIG_ACT_CORE);
+}
+
 void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 {
 	struct arch_syscall_state regs;
+	struct origin_facts facts;
 	struct proc_status st;
-	bool have_status;
+	bool have_status, have_regs;
 	siginfo_t si;
 	struct event e;
 	struct ev_signal *sig = &e.u.sig;
@@ -255,28 +348,27 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		return;
 	}
 	T->deliveries++;
-	/* The kernel's truth for the cross-check, read once.  Names change
-	 * (prctl PR_SET_NAME): re-read comm only when status says so. */
-	have_status = proc_read_status(t->proc->pid, t->tid, &st) == 0;
-	if (have_status && strcmp(st.name, t->proc->status_name) != 0) {
-		memcpy(t->proc->status_name, st.name, sizeof(st.name));
-		proc_read_comm(t->proc->pid, t->proc->comm,
-			       sizeof(t->proc->comm));
-	}
 	event_init(&e, EV_SIGNAL);
 	trace_stamp(&e, t->proc, t->tid);
 	siginfo_decode(&si, sig);
 	sig->signo = stopsig;
-	fill_sender(T, t, sig);
 	memset(&regs, 0, sizeof(regs));
-	if (arch_get_syscall_state(t->tid, &regs) == 0 && regs.nr >= 0 &&
-	    sig_ret_is_interrupt(regs.ret)) {
+	have_regs = arch_get_syscall_state(t->tid, &regs) == 0;
+	explain_facts(T, t, sig, &si, &regs, have_regs, &facts);
+	explain_origin(T, t, sig, &facts);
+	fill_sender(T, t, sig);
+	have_status = receiver_status(T, t, &st, sig);
+	trace_stamp(&e, t->proc, t->tid);	/* a new name, now read */
+	if (have_regs && regs.nr >= 0 && sig_ret_is_interrupt(regs.ret)) {
 		sig->syscall = regs.nr;
 		sig->syscall_name = arch_abi_syscall_name(regs.abi, regs.nr);
 		sig->syscall_ret = regs.ret;
 	}
 	current_disposition(T, t, stopsig, e.mono_ns, &st, have_status,
 			    &sig->disposition);
+	explain_delivery(T, t, sig, &facts);
+	/* An EINTR restored just before: seen only if the thread lives. */
+	frame_flush_outcome(T, t, fatal_default(sig));
 	if (t->proc->reported) {
 		stack_symbolize_disposition(t->proc->pid, &sig->disposition);
 		/* A backtrace nobody sees is not worth its cost to the

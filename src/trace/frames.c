@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "proc.h"
 #include "sigtab.h"
 #include "trace_priv.h"
 
@@ -103,5 +104,36 @@ void frame_emit_outcome(struct tracer *T, struct tracee *t,
 	struct event e;
 
 	frame_event(&e, ret == -EINTR ? EV_EINTR : EV_RESTARTED, t, f);
+	trace_emit(T, t->proc, &e);
+}
+
+void frame_sigreturned(struct tracer *T, struct tracee *t,
+		       const struct handler_frame *f, long ret)
+{
+	struct proc_status st;
+
+	/* The clean-exit idiom: the handler re-raised its signal, blocked
+	 * while it ran; rt_sigreturn unblocks it and the kernel delivers
+	 * it before a single instruction of the program runs. */
+	if (ret == -EINTR &&
+	    proc_read_status(t->proc->pid, t->tid, &st) == 0 &&
+	    ((st.pending | st.shared_pending) & ~st.blocked)) {
+		t->outcome_held = true;
+		t->held_frame = *f;
+		t->held_ret = ret;
+		return;
+	}
+	frame_emit_outcome(T, t, f, ret);
+}
+
+void frame_flush_outcome(struct tracer *T, struct tracee *t, bool unseen)
+{
+	struct event e;
+
+	if (!t->outcome_held)
+		return;
+	t->outcome_held = false;
+	frame_event(&e, EV_EINTR, t, &t->held_frame);
+	e.u.sc.unseen = unseen;
 	trace_emit(T, t->proc, &e);
 }

@@ -16,13 +16,12 @@
 
 struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
 {
-	struct proc_status st;
+	struct proc_status own, st;
 	struct process *parent_proc = NULL, *p;
 	struct tracee *creator_t = creator > 0 ? tracee_find(T, creator) : NULL;
-	pid_t tgid = tid;
+	bool have_own = proc_read_status(tid, tid, &own) == 0;
+	pid_t tgid = have_own && own.tgid > 0 ? own.tgid : tid;
 
-	if (proc_read_status(tid, tid, &st) == 0 && st.tgid > 0)
-		tgid = st.tgid;
 	p = process_find(T, tgid);
 	if (!p) {
 		struct sigmodel *m;
@@ -31,13 +30,17 @@ struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
 			parent_proc = creator_t->proc;
 		else if (proc_read_status(tgid, 0, &st) == 0)
 			parent_proc = process_find(T, st.ppid);
-		if (parent_proc)
+		if (parent_proc) {
 			m = model_copy(parent_proc->model);
-		else
+			model_forked(m);
+		} else {
 			m = model_new(false, 0, 0, 0);
+		}
 		p = process_add(T, tgid, m, T->cfg.follow &&
 				(!parent_proc || parent_proc->reported));
 		p->parent = parent_proc ? parent_proc->pid : 0;
+		if (have_own)
+			pidns_learn(p, &own);
 	}
 	return tracee_add(T, tid, p);
 }
@@ -77,16 +80,32 @@ static void warn_setid_exec(struct tracer *T, struct tracee *t,
 	if (stat(path, &st) < 0 || !(st.st_mode & (S_ISUID | S_ISGID)) ||
 	    proc_read_status(t->proc->pid, 0, &ps) < 0)
 		return;
-	if (!((st.st_mode & S_ISUID) && st.st_uid != ps.uid) &&
-	    !(st.st_mode & S_ISGID))
+	/* A tracer with CAP_SYS_PTRACE (root) does not take them away:
+	 * what the process got is the truth. */
+	if (!((st.st_mode & S_ISUID) && st.st_uid != ps.euid) &&
+	    !((st.st_mode & S_ISGID) && st.st_gid != ps.egid))
 		return;
 	event_init(&w, EV_WARNING);
 	trace_stamp(&w, t->proc, t->tid);
 	snprintf(w.u.warning.message, sizeof(w.u.warning.message),
 		 "exec of a set-%cID program (owner uid %u, gid %u): under ptrace the kernel runs it WITHOUT those privileges (as uid %u), so it may behave differently than untraced",
 		 (st.st_mode & S_ISUID) ? 'u' : 'g', (unsigned)st.st_uid,
-		 (unsigned)st.st_gid, (unsigned)ps.uid);
+		 (unsigned)st.st_gid, (unsigned)ps.euid);
 	trace_emit(T, t->proc, &w);
+}
+
+/* The inode of the pipe on PID's stdin, or 0: the reader of a pipeline,
+ * for the writer's SIGPIPE to name. */
+static uint64_t stdin_pipe(pid_t pid)
+{
+	unsigned long long ino;
+	char link[64];
+	bool fifo;
+
+	if (proc_read_fd_link(pid, 0, link, sizeof(link), &fifo) == 0 &&
+	    sscanf(link, "pipe:[%llu]", &ino) == 1)
+		return ino;
+	return 0;
 }
 
 void lifecycle_exec(struct tracer *T, struct tracee *t)
@@ -104,6 +123,7 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 		if (old && old != t)
 			tracee_remove(T, old);
 	}
+	frame_flush_outcome(T, t, false);
 	frames_clear(t);
 	t->sa_pending = false;
 	stack_free(t->sa_stack);
@@ -117,6 +137,8 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 	proc_read_exe(p->pid, e.u.exec.path, sizeof(e.u.exec.path));
 	proc_read_cmdline(p->pid, &e.u.exec.argv);
 	p->argv = e.u.exec.argv;
+	p->execd = true;
+	p->stdin_pipe = stdin_pipe(p->pid);
 	if ((pid_t)former != t->tid)
 		e.u.exec.former_tid = (pid_t)former;
 	model_exec(p->model, e.u.exec.path, e.mono_ns);
@@ -131,9 +153,13 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 	tracee_resume(T, t, 0);
 }
 
+/* The audit names the dangerous defaults of signals the process was
+ * actually sent, or, attached, of a daemon (no terminal): on every
+ * `true` it would only be noise.  The report lists them all anyway. */
 static void emit_audit(struct tracer *T, struct process *p, pid_t tid)
 {
-	sigbits_t danger = model_dangerous_defaults(p->model);
+	sigbits_t danger = model_dangerous_defaults(p->model) &
+		(T->attach && p->no_tty ? ~(sigbits_t)0 : p->delivered);
 	sigbits_t oneshot = model_oneshot_handlers(p->model);
 	struct event e;
 
@@ -167,6 +193,7 @@ void lifecycle_exit(struct tracer *T, struct tracee *t, int status)
 	bool leader = tid == p->pid;
 	struct event e;
 
+	frame_flush_outcome(T, t, true);
 	if (leader) {
 		pending_flush(T, p, tid);
 		/* The audit matters for a process that lives on; one that a

@@ -9,16 +9,13 @@
 #include "proc.h"
 #include "trace_priv.h"
 
-static void poll_process(struct tracer *T, struct process *p, uint64_t since)
+static void poll_changes(struct tracer *T, struct process *p,
+			 const struct proc_status *st, uint64_t since)
 {
-	struct proc_status st;
-
-	if (proc_read_status(p->pid, 0, &st) < 0)
-		return;
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		const struct sig_state *s = model_get(p->model, sig);
-		enum disp_kind now = model_kernel_kind(sig, st.caught,
-						       st.ignored);
+		enum disp_kind now = model_kernel_kind(sig, st->caught,
+						       st->ignored);
 		struct event e;
 
 		if (s->disp.kind == now)
@@ -40,6 +37,20 @@ static void poll_process(struct tracer *T, struct process *p, uint64_t since)
 		if (now == DISP_HANDLER)
 			pending_handler_installed(T, p, p->pid, sig);
 	}
+}
+
+static void poll_process(struct tracer *T, struct process *p, uint64_t since)
+{
+	struct proc_status st;
+
+	if (proc_read_status(p->pid, 0, &st) == 0)
+		poll_changes(T, p, &st, since);
+}
+
+void poll_process_status(struct tracer *T, struct process *p,
+			 const struct proc_status *st)
+{
+	poll_changes(T, p, st, T->last_poll_ns);
 }
 
 void poll_dispositions(struct tracer *T)

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "proc.h"
@@ -51,6 +52,35 @@ static sigbits_t parse_mask(const char *s)
 	return (sigbits_t)strtoull(s, NULL, 16);
 }
 
+/* "Uid:\treal\teffective\tsaved\tfs": the first two. */
+static void parse_ids(const char *v, uid_t *real, uid_t *effective)
+{
+	char *end;
+	unsigned long r = strtoul(v, &end, 10);
+
+	if (real)
+		*real = (uid_t)r;
+	*effective = (uid_t)strtoul(end, NULL, 10);
+}
+
+/* "NStgid:\t868\t1": the tgid in each pid namespace from the one /proc
+ * belongs to down to the process's own; the last is its own. */
+static void parse_nstgid(const char *v, struct proc_status *st)
+{
+	char *end;
+
+	st->ns_depth = 0;
+	for (;;) {
+		long n = strtol(v, &end, 10);
+
+		if (end == v)
+			break;
+		st->ns_tgid = (pid_t)n;
+		st->ns_depth++;
+		v = end;
+	}
+}
+
 /* Status keys that decide after the last line, not on theirs. */
 #define SEEN_VMSIZE 1u
 #define SEEN_KTHREAD 2u
@@ -77,7 +107,9 @@ static unsigned parse_status_line(const char *line, struct proc_status *st)
 	else if (KEY("TracerPid"))
 		st->tracer = atoi(v);
 	else if (KEY("Uid"))
-		st->uid = (uid_t)strtoul(v, NULL, 10);
+		parse_ids(v, &st->uid, &st->euid);
+	else if (KEY("Gid"))
+		parse_ids(v, NULL, &st->egid);
 	else if (KEY("SigPnd"))
 		st->pending = parse_mask(v);
 	else if (KEY("ShdPnd"))
@@ -90,6 +122,8 @@ static unsigned parse_status_line(const char *line, struct proc_status *st)
 		st->caught = parse_mask(v);
 	else if (KEY("Threads"))
 		st->threads = atoi(v);
+	else if (KEY("NStgid"))
+		parse_nstgid(v, st);
 	else if (KEY("VmSize"))
 		return SEEN_VMSIZE;
 	else if (KEY("Kthread")) {
@@ -167,11 +201,19 @@ int proc_parse_stat(const char *buf, size_t len, struct proc_stat *st)
 	/* "pid (comm) state ppid ...": comm may hold spaces and ')', but
 	 * nothing after it does, so it ends at the last ')'. */
 	const char *p = memrchr(buf, ')', len), *end = buf + len;
+	const char *open = memchr(buf, '(', len);
 	uint64_t v = 0;
 
 	memset(st, 0, sizeof(*st));
 	if (!p || end - p < 3 || p[1] != ' ')
 		return -EINVAL;
+	if (open && open < p) {
+		size_t n = (size_t)(p - open - 1);
+
+		if (n >= sizeof(st->comm))
+			n = sizeof(st->comm) - 1;
+		memcpy(st->comm, open + 1, n);
+	}
 	st->state = p[2];
 	p += 3;
 	/* Fields 4 (ppid) to 22 (starttime). */
@@ -180,6 +222,12 @@ int proc_parse_stat(const char *buf, size_t len, struct proc_stat *st)
 			return -EINVAL;
 		if (field == 4)
 			st->ppid = (pid_t)v;
+		else if (field == 5)
+			st->pgrp = (pid_t)v;
+		else if (field == 7)
+			st->tty_nr = (unsigned)v;
+		else if (field == 8)
+			st->tpgid = (pid_t)v;	/* -1: no terminal, read as 1 */
 	}
 	st->start_time = v;
 	return 0;
@@ -223,6 +271,12 @@ void proc_parse_cmdline(const char *buf, size_t len, struct cmdline *c)
 	c->truncated = len > sizeof(c->buf);
 	c->len = c->truncated ? sizeof(c->buf) : len;
 	memcpy(c->buf, buf, c->len);
+	/* A program that wrote its title over its arguments (nginx,
+	 * postgres: setproctitle) leaves a run of NULs: ps shows the
+	 * title alone, and so do we. */
+	while (!c->truncated && c->len >= 2 && c->buf[c->len - 1] == '\0' &&
+	       c->buf[c->len - 2] == '\0')
+		c->len--;
 }
 
 int proc_read_cmdline(pid_t pid, struct cmdline *c)
@@ -241,19 +295,25 @@ int proc_read_cmdline(pid_t pid, struct cmdline *c)
 	return 0;
 }
 
-int proc_read_exe(pid_t pid, char *buf, size_t len)
+/* The target of the link PATH into BUF, NUL-terminated.  0 or -errno. */
+static int read_link(const char *path, char *buf, size_t len)
 {
-	char path[64];
-	ssize_t n;
+	ssize_t n = readlink(path, buf, len - 1);
 
-	snprintf(path, sizeof(path), "/proc/%d/exe", pid);
-	n = readlink(path, buf, len - 1);
 	if (n < 0) {
 		buf[0] = '\0';
 		return -errno;
 	}
 	buf[n] = '\0';
 	return 0;
+}
+
+int proc_read_exe(pid_t pid, char *buf, size_t len)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/exe", pid);
+	return read_link(path, buf, len);
 }
 
 void proc_read_ident(pid_t pid, struct proc_ident *id)
@@ -263,17 +323,54 @@ void proc_read_ident(pid_t pid, struct proc_ident *id)
 	id->pid = pid;
 	id->known = true;
 	id->gone = false;
+	id->zombie = false;
 	id->comm[0] = '\0';
 	id->cmdline.len = 0;
 	id->cmdline.truncated = false;
-	if (pid <= 0 || proc_read_status(pid, 0, &st) < 0 || st.state == 'Z' ||
-	    st.state == 'X') {
+	if (pid <= 0 || proc_read_status(pid, 0, &st) < 0 || st.state == 'X') {
 		id->gone = true;
 		return;
 	}
 	id->uid = st.uid;
+	/* A zombie has exited, but its name, uid and parent are still
+	 * there; its memory (the command line) is not. */
+	id->zombie = st.state == 'Z';
+	id->gone = id->zombie;
 	proc_read_comm(pid, id->comm, sizeof(id->comm));
-	proc_read_cmdline(pid, &id->cmdline);
+	if (!id->zombie)
+		proc_read_cmdline(pid, &id->cmdline);
+}
+
+int proc_read_fd_link(pid_t pid, int fd, char *buf, size_t len,
+		      bool *is_fifo)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pid, fd);
+	*is_fifo = stat(path, &st) == 0 && S_ISFIFO(st.st_mode);
+	return read_link(path, buf, len);
+}
+
+long proc_read_last_pid(void)
+{
+	char buf[32];
+	ssize_t n = read_file("/proc/sys/kernel/ns_last_pid", buf,
+			      sizeof(buf) - 1);
+
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	return strtol(buf, NULL, 10);
+}
+
+uint64_t proc_read_pidns(pid_t pid)
+{
+	char path[64];
+	struct stat st;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", pid);
+	return stat(path, &st) == 0 ? (uint64_t)st.st_ino : 0;
 }
 
 void proc_read_ancestry(pid_t pid, struct ancestry *a)

@@ -18,13 +18,17 @@ struct proc_status {
 	pid_t tgid;
 	pid_t ppid;
 	pid_t tracer;
-	uid_t uid;
+	uid_t uid;		/* real */
+	uid_t euid;		/* effective */
+	gid_t egid;
 	sigbits_t pending;	/* SigPnd: thread-directed */
 	sigbits_t shared_pending;	/* ShdPnd */
 	sigbits_t blocked;	/* SigBlk */
 	sigbits_t ignored;	/* SigIgn */
 	sigbits_t caught;	/* SigCgt */
 	int threads;
+	pid_t ns_tgid;		/* NStgid's last: the tgid in its own pid ns */
+	int ns_depth;		/* NStgid's count: 1 in /proc's own pid ns */
 	bool kernel_thread;	/* no mm: Kthread, or no VmSize */
 	char name[COMM_MAX];	/* Name: as status shows it (kernel-escaped) */
 };
@@ -33,6 +37,10 @@ struct proc_status {
 struct proc_stat {
 	char state;
 	pid_t ppid;
+	pid_t pgrp;
+	unsigned tty_nr;	/* the controlling terminal, 0: none */
+	pid_t tpgid;		/* its foreground process group */
+	char comm[COMM_MAX];	/* as stat shows it (a zombie's too) */
 	uint64_t start_time;	/* clock ticks after boot: with the pid, the
 				 * identity of a process (pids are reused) */
 };
@@ -56,8 +64,21 @@ int proc_read_cmdline(pid_t pid, struct cmdline *c);
 void proc_parse_cmdline(const char *buf, size_t len, struct cmdline *c);
 int proc_read_exe(pid_t pid, char *buf, size_t len);
 
-/* Fill ID for PID (comm, cmdline, uid); id->gone when it has exited. */
+/* Fill ID for PID (comm, cmdline, uid); id->gone when it has exited,
+ * id->zombie (with comm and uid, without cmdline) when not reaped yet. */
 void proc_read_ident(pid_t pid, struct proc_ident *id);
+
+/* The link of /proc/PID/fd/FD ("pipe:[12]", a path) into BUF;
+ * *IS_FIFO when it is a named pipe.  0 or -errno. */
+int proc_read_fd_link(pid_t pid, int fd, char *buf, size_t len,
+		      bool *is_fifo);
+
+/* The last pid handed out in sigtrace's pid namespace, or -1. */
+long proc_read_last_pid(void);
+
+/* The identity of PID's pid namespace (the inode of /proc/PID/ns/pid),
+ * or 0 when it cannot be read. */
+uint64_t proc_read_pidns(pid_t pid);
 
 /* Parents of PID, nearest first, stopping at pid 1 or ANCESTRY_MAX. */
 void proc_read_ancestry(pid_t pid, struct ancestry *a);

@@ -158,7 +158,7 @@ static void pop_frame(struct tracer *T, struct tracee *t, long rval)
 		if (f->code == -K_ERESTARTSYS)
 			model_learn_restart(t->proc->model, f->signo,
 					    rval != -EINTR);
-		frame_emit_outcome(T, t, f, rval);
+		frame_sigreturned(T, t, f, rval);
 	}
 	frame_drop(t);
 }

@@ -54,7 +54,8 @@ bool trace_shown(const struct tracer *T, const struct event *e)
 	for (size_t i = 0; i < T->cfg.nsinks; i++) {
 		const struct sink *s = T->cfg.sinks[i];
 
-		if (!s->error && sink_event_selected(&s->cfg, e))
+		if (!s->error && !s->ops->no_stacks &&
+		    sink_event_selected(&s->cfg, e))
 			return true;
 	}
 	return false;

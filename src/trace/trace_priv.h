@@ -12,6 +12,9 @@
  *                  appear (-> attach.c targets.c procevents.c selfsig.c)
  *   spawn.c attach.c          the two ways in (spawn.c -> selfsig.c)
  *   lifecycle.c deliver.c syscall_stop.c poll.c      one kind of stop each
+ *   explain.c      where a delivery came from, what it did -> fanout.c
+ *                  pidns.c (docs/explanations.md)
+ *   fanout.c pidns.c          group signals; pid namespaces
  *   trace_table.c  processes and threads           -> pending.c frames.c
  *   pending.c frames.c                             -> trace_emit.c
  *   trace_emit.c selfsig.c    events out; sigtrace's own signals
@@ -19,6 +22,7 @@
 #ifndef SIGTRACE_TRACE_PRIV_H
 #define SIGTRACE_TRACE_PRIV_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -36,6 +40,18 @@
 #define TRACE_ERR_MAX 512
 
 struct pending_finding;
+struct proc_status;
+struct proc_stat;
+struct origin_facts;
+
+/* explain.c: a delivery of one signal that ran a handler, for a re-raise
+ * to name (freed with its process). */
+struct handled_rec {
+	struct handled_rec *next;
+	int signo;
+	bool followed;		/* its handler frame was followed */
+	struct ev_reraise r;
+};
 
 /* Errors go up to the entry points, which print them and exit: put one
  * line for the user in ERR and return -1. */
@@ -65,6 +81,18 @@ struct process {
 	struct ancestry *above;	/* attach: its untraced parents, read once */
 	const struct target_spec *target;	/* attach: what brought it in
 						 * (NULL: a fork did) */
+	bool execd;		/* it exec'd (or was attached): argv is its own */
+	uint64_t start_time;	/* /proc/PID/stat: with the pid, who it is */
+	pid_t pgid;		/* its process group, when last read */
+	bool no_tty;		/* attach: no controlling terminal (a daemon) */
+	uint64_t stdin_pipe;	/* the pipe on its stdin at exec, or 0 */
+	sigbits_t delivered;	/* signals delivered to it */
+	/* pidns.c: its pid namespace, read when first needed */
+	int ns_depth;		/* 0: not read yet; 1: sigtrace's own */
+	pid_t ns_tgid;		/* its pid there */
+	uint64_t ns_ino;	/* that namespace, when below sigtrace's */
+	struct handled_rec *handled;	/* explain.c: deliveries that ran
+					 * a handler, one per signal */
 };
 
 /* One handler invocation that sigtrace is following to its sigreturn. */
@@ -108,16 +136,41 @@ struct tracee {
 	long cur_nr;		/* syscall between entry and exit, or -1 */
 	int cur_abi;		/* ... and its ABI */
 	bool in_syscall;	/* fallback entry/exit parity */
+	/* An EINTR restored by rt_sigreturn while a signal was pending:
+	 * the thread may die of it before it runs (frames.c). */
+	bool outcome_held;
+	struct handler_frame held_frame;
+	long held_ret;
 };
 
-/* Who recently-exited traced processes were: a signal's sender is often
- * gone by the time its delivery is seen (kill(1) exits at once). */
+/* Who a traced process is or was: live, or recently exited.  Who the
+ * recently exited were matters: a signal's sender is often gone by the
+ * time its delivery is seen (kill(1) exits at once). */
 #define RECENT_MAX 32
-struct recent_process {
-	pid_t pid;
-	pid_t parent;
+struct traced_ident {
+	pid_t pid, parent;
 	char comm[COMM_MAX];
-	struct cmdline argv;
+	struct cmdline argv;	/* of its last exec (or its parent's) */
+	uint64_t start_time;
+	uint64_t stdin_pipe;
+	pid_t ns_tgid;		/* its pid in its namespace ns_ino (pidns.c) */
+	uint64_t ns_ino;
+	bool exited;
+	long last_pid;		/* exited: the pid counter then; a pid handed
+				 * out again since means reuse */
+};
+
+/* fanout.c: the recent group signals, to join their other deliveries. */
+#define FANOUT_GROUPS 16
+#define FANOUT_MEMBERS 64
+struct fanout_group {
+	unsigned id;		/* 0: unused */
+	int signo, code;
+	pid_t sender;		/* 0: the terminal */
+	pid_t pgid;
+	enum group_how how;
+	unsigned n;
+	pid_t members[FANOUT_MEMBERS];
 };
 
 struct tracer {
@@ -133,9 +186,11 @@ struct tracer {
 	uint64_t stops, syscall_stops, deliveries;
 	struct tracee *tracees[TABLE_BUCKETS];
 	struct process *procs[TABLE_BUCKETS];
-	struct recent_process recent[RECENT_MAX];
+	struct traced_ident recent[RECENT_MAX];
 	unsigned recent_next;
 	struct watch *watch;	/* attach mode's targets (watch.c) */
+	struct fanout_group groups[FANOUT_GROUPS];
+	unsigned group_next, group_ids;
 	char err[TRACE_ERR_MAX];	/* why a run returned -1 */
 };
 
@@ -200,6 +255,11 @@ void syscall_stop(struct tracer *T, struct tracee *t);
 
 /* poll.c: disposition changes seen in /proc between two polls. */
 void poll_dispositions(struct tracer *T);
+/* The same for P now, from its status ST just read (attach mode, at a
+ * delivery: a handler removed since the last poll is a change by the
+ * program, not a disagreement with the kernel). */
+void poll_process_status(struct tracer *T, struct process *p,
+			 const struct proc_status *st);
 
 /* trace_table.c: the traced processes and threads. */
 struct tracee *tracee_find(struct tracer *T, pid_t tid);
@@ -215,10 +275,13 @@ void tracee_remove(struct tracer *T, struct tracee *t);
 void table_clear(struct tracer *T);
 /* Resume T, with syscall stops while its handler frames need them. */
 void tracee_resume(struct tracer *T, struct tracee *t, int sig);
-/* Identity of a traced process, live or recently exited: comm and the
- * argv of its last exec.  false when sigtrace never traced it. */
-bool process_identity(struct tracer *T, pid_t pid, char *comm,
-		      struct cmdline *argv, pid_t *parent);
+/* PID as sigtrace traced it (the latest with that pid); false when it
+ * never did. */
+bool process_identity(struct tracer *T, pid_t pid, struct traced_ident *id);
+/* The traced process whose stdin was pipe INO at its exec: the reader
+ * of a pipeline.  false when none. */
+bool process_by_stdin_pipe(struct tracer *T, uint64_t ino,
+			   struct traced_ident *id);
 /* Disposition of SIGNO as P's model has it, as an event disposition. */
 void process_disposition(const struct process *p, int signo,
 			 struct disposition *d);
@@ -255,6 +318,51 @@ void frame_event(struct event *e, enum event_type type,
  * known: an eintr or a restarted event. */
 void frame_emit_outcome(struct tracer *T, struct tracee *t,
 			const struct handler_frame *f, long ret);
+/* The same at F's rt_sigreturn: an EINTR is held while a signal is
+ * pending for the thread, which may kill it before it runs again. */
+void frame_sigreturned(struct tracer *T, struct tracee *t,
+		       const struct handler_frame *f, long ret);
+/* The thread stops again: emit a held EINTR, UNSEEN when that stop
+ * kills the thread before the program could see it. */
+void frame_flush_outcome(struct tracer *T, struct tracee *t, bool unseen);
+
+/* pidns.c: pid namespaces. */
+/* What a status read says of P's namespace (once). */
+void pidns_learn(struct process *p, const struct proc_status *st);
+/* Is P in a pid namespace below sigtrace's? */
+bool pidns_nested(struct process *p);
+/* Does the kernel drop a default-action signal to P (an init)? */
+enum sig_dropped pidns_drops(struct process *p);
+/* The pid sigtrace's /proc gives the process that P's namespace calls
+ * NS_PID (CHILD: the child whose end P's SIGCHLD is); 0 when none. */
+pid_t pidns_host_pid(struct tracer *T, struct process *p, pid_t ns_pid,
+		     bool child);
+
+/* fanout.c: group signals. */
+/* Give SIG the group of the delivery to P, STAT its /proc/PID/stat. */
+void fanout_place(struct tracer *T, struct process *p, struct ev_signal *sig,
+		  const struct origin_facts *f, const struct proc_stat *stat);
+
+/* explain.c: where a delivery came from, what it did. */
+/* The facts of the delivery SIG (SI, REGS when HAVE_REGS) to T. */
+void explain_facts(struct tracer *T, struct tracee *t,
+		   const struct ev_signal *sig, const siginfo_t *si,
+		   const struct arch_syscall_state *regs, bool have_regs,
+		   struct origin_facts *f);
+/* Its origin, and the sender's pid translated to sigtrace's namespace;
+ * before the sender is read. */
+void explain_origin(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		    const struct origin_facts *f);
+/* Once its disposition is known: the file, the re-raise link, a drop by
+ * the kernel, the terminal, the group. */
+void explain_delivery(struct tracer *T, struct tracee *t,
+		      struct ev_signal *sig, const struct origin_facts *f);
+/* It was logged (FOLLOWED: its handler frame is followed). */
+void explain_delivered(struct tracee *t, const struct event *e,
+		       bool followed);
+/* A default-disposition finding about it: origin, re-raise, severity. */
+void explain_finding(const struct tracee *t, const struct ev_signal *sig,
+		     struct ev_finding *f);
 
 /* trace_emit.c: events out. */
 uint64_t trace_now(void);

@@ -39,39 +39,76 @@ struct process *process_add(struct tracer *T, pid_t pid,
 {
 	struct process *p = xcalloc(1, sizeof(*p));
 
+	struct proc_stat st;
+
 	p->pid = pid;
 	p->model = model;
 	p->reported = reported;
 	proc_read_comm(pid, p->comm, sizeof(p->comm));
 	proc_read_cmdline(pid, &p->argv);
+	if (proc_read_stat(pid, &st) == 0) {
+		p->start_time = st.start_time;
+		p->pgid = st.pgrp;
+		p->no_tty = st.tty_nr == 0;
+	}
 	p->next = T->procs[bucket(pid)];
 	T->procs[bucket(pid)] = p;
 	return p;
 }
 
-bool process_identity(struct tracer *T, pid_t pid, char *comm,
-		      struct cmdline *argv, pid_t *parent)
+static void ident_of_process(const struct process *p,
+			     struct traced_ident *id)
+{
+	memset(id, 0, sizeof(*id));
+	id->pid = p->pid;
+	id->parent = p->parent;
+	memcpy(id->comm, p->comm, COMM_MAX);
+	id->argv = p->argv;
+	id->start_time = p->start_time;
+	id->stdin_pipe = p->stdin_pipe;
+	id->ns_tgid = p->ns_tgid;
+	id->ns_ino = p->ns_ino;
+}
+
+bool process_identity(struct tracer *T, pid_t pid, struct traced_ident *id)
 {
 	struct process *p = process_find(T, pid);
 
 	if (p) {
-		memcpy(comm, p->comm, COMM_MAX);
-		if (argv)
-			*argv = p->argv;
-		*parent = p->parent;
+		ident_of_process(p, id);
 		return true;
 	}
-	for (unsigned i = 0; i < RECENT_MAX; i++) {
-		struct recent_process *r = &T->recent[i];
+	/* The latest first: a pid may have been reused among them. */
+	for (unsigned i = 1; i <= RECENT_MAX; i++) {
+		const struct traced_ident *r =
+			&T->recent[(T->recent_next - i) % RECENT_MAX];
 
 		if (r->pid == pid) {
-			memcpy(comm, r->comm, COMM_MAX);
-			if (argv)
-				*argv = r->argv;
-			*parent = r->parent;
+			*id = *r;
 			return true;
 		}
 	}
+	return false;
+}
+
+bool process_by_stdin_pipe(struct tracer *T, uint64_t ino,
+			   struct traced_ident *id)
+{
+	for (unsigned i = 1; i <= RECENT_MAX; i++) {
+		const struct traced_ident *r =
+			&T->recent[(T->recent_next - i) % RECENT_MAX];
+
+		if (r->pid && r->stdin_pipe == ino) {
+			*id = *r;
+			return true;
+		}
+	}
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct process *p = T->procs[b]; p; p = p->next)
+			if (p->stdin_pipe == ino) {
+				ident_of_process(p, id);
+				return true;
+			}
 	return false;
 }
 
@@ -91,6 +128,12 @@ void process_disposition(const struct process *p, int signo,
 static void process_free(struct process *p)
 {
 	pending_discard(p);
+	while (p->handled) {
+		struct handled_rec *h = p->handled;
+
+		p->handled = h->next;
+		free(h);
+	}
 	model_unref(p->model);
 	stack_forget_process(p->pid);
 	free(p->above);
@@ -100,12 +143,13 @@ static void process_free(struct process *p)
 void process_remove(struct tracer *T, struct process *p)
 {
 	struct process **pp = &T->procs[bucket(p->pid)];
-	struct recent_process *r = &T->recent[T->recent_next++ % RECENT_MAX];
+	struct traced_ident *r = &T->recent[T->recent_next++ % RECENT_MAX];
 
-	r->pid = p->pid;
-	r->parent = p->parent;
-	memcpy(r->comm, p->comm, COMM_MAX);
-	r->argv = p->argv;
+	ident_of_process(p, r);
+	r->exited = true;
+	/* Its pid is free from now on: what the counter says now tells
+	 * later whether it was handed out again. */
+	r->last_pid = proc_read_last_pid();
 
 	while (*pp && *pp != p)
 		pp = &(*pp)->next;

@@ -44,6 +44,9 @@ const char *tracer_error(const struct tracer *T)
 	return T->err;
 }
 
+static void dispatch(struct tracer *T, pid_t tid, int status);
+static void await_step(struct tracer *T, pid_t tid);
+
 static void handle_stop(struct tracer *T, pid_t tid, int status)
 {
 	struct tracee *t = tracee_find(T, tid);
@@ -54,6 +57,10 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 		t = lifecycle_adopt(T, tid, 0);
 	t->started = true;
 	T->stops++;
+	/* A held EINTR: the thread ran on, so the program saw it (a
+	 * delivery decides for itself). */
+	if (event != 0 || sig == (SIGTRAP | 0x80))
+		frame_flush_outcome(T, t, false);
 	switch (event) {
 	case PTRACE_EVENT_FORK:
 	case PTRACE_EVENT_VFORK:
@@ -85,6 +92,24 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 		return;
 	}
 	deliver_signal(T, t, sig);
+	if (t->awaiting_step)
+		await_step(T, tid);
+}
+
+/* A delivery held for one single-step (attach mode: the handler's
+ * address) is logged when the step lands: wait for that thread alone
+ * now, so that no other thread's stop is logged in between, out of
+ * time order.  The step takes microseconds. */
+static void await_step(struct tracer *T, pid_t tid)
+{
+	int status;
+	pid_t got;
+
+	do
+		got = waitpid(tid, &status, __WALL);
+	while (got < 0 && errno == EINTR);
+	if (got == tid)
+		dispatch(T, tid, status);
 }
 
 static void dispatch(struct tracer *T, pid_t tid, int status)

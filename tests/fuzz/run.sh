@@ -22,6 +22,8 @@ build decoders "$top/src/core/siginfo.c"
 if [ -f "$top/tests/fuzz/fuzz_reader.c" ]; then
 	FUZZ_LIBS="$(pkg-config --libs jansson)" build reader \
 		"$top/src/report/reader.c" "$top/src/report/reader_fields.c" \
+		"$top/src/report/reader_values.c" "$top/src/report/reader_origin.c" \
+		"$top/src/core/origin_text.c" "$top/src/core/severity.c" \
 		"$top/src/base/strbuf.c" "$top/src/base/escape.c" \
 		"$top/arch/x86_64/syscall.c"
 fi

@@ -38,7 +38,7 @@ err_file=$T/err
 assert_rc 143 'attach: sigtrace exits as sort did'
 assert_jq "$T/attach.json" 'last_signal('"$target"'; "SIGTERM") |
 	.origin == "reraise" and .reraise_of.sender.pid == $ids.sender
-	and .reraise_of.disposition.kind == "handler"' \
+	and .reraise_of.origin == "process"' \
 	'attach: the re-raise is linked to the handled SIGTERM from the sender'
 assert_jq "$T/attach.json" 'count(dd_findings | select(.cause ==
 	"unknown_before_attach")) == 0 and count(severe) == 0' \

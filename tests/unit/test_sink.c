@@ -772,13 +772,23 @@ static void test_text_eintr(void **state)
 	expect_text(&cfg, &e, "1234 (tar_race) !!! EINTR: read() failed with "
 		    "EINTR after SIGALRM (handler 0x401136 <on_alrm> without "
 		    "SA_RESTART) !!!\n");
-	e.u.sc.syscall_name = "epoll_wait";
+	e.u.sc.syscall_name = "nanosleep";
 	e.u.sc.never_restarted = true;
 	e.u.sc.handler.flags |= SA_RESTART_K;
 	cfg.color = true;
 	expect_text(&cfg, &e, "1234 (tar_race) \033[33m!!! EINTR despite "
-		    "SA_RESTART: epoll_wait is never restarted (SIGALRM) "
+		    "SA_RESTART: nanosleep is never restarted (SIGALRM) "
 		    "!!!\033[0m\n");
+	/* An event loop's wait: logged, no alarm. */
+	e.u.sc.syscall_name = "epoll_wait";
+	expect_text(&cfg, &e, "1234 (tar_race) --- epoll_wait() returned "
+		    "EINTR after SIGALRM (an event loop's wait: normal) ---\n");
+	/* The thread died of a pending signal before it could see it. */
+	e.u.sc.syscall_name = "read";
+	e.u.sc.unseen = true;
+	expect_text(&cfg, &e, "1234 (tar_race) --- read() was to fail with "
+		    "EINTR after SIGALRM, but a pending signal ended the thread "
+		    "first ---\n");
 }
 
 static void test_text_finding(void **state)

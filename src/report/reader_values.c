@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * reader_values.c - the values of a sigtrace log's JSON objects: typed
+ * field access (absent is fine unless required; present with the wrong
+ * type is an error naming the line and the field) and the objects events
+ * share (dispositions, command lines, processes, si_codes, errnos,
+ * syscalls).  The parsers of reader_fields.c and reader_origin.c use
+ * them; they call nothing of either.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arch.h"
+#include "escape.h"
+#include "reader_priv.h"
+#include "sigtab.h"
+
+/* ---- errors ---- */
+
+int reader_fail(struct reader *r, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (r->lineno)
+		snprintf(r->err, sizeof(r->err), "%s:%lu: %s", r->name,
+			 r->lineno, msg);
+	else
+		snprintf(r->err, sizeof(r->err), "%s: %s", r->name, msg);
+	return -1;
+}
+
+int rd_bad_type(struct reader *r, const char *key, const char *want)
+{
+	return reader_fail(r, "field \"%s\" should be %s", key, want);
+}
+
+/* ---- typed field access: absent is fine unless REQUIRED ---- */
+
+static json_t *field(struct reader *r, json_t *o, const char *key,
+		     bool required, int *rc)
+{
+	json_t *v = json_object_get(o, key);
+
+	*rc = 0;
+	if (!v && required)
+		*rc = reader_fail(r, "the \"%s\" field is missing", key);
+	return v;
+}
+
+int rd_int(struct reader *r, json_t *o, const char *key,
+		   bool required, long long *out)
+{
+	int rc;
+	json_t *v = field(r, o, key, required, &rc);
+
+	if (!v)
+		return rc;
+	if (!json_is_integer(v))
+		return rd_bad_type(r, key, "an integer");
+	*out = json_integer_value(v);
+	return 0;
+}
+
+int rd_i(struct reader *r, json_t *o, const char *key, int *out)
+{
+	long long v = *out;
+
+	if (rd_int(r, o, key, false, &v) < 0)
+		return -1;
+	if (v < -2147483648LL || v > 2147483647LL)
+		return rd_bad_type(r, key, "a 32-bit integer");
+	*out = (int)v;
+	return 0;
+}
+
+int rd_u64(struct reader *r, json_t *o, const char *key,
+		   bool required, uint64_t *out)
+{
+	long long v = 0;
+
+	if (!json_object_get(o, key))
+		return required ? rd_int(r, o, key, true, &v) : 0;
+	if (rd_int(r, o, key, true, &v) < 0)
+		return -1;
+	if (v < 0)
+		return rd_bad_type(r, key, "a non-negative integer");
+	*out = (uint64_t)v;
+	return 0;
+}
+
+int rd_bool(struct reader *r, json_t *o, const char *key, bool *out)
+{
+	int rc;
+	json_t *v = field(r, o, key, false, &rc);
+
+	if (!v)
+		return 0;
+	if (!json_is_boolean(v))
+		return rd_bad_type(r, key, "true or false");
+	*out = json_is_true(v);
+	return 0;
+}
+
+/* Copy a string, cut at a UTF-8 boundary to fit SIZE (with its NUL). */
+static void copy_str(char *dst, size_t size, const char *s, size_t len)
+{
+	len = escape_utf8_cut(s, len, size - 1);
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
+int rd_str(struct reader *r, json_t *o, const char *key,
+		   bool required, char *dst, size_t size)
+{
+	int rc;
+	json_t *v = field(r, o, key, required, &rc);
+
+	if (!v)
+		return rc;
+	if (!json_is_string(v))
+		return rd_bad_type(r, key, "a string");
+	copy_str(dst, size, json_string_value(v), json_string_length(v));
+	return 0;
+}
+
+int rd_hex(struct reader *r, json_t *o, const char *key,
+		   bool *has, uint64_t *out)
+{
+	char buf[32], *end;
+	json_t *v = json_object_get(o, key);
+
+	if (!v)
+		return 0;
+	if (json_is_integer(v)) {
+		*out = (uint64_t)json_integer_value(v);
+	} else if (rd_str(r, o, key, true, buf, sizeof(buf)) < 0) {
+		return -1;
+	} else {
+		errno = 0;
+		*out = strtoull(buf, &end, 16);
+		if (strncmp(buf, "0x", 2) != 0 || *end || errno)
+			return rd_bad_type(r, key, "a hex string like \"0x401136\"");
+	}
+	if (has)
+		*has = true;
+	return 0;
+}
+
+/* ---- shared objects ---- */
+
+/* "signo" when present, else the name in "signal". */
+int rd_signal(struct reader *r, json_t *o, bool required, int *signo)
+{
+	char name[NAME_MAX_R];
+	long long v;
+
+	if (json_object_get(o, "signo")) {
+		if (rd_int(r, o, "signo", true, &v) < 0)
+			return -1;
+		*signo = (int)v;
+		return 0;
+	}
+	if (!json_object_get(o, "signal"))
+		return required ? reader_fail(r, "the \"signo\" field is missing") : 0;
+	if (rd_str(r, o, "signal", true, name, sizeof(name)) < 0)
+		return -1;
+	*signo = sig_from_name(name);
+	if (*signo < 0)
+		return reader_fail(r, "unknown signal \"%s\"", name);
+	return 0;
+}
+
+int rd_mask(struct reader *r, json_t *o, const char *key,
+		    sigbits_t *out)
+{
+	json_t *v = json_object_get(o, key), *x;
+	size_t i;
+
+	if (!v)
+		return 0;
+	if (!json_is_array(v))
+		return rd_bad_type(r, key, "an array of signal names");
+	*out = 0;
+	json_array_foreach(v, i, x) {
+		int s = json_is_string(x) ? sig_from_name(json_string_value(x))
+			: -1;
+
+		if (s < 1)
+			return reader_fail(r, "field \"%s\": not a signal name", key);
+		*out |= SIGBIT(s);
+	}
+	return 0;
+}
+
+static int get_flags(struct reader *r, json_t *o, uint64_t *out)
+{
+	json_t *v = json_object_get(o, "flags"), *x;
+	size_t i;
+	uint64_t bit;
+
+	json_array_foreach(v, i, x) {
+		if (!json_is_string(x) ||
+		    sa_flag_from_name(json_string_value(x), &bit) < 0)
+			return reader_fail(r, "field \"flags\": unknown flag");
+		*out |= bit;
+	}
+	return 0;
+}
+
+static const char *const disp_kinds[] = {
+	[DISP_UNKNOWN] = "unknown", [DISP_DEFAULT] = "default",
+	[DISP_IGNORED] = "ignored", [DISP_HANDLER] = "handler",
+};
+
+int rd_disp(struct reader *r, json_t *o, const char *key, bool *has,
+		    struct disposition *d)
+{
+	json_t *v = json_object_get(o, key);
+	char kind[16];
+	int k;
+
+	if (!v)
+		return 0;
+	if (!json_is_object(v))
+		return rd_bad_type(r, key, "a disposition object");
+	if (rd_str(r, v, "kind", true, kind, sizeof(kind)) < 0)
+		return -1;
+	for (k = 0; k <= DISP_HANDLER; k++)
+		if (strcmp(kind, disp_kinds[k]) == 0)
+			break;
+	if (k > DISP_HANDLER)
+		return reader_fail(r, "field \"%s\": unknown disposition kind \"%s\"",
+				   key, kind);
+	d->kind = (enum disp_kind)k;
+	if (rd_hex(r, v, "handler", NULL, &d->handler) < 0 ||
+	    rd_str(r, v, "symbol", false, d->symbol, sizeof(d->symbol)) < 0 ||
+	    rd_hex(r, v, "restorer", NULL, &d->restorer) < 0 ||
+	    rd_str(r, v, "module", false, d->module, sizeof(d->module)) < 0 ||
+	    rd_hex(r, v, "module_offset", NULL, &d->module_offset) < 0 ||
+	    rd_mask(r, v, "mask", &d->mask) < 0)
+		return -1;
+	if (json_is_array(json_object_get(v, "flags"))) {
+		d->flags_known = true;
+		if (get_flags(r, v, &d->flags) < 0)
+			return -1;
+	} else if (json_object_get(v, "flags")) {
+		return rd_bad_type(r, "flags", "an array of flag names");
+	}
+	if (has)
+		*has = true;
+	return 0;
+}
+
+int rd_cmdline(struct reader *r, json_t *o, const char *key,
+		       const char *trunc_key, struct cmdline *c)
+{
+	json_t *v = json_object_get(o, key), *x;
+	size_t i;
+
+	c->len = 0;
+	if (!v)
+		return 0;
+	if (!json_is_array(v))
+		return rd_bad_type(r, key, "an array of strings");
+	json_array_foreach(v, i, x) {
+		size_t n;
+
+		if (!json_is_string(x))
+			return rd_bad_type(r, key, "an array of strings");
+		n = json_string_length(x);
+		if (c->len + n + 1 > sizeof(c->buf)) {
+			c->truncated = true;
+			break;
+		}
+		memcpy(c->buf + c->len, json_string_value(x), n);
+		c->buf[c->len + n] = '\0';
+		c->len += n + 1;
+	}
+	return trunc_key ? rd_bool(r, o, trunc_key, &c->truncated) : 0;
+}
+
+int rd_process(struct reader *r, json_t *o, const char *key, bool *has,
+	       struct proc_ident *p)
+{
+	json_t *v = json_object_get(o, key);
+	long long n = 0;
+
+	if (!v)
+		return 0;
+	if (!json_is_object(v))
+		return rd_bad_type(r, key, "a process object");
+	*has = true;
+	/* A sender in another pid namespace that has gone has no pid. */
+	if (rd_int(r, v, "pid", false, &n) < 0)
+		return -1;
+	p->pid = (pid_t)n;
+	n = 0;
+	if (rd_int(r, v, "ns_pid", false, &n) < 0)
+		return -1;
+	p->ns_pid = (pid_t)n;
+	n = 0;
+	if (rd_int(r, v, "uid", false, &n) < 0 ||
+	    rd_bool(r, v, "gone", &p->gone) < 0 ||
+	    rd_bool(r, v, "zombie", &p->zombie) < 0)
+		return -1;
+	p->uid = (uid_t)n;
+	p->known = json_object_get(v, "comm") != NULL;
+	if (rd_str(r, v, "comm", false, p->comm, sizeof(p->comm)) < 0 ||
+	    rd_cmdline(r, v, "cmdline", "cmdline_truncated", &p->cmdline) < 0)
+		return -1;
+	return 0;
+}
+
+int rd_sender(struct reader *r, json_t *o, bool *has,
+		      struct proc_ident *p, struct ancestry *chain)
+{
+	json_t *c, *x;
+	long long n = 0;
+	size_t i;
+
+	if (rd_process(r, o, "sender", has, p) < 0)
+		return -1;
+	c = json_object_get(o, "sender_chain");
+	if (c && !json_is_array(c))
+		return rd_bad_type(r, "sender_chain", "an array");
+	json_array_foreach(c, i, x) {
+		if (chain->count >= ANCESTRY_MAX)
+			break;
+		if (!json_is_object(x) || rd_int(r, x, "pid", true, &n) < 0)
+			return rd_bad_type(r, "sender_chain", "[{\"pid\", \"comm\"}]");
+		chain->link[chain->count].pid = (pid_t)n;
+		if (rd_str(r, x, "comm", false, chain->link[chain->count].comm,
+			    COMM_MAX) < 0)
+			return -1;
+		chain->count++;
+	}
+	return 0;
+}
+
+/* A si_code by name (or number, as the log writes unknown ones). */
+int rd_code(struct reader *r, json_t *o, int signo, int *code)
+{
+	char name[NAME_MAX_R] = "";
+
+	if (json_is_integer(json_object_get(o, "code")))
+		return rd_i(r, o, "code", code);
+	if (rd_str(r, o, "code", false, name, sizeof(name)) < 0)
+		return -1;
+	if (name[0] && si_code_from_name(signo, name, code) < 0)
+		return reader_fail(r, "unknown si_code \"%s\"", name);
+	return 0;
+}
+
+/* An errno name ("EINTR", "ERESTARTSYS") or a number; SIGN -1 makes
+ * a name a syscall return (-ERESTARTSYS), +1 an errno. */
+int rd_errno(struct reader *r, json_t *o, const char *key, int sign,
+		     long *out)
+{
+	char name[NAME_MAX_R];
+	long err;
+
+	if (!json_object_get(o, key))
+		return 0;
+	if (json_is_integer(json_object_get(o, key))) {
+		*out = (long)json_integer_value(json_object_get(o, key));
+		return 0;
+	}
+	if (rd_str(r, o, key, true, name, sizeof(name)) < 0)
+		return -1;
+	if (errno_code_from_name(name, &err) < 0)
+		return reader_fail(r, "field \"%s\": unknown error \"%s\"", key, name);
+	*out = sign * err;
+	return 0;
+}
+
+/* "syscall" (a name) and "syscall_nr"; the name is kept in BUF. */
+int rd_syscall(struct reader *r, json_t *o, long *nr, char *buf,
+		       size_t len, const char **name)
+{
+	long long n = -1;
+
+	buf[0] = '\0';
+	if (rd_str(r, o, "syscall", false, buf, len) < 0 ||
+	    rd_int(r, o, "syscall_nr", false, &n) < 0)
+		return -1;
+	if (n < 0 && buf[0])
+		n = arch_syscall_number(buf);
+	*nr = (long)n;
+	if (name)
+		*name = buf[0] ? buf : NULL;
+	return 0;
+}
+
+/* NAME by a lookup function, or an error naming KEY. */
+int rd_enum(struct reader *r, json_t *o, const char *key,
+		    int (*lookup)(const char *), int *out)
+{
+	char name[NAME_MAX_R];
+
+	if (!json_object_get(o, key))
+		return 0;
+	if (rd_str(r, o, key, true, name, sizeof(name)) < 0)
+		return -1;
+	*out = lookup(name);
+	if (*out < 0)
+		return reader_fail(r, "field \"%s\": unknown value \"%s\"", key, name);
+	return 0;
+}
+

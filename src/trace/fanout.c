@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * fanout.c - one signal sent to a whole process group (the terminal's
+ * ^C, `kill -TERM 0`, `kill -- -PGID`) is queued to every member at once
+ * and delivered to each: a tracer sees one delivery per member.  This
+ * gives the deliveries of one group signal the same group id
+ * (docs/explanations.md, "Group signals").
+ *
+ * A group is known for sure when the terminal sent it, or when the
+ * sender is a member stopped for its own copy inside the kill() that
+ * sent it.  Else, at the first delivery from another process, the other
+ * traced members of the receiver's group are looked at: if every one has
+ * that signal pending too (or is stopped for it), it was a group signal.
+ */
+#include <signal.h>
+#include <string.h>
+#include <sys/ptrace.h>
+
+#include "origin.h"
+#include "proc.h"
+#include "trace_priv.h"
+
+struct fanout_key {
+	int signo, code;
+	pid_t sender;
+	pid_t pgid;
+};
+
+static bool member(const struct fanout_group *g, pid_t pid)
+{
+	for (unsigned i = 0; i < g->n; i++)
+		if (g->members[i] == pid)
+			return true;
+	return false;
+}
+
+/* An open group of KEY that PID has not had a delivery of yet. */
+static struct fanout_group *open_group(struct tracer *T,
+				       const struct fanout_key *k, pid_t pid)
+{
+	for (unsigned i = 0; i < FANOUT_GROUPS; i++) {
+		struct fanout_group *g = &T->groups[i];
+
+		if (g->id && g->signo == k->signo && g->code == k->code &&
+		    g->sender == k->sender && g->pgid == k->pgid &&
+		    !member(g, pid))
+			return g;
+	}
+	return NULL;
+}
+
+static void join(struct fanout_group *g, pid_t pid, struct ev_signal *sig,
+		 bool first)
+{
+	if (g->n < FANOUT_MEMBERS)
+		g->members[g->n++] = pid;
+	sig->group.id = g->id;
+	sig->group.pgid = g->pgid;
+	sig->group.how = g->how;
+	sig->group.first = first;
+}
+
+/* Does traced process P have signal K pending, or is its stop for it? */
+static bool has_it(struct tracer *T, struct process *p,
+		   const struct fanout_key *k)
+{
+	struct proc_status st;
+	siginfo_t si;
+
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct tracee *t = T->tracees[b]; t; t = t->next)
+			if (t->proc == p &&
+			    ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) == 0 &&
+			    si.si_signo == k->signo && si.si_code == k->code &&
+			    si.si_pid == k->sender)
+				return true;
+	return proc_read_status(p->pid, 0, &st) == 0 &&
+	       ((st.shared_pending | st.pending) & SIGBIT(k->signo));
+}
+
+/* Every other traced member of the group has K: a group signal.  The
+ * pgids of the others are as last read; a stale one only leaves a
+ * member out. */
+static bool all_pending(struct tracer *T, const struct process *receiver,
+			const struct fanout_key *k)
+{
+	unsigned others = 0;
+
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct process *p = T->procs[b]; p; p = p->next) {
+			if (p == receiver || p->pgid != k->pgid)
+				continue;
+			if (!has_it(T, p, k))
+				return false;
+			others++;
+		}
+	return others > 0;
+}
+
+/* The sender stopped for its own copy inside the kill() that sent it:
+ * the call's pid argument says the group. */
+static enum group_how seen_at_sender(const struct ev_signal *sig,
+				     const struct origin_facts *f,
+				     const struct fanout_key *k)
+{
+	long target;
+
+	if (sig->origin != FROM_SELF || !origin_kill_target(f, &target))
+		return GROUP_NONE;
+	if (target == 0)
+		return GROUP_KILL_ZERO;
+	return target < 0 && -target == k->pgid ? GROUP_KILL_PGID : GROUP_NONE;
+}
+
+void fanout_place(struct tracer *T, struct process *p, struct ev_signal *sig,
+		  const struct origin_facts *f, const struct proc_stat *stat)
+{
+	struct fanout_key k = { .signo = sig->signo, .code = sig->code,
+				.sender = sig->has_sender ? sig->sender.pid : 0,
+				.pgid = stat->pgrp };
+	struct fanout_group *g;
+	enum group_how how;
+
+	if (sig->origin != FROM_TERMINAL && sig->origin != FROM_PROCESS &&
+	    sig->origin != FROM_SELF)
+		return;
+	p->pgid = stat->pgrp;
+	how = seen_at_sender(sig, f, &k);
+	g = open_group(T, &k, p->pid);
+	if (g) {
+		/* The members seen before the sender's own copy were put in
+		 * the group by inference; from now on it is certain. */
+		if (how != GROUP_NONE)
+			g->how = how;
+		join(g, p->pid, sig, false);
+		return;
+	}
+	if (sig->origin == FROM_TERMINAL)
+		how = GROUP_TERMINAL;
+	else if (how == GROUP_NONE && sig->origin == FROM_PROCESS &&
+		 all_pending(T, p, &k))
+		how = GROUP_PENDING;
+	if (how == GROUP_NONE)
+		return;
+	g = &T->groups[T->group_next++ % FANOUT_GROUPS];
+	memset(g, 0, sizeof(*g));
+	g->id = ++T->group_ids;
+	g->signo = k.signo;
+	g->code = k.code;
+	g->sender = k.sender;
+	g->pgid = k.pgid;
+	g->how = how;
+	join(g, p->pid, sig, true);
+}

@@ -60,11 +60,13 @@ static void join(struct fanout_group *g, pid_t pid, struct ev_signal *sig,
 	sig->group.first = first;
 }
 
-/* Does traced process P have signal K pending, or is its stop for it? */
-static bool has_it(struct tracer *T, struct process *p,
-		   const struct fanout_key *k)
+/* Does traced process P (its stat ST just read) have signal K: 1 yes,
+ * 0 no, -1 cannot tell (it runs: it may be on its way to its stop for
+ * it, the signal taken off its pending set already). */
+static int has_it(struct tracer *T, struct process *p,
+		  const struct proc_stat *st, const struct fanout_key *k)
 {
-	struct proc_status st;
+	struct proc_status status;
 	siginfo_t si;
 
 	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
@@ -73,28 +75,37 @@ static bool has_it(struct tracer *T, struct process *p,
 			    ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) == 0 &&
 			    si.si_signo == k->signo && si.si_code == k->code &&
 			    si.si_pid == k->sender)
-				return true;
-	return proc_read_status(p->pid, 0, &st) == 0 &&
-	       ((st.shared_pending | st.pending) & SIGBIT(k->signo));
+				return 1;
+	if (proc_read_status(p->pid, 0, &status) == 0 &&
+	    ((status.shared_pending | status.pending) & SIGBIT(k->signo)))
+		return 1;
+	return st->state == 'R' ? -1 : 0;
 }
 
-/* Every other traced member of the group has K: a group signal.  The
- * pgids of the others are as last read; a stale one only leaves a
- * member out. */
-static bool all_pending(struct tracer *T, const struct process *receiver,
+/* Every other traced member of the group that can tell has K, and one
+ * at least: a group signal.  Their process groups are read now (a
+ * setpgid() without exec is seen nowhere else). */
+static bool all_pending(struct tracer *T, struct process *receiver,
 			const struct fanout_key *k)
 {
-	unsigned others = 0;
+	unsigned yes = 0;
 
 	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
 		for (struct process *p = T->procs[b]; p; p = p->next) {
-			if (p == receiver || p->pgid != k->pgid)
+			struct proc_stat st;
+			int r;
+
+			if (p == receiver || proc_read_stat(p->pid, &st) < 0)
 				continue;
-			if (!has_it(T, p, k))
+			p->pgid = st.pgrp;
+			if (p->pgid != k->pgid)
+				continue;
+			r = has_it(T, p, &st, k);
+			if (r == 0)
 				return false;
-			others++;
+			yes += r > 0;
 		}
-	return others > 0;
+	return yes > 0;
 }
 
 /* The sender stopped for its own copy inside the kill() that sent it:

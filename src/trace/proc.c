@@ -226,8 +226,6 @@ int proc_parse_stat(const char *buf, size_t len, struct proc_stat *st)
 			st->pgrp = (pid_t)v;
 		else if (field == 7)
 			st->tty_nr = (unsigned)v;
-		else if (field == 8)
-			st->tpgid = (pid_t)v;	/* -1: no terminal, read as 1 */
 	}
 	st->start_time = v;
 	return 0;

@@ -39,7 +39,6 @@ struct proc_stat {
 	pid_t ppid;
 	pid_t pgrp;
 	unsigned tty_nr;	/* the controlling terminal, 0: none */
-	pid_t tpgid;		/* its foreground process group */
 	char comm[COMM_MAX];	/* as stat shows it (a zombie's too) */
 	uint64_t start_time;	/* clock ticks after boot: with the pid, the
 				 * identity of a process (pids are reused) */

@@ -284,6 +284,50 @@ static void test_audit(void **state)
 	model_unref(m);
 }
 
+/* The clean-exit idiom: a handler ran, SIG_DFL came back after it (by
+ * the program, or SA_RESETHAND), and the process sent it again. */
+static void test_reraise(void **state)
+{
+	struct sigmodel *m = model_new(false, 0, 0, 0);
+	struct disposition h = handler(0x1000, 0), d = dfl();
+	struct disposition once = handler(0x2000, K_SA_RESETHAND);
+
+	(void)state;
+	model_set(m, HUP, &h, 1 * MS);
+	assert_int_equal(model_reraise_of(m, HUP), 0);	/* a handler */
+	model_delivered(m, HUP, 2 * MS);
+	model_note_delivery(m, HUP, 2 * MS);
+	assert_int_equal(model_reraise_of(m, HUP), 0);	/* still one */
+	model_set(m, HUP, &d, 3 * MS);
+	assert_true(model_reraise_of(m, HUP) == 2 * MS);
+	/* Another delivery in between (not handled): no longer the one. */
+	model_note_delivery(m, HUP, 4 * MS);
+	assert_int_equal(model_reraise_of(m, HUP), 0);
+
+	/* SA_RESETHAND resets it at the delivery itself. */
+	model_set(m, USR1, &once, 5 * MS);
+	model_delivered(m, USR1, 6 * MS);
+	model_note_delivery(m, USR1, 6 * MS);
+	assert_true(model_reraise_of(m, USR1) == 6 * MS);
+
+	/* SIG_DFL set before the handled delivery is no re-raise's doing;
+	 * a child starts with no delivery of its own. */
+	model_set(m, TSTP, &h, 7 * MS);
+	model_delivered(m, TSTP, 8 * MS);
+	model_note_delivery(m, TSTP, 8 * MS);
+	model_forked(m);
+	model_set(m, TSTP, &d, 9 * MS);
+	assert_int_equal(model_reraise_of(m, TSTP), 0);
+
+	/* execve: the new program handled nothing. */
+	model_set(m, CHLD, &h, 10 * MS);
+	model_delivered(m, CHLD, 11 * MS);
+	model_note_delivery(m, CHLD, 11 * MS);
+	model_exec(m, "/bin/true", 12 * MS);
+	assert_int_equal(model_reraise_of(m, CHLD), 0);
+	model_unref(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +344,7 @@ int main(void)
 		cmocka_unit_test(test_audit),
 		cmocka_unit_test(test_kernel_kind),
 		cmocka_unit_test(test_learn),
+		cmocka_unit_test(test_reraise),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,6 +79,10 @@ static void assert_tail(const struct proc_status *st)
 	assert_int_equal(st->ppid, 17);
 	assert_int_equal(st->tracer, 99);
 	assert_int_equal(st->uid, 1000);	/* the real uid */
+	assert_int_equal(st->euid, 1001);	/* the effective one */
+	assert_int_equal(st->egid, 100);
+	assert_int_equal(st->ns_tgid, 4242);	/* one pid namespace */
+	assert_int_equal(st->ns_depth, 1);
 	assert_int_equal(st->threads, 3);
 	assert_true(st->pending == 0x100);	/* SIGSEGV */
 	assert_true(st->shared_pending == 0x8000000000000001ull);
@@ -126,6 +130,19 @@ static void test_status_big(void **state)
 }
 
 /* The last line needs no newline; a line cut anywhere is not read past. */
+/* A process in a pid namespace: its tgid in each, the last its own. */
+static void test_status_nested(void **state)
+{
+	static const char text[] = "Tgid:\t868\nNStgid:\t868\t40\t1\n";
+	struct proc_status st;
+
+	(void)state;
+	parse_status(text, sizeof(text) - 1, &st);
+	assert_int_equal(st.tgid, 868);
+	assert_int_equal(st.ns_depth, 3);
+	assert_int_equal(st.ns_tgid, 1);
+}
+
 static void test_status_cut(void **state)
 {
 	static const char text[] = "Tgid:\t12\nSigCgt:\t0000000000000003";
@@ -187,6 +204,13 @@ static void test_stat(void **state)
 	assert_int_equal(st.state, 'R');
 	assert_int_equal(st.ppid, 20186);
 	assert_true(st.start_time == 58181);
+	assert_string_equal(st.comm, "cat");
+	assert_int_equal(st.pgrp, 20186);
+	assert_int_equal(st.tty_nr, 0);
+	assert_int_equal(parse_stat("5 (vi) S 4 5 4 34816 5 4194304 1 0 0 0 0 0"
+				    " 0 0 20 0 1 0 77", &st), 0);
+	assert_int_equal(st.pgrp, 5);
+	assert_int_equal(st.tty_nr, 34816);	/* /dev/pts/0 */
 
 	/* A comm with spaces and ')' (and what looks like fields). */
 	assert_int_equal(parse_stat("7 (a) S 1 2 (b c))" STAT_FIELDS("T", "1",
@@ -195,6 +219,7 @@ static void test_stat(void **state)
 	assert_int_equal(st.state, 'T');
 	assert_int_equal(st.ppid, 1);
 	assert_true(st.start_time == UINT64_MAX);
+	assert_string_equal(st.comm, "a) S 1 2 (b c)");
 
 	/* Not a stat line, or one cut before starttime. */
 	assert_int_equal(parse_stat("", &st), -EINVAL);
@@ -234,6 +259,12 @@ static void test_cmdline(void **state)
 	parse_cmdline("", 0, &c);
 	assert_int_equal(c.len, 0);
 	assert_false(c.truncated);
+
+	/* A title written over the arguments (setproctitle): what ps
+	 * shows, without the run of NULs after it. */
+	parse_cmdline("nginx: worker process\0\0\0\0\0", 26, &c);
+	assert_int_equal(c.len, 22);
+	assert_memory_equal(c.buf, "nginx: worker process", 22);
 
 	/* Exactly what fits, then one byte more: only that is truncated. */
 	big = malloc(sizeof(c.buf) + 1);
@@ -389,6 +420,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status),
 		cmocka_unit_test(test_status_big),
+		cmocka_unit_test(test_status_nested),
 		cmocka_unit_test(test_status_cut),
 		cmocka_unit_test(test_status_kernel_thread),
 		cmocka_unit_test(test_stat),

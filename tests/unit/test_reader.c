@@ -153,6 +153,91 @@ static void test_signal(void **state)
 	reader_close(r);
 }
 
+/* The explanation (docs/explanations.md) comes back as it went out. */
+static void test_signal_origin(void **state)
+{
+	struct reader *r = reader_new("test", NULL);
+	struct event in, out;
+	struct ev_signal *s = &in.u.sig;
+
+	base(&in, EV_SIGNAL);
+	s->signo = SIGTERM;
+	s->code = SI_TKILL;
+	s->has_sender = true;
+	s->sender.pid = 1234;
+	s->sender.known = true;
+	strcpy(s->sender.comm, "sort");
+	s->disposition.kind = DISP_DEFAULT;
+	s->origin = FROM_RERAISE;
+	s->reraise.present = true;
+	s->reraise.mono_ns = 77;
+	s->reraise.tid = 1234;
+	s->reraise.code = SI_USER;
+	s->reraise.origin = FROM_PROCESS;
+	s->reraise.has_sender = true;
+	s->reraise.sender.pid = 99;
+	s->reraise.sender.ns_pid = 1;
+	s->reraise.sender.known = true;
+	strcpy(s->reraise.sender.comm, "bash");
+	s->reraise.in_handler = 0;
+	s->group.id = 3;
+	s->group.pgid = 1230;
+	s->group.first = true;
+	s->group.how = GROUP_KILL_ZERO;
+	round_trip(&in, &out, r);
+	assert_int_equal(out.u.sig.origin, FROM_RERAISE);
+	assert_true(out.u.sig.reraise.present);
+	assert_true(out.u.sig.reraise.mono_ns == 77);
+	assert_int_equal(out.u.sig.reraise.code, SI_USER);
+	assert_int_equal(out.u.sig.reraise.origin, FROM_PROCESS);
+	assert_int_equal(out.u.sig.reraise.sender.pid, 99);
+	assert_int_equal(out.u.sig.reraise.sender.ns_pid, 1);
+	assert_string_equal(out.u.sig.reraise.sender.comm, "bash");
+	assert_int_equal(out.u.sig.reraise.in_handler, 0);
+	assert_int_equal(out.u.sig.group.id, 3);
+	assert_int_equal(out.u.sig.group.pgid, 1230);
+	assert_true(out.u.sig.group.first);
+	assert_int_equal(out.u.sig.group.how, GROUP_KILL_ZERO);
+
+	base(&in, EV_SIGNAL);
+	s->signo = SIGPIPE;
+	s->code = SI_USER;
+	s->disposition.kind = DISP_DEFAULT;
+	s->origin = FROM_PIPE;
+	strcpy(s->epipe.syscall, "write");
+	s->epipe.fd = 1;
+	strcpy(s->epipe.file, "pipe:[12]");
+	s->epipe.kind = FILE_PIPE;
+	s->epipe.has_reader = true;
+	s->epipe.reader.pid = 7;
+	s->epipe.reader.known = true;
+	strcpy(s->epipe.reader.comm, "head");
+	s->dropped = DROP_NS_INIT;
+	round_trip(&in, &out, r);
+	assert_int_equal(out.u.sig.origin, FROM_PIPE);
+	assert_string_equal(out.u.sig.epipe.syscall, "write");
+	assert_int_equal(out.u.sig.epipe.fd, 1);
+	assert_string_equal(out.u.sig.epipe.file, "pipe:[12]");
+	assert_int_equal(out.u.sig.epipe.kind, FILE_PIPE);
+	assert_true(out.u.sig.epipe.has_reader);
+	assert_string_equal(out.u.sig.epipe.reader.comm, "head");
+	assert_int_equal(out.u.sig.dropped, DROP_NS_INIT);
+
+	base(&in, EV_SIGNAL);
+	s->signo = SIGINT;
+	s->code = SI_KERNEL;
+	s->disposition.kind = DISP_DEFAULT;
+	s->origin = FROM_TERMINAL;
+	s->term = TERM_INTR;
+	strcpy(s->tty, "/dev/pts/3");
+	round_trip(&in, &out, r);
+	assert_int_equal(out.u.sig.origin, FROM_TERMINAL);
+	assert_int_equal(out.u.sig.term, TERM_INTR);
+	assert_string_equal(out.u.sig.tty, "/dev/pts/3");
+	assert_int_equal(out.u.sig.epipe.fd, -1);
+	reader_close(r);
+}
+
 static void test_sigaction(void **state)
 {
 	struct reader *r = reader_new("test", NULL);
@@ -250,6 +335,14 @@ static void test_findings(void **state)
 	assert_true(out.u.finding.install_mono_ns == 20);
 	assert_string_equal(out.u.finding.exec_path, "/usr/bin/tar");
 	assert_string_equal(out.u.finding.detail, "too early");
+	assert_false(out.u.finding.has_severity);	/* none was given */
+	f->has_severity = true;
+	f->severity = SEV_INFO;
+	f->origin = FROM_TERMINAL;
+	round_trip(&in, &out, r);
+	assert_true(out.u.finding.has_severity);
+	assert_int_equal(out.u.finding.severity, SEV_INFO);
+	assert_int_equal(out.u.finding.origin, FROM_TERMINAL);
 	base(&in, EV_FINDING);
 	f->kind = FINDING_DANGEROUS_DEFAULTS;
 	f->signals = SIGBIT(SIGHUP) | SIGBIT(SIGUSR2);
@@ -412,6 +505,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_signal),
+		cmocka_unit_test(test_signal_origin),
 		cmocka_unit_test(test_sigaction),
 		cmocka_unit_test(test_syscall_events),
 		cmocka_unit_test(test_findings),

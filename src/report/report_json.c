@@ -229,6 +229,37 @@ static void proc_dispositions(struct report_ctx *c, const struct an_proc *p)
 	jw_array_end(w);
 }
 
+/* "groups": each signal sent to a process group, with its fan-out. */
+static void groups(struct report_ctx *c)
+{
+	const struct analyzer *a = c->a;
+	struct jsonw *w = W(c);
+	struct strbuf sb = STRBUF_INIT;
+
+	jw_key(w, "groups");
+	jw_array_begin(w);
+	for (uint32_t i = 0; i < a->ngroups; i++) {
+		const struct an_group *g = &a->groups[i];
+		uint32_t n = g->n < AN_GROUP_SHOWN ? g->n : AN_GROUP_SHOWN;
+
+		jw_object_begin(w);
+		ksignal(w, g->signo);
+		jw_kint(w, "pgid", g->pgid);
+		sb_reset(&sb);
+		report_group(a, g, &sb);
+		kstr_sb(w, "text", &sb);
+		jw_kuint(w, "deliveries", g->n);
+		jw_key(w, "members");
+		jw_array_begin(w);
+		for (uint32_t m = 0; m < n; m++)
+			jw_int(w, g->members[m].pid);
+		jw_array_end(w);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	sb_free(&sb);
+}
+
 static void json_verdicts(struct report_ctx *c)
 {
 	struct jsonw *w = W(c);
@@ -257,6 +288,7 @@ static void json_verdicts(struct report_ctx *c)
 		jw_object_end(w);
 	}
 	jw_array_end(w);
+	groups(c);
 }
 
 static const char *item_kind(const struct analyzer *a, const struct an_item *it)

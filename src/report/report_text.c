@@ -121,6 +121,24 @@ static void verdict_line(struct report_ctx *c, const struct an_proc *p,
 	sb_free(&sb);
 }
 
+/* Each signal sent to a process group, once, when it reached more than
+ * one traced process. */
+static void group_lines(struct report_ctx *c, const char *indent)
+{
+	const struct analyzer *a = c->a;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (uint32_t i = 0; i < a->ngroups; i++) {
+		if (a->groups[i].n < 2)
+			continue;
+		report_group(a, &a->groups[i], &sb);
+		sb_adds(c->out, indent);
+		esc_sb(c, &sb);
+		sb_addc(c->out, '\n');
+	}
+	sb_free(&sb);
+}
+
 static void text_verdicts(struct report_ctx *c)
 {
 	const struct analyzer *a = c->a;
@@ -141,6 +159,7 @@ static void text_verdicts(struct report_ctx *c)
 			  a->nprocs - shown);
 	if (a->nprocs == 0)
 		sb_adds(c->out, "  no process was traced\n");
+	group_lines(c, "  ");
 }
 
 /* "1 critical, 2 low"; without the info ones in the summary (its
@@ -418,22 +437,6 @@ static void summary_begin(struct report_ctx *c)
 	sb_adds(c->out, " ---\n");
 }
 
-/* Each signal sent to a process group, once, when it reached more than
- * one traced process. */
-static void group_lines(struct report_ctx *c)
-{
-	const struct analyzer *a = c->a;
-	struct strbuf sb = STRBUF_INIT;
-
-	for (uint32_t i = 0; i < a->ngroups; i++) {
-		if (a->groups[i].n < 2)
-			continue;
-		report_group(a, &a->groups[i], &sb);
-		esc_sb(c, &sb);
-		sb_addc(c->out, '\n');
-	}
-	sb_free(&sb);
-}
 
 static void summary_verdicts(struct report_ctx *c)
 {
@@ -455,7 +458,7 @@ static void summary_verdicts(struct report_ctx *c)
 		sb_printf(c->out, "%u %sprocess%s exited 0%s\n", rest,
 			  shown ? "other " : "", rest == 1 ? "" : "es",
 			  shown >= 10 ? " or are not shown" : "");
-	group_lines(c);
+	group_lines(c, "");
 }
 
 static void summary_findings(struct report_ctx *c)

@@ -127,6 +127,19 @@ static void reraise_link(struct tracee *t, struct ev_signal *sig)
 				  in_frame ? 1 : h->followed ? 0 : -1;
 }
 
+/* Could this delivery be one of a signal sent to a process group?  A
+ * storm of signals a process sends itself (tgkill) must not pay for
+ * the question. */
+static bool may_be_group(const struct ev_signal *sig,
+			 const struct origin_facts *f)
+{
+	long target;
+
+	if (sig->origin == FROM_SELF)
+		return origin_kill_target(f, &target) && target <= 0;
+	return sig->origin == FROM_TERMINAL || sig->origin == FROM_PROCESS;
+}
+
 void explain_delivery(struct tracer *T, struct tracee *t,
 		      struct ev_signal *sig, const struct origin_facts *f)
 {
@@ -142,8 +155,7 @@ void explain_delivery(struct tracer *T, struct tracee *t,
 	    sig_default_action(sig->signo) != SIG_ACT_CONT &&
 	    sig->signo != K_SIGKILL && sig->signo != K_SIGSTOP)
 		sig->dropped = pidns_drops(p);
-	if ((sig->origin == FROM_TERMINAL || sig->origin == FROM_PROCESS ||
-	     sig->origin == FROM_SELF) && proc_read_stat(p->pid, &stat) == 0) {
+	if (may_be_group(sig, f) && proc_read_stat(p->pid, &stat) == 0) {
 		if (sig->origin == FROM_TERMINAL)
 			tty_name(stat.tty_nr, sig->tty, sizeof(sig->tty));
 		fanout_place(T, p, sig, f, &stat);

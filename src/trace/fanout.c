@@ -83,8 +83,9 @@ static int has_it(struct tracer *T, struct process *p,
 }
 
 /* Every other traced member of the group that can tell has K, and one
- * at least: a group signal.  Their process groups are read now (a
- * setpgid() without exec is seen nowhere else). */
+ * at least: a group signal.  The group's leader's process group is read
+ * now (its setpgid() without an exec is seen nowhere else); the others'
+ * were read when they were made, or at a delivery. */
 static bool all_pending(struct tracer *T, struct process *receiver,
 			const struct fanout_key *k)
 {
@@ -95,7 +96,9 @@ static bool all_pending(struct tracer *T, struct process *receiver,
 			struct proc_stat st;
 			int r;
 
-			if (p == receiver || proc_read_stat(p->pid, &st) < 0)
+			if (p == receiver ||
+			    (p->pgid != k->pgid && p->pid != k->pgid) ||
+			    proc_read_stat(p->pid, &st) < 0)
 				continue;
 			p->pgid = st.pgrp;
 			if (p->pgid != k->pgid)

@@ -262,8 +262,12 @@ static int flush_all(struct ring *r)
 
 static bool incident(const struct event *e)
 {
+	/* A harmful finding: not an explanation such as ^C or a re-raise
+	 * (severity info, docs/explanations.md). */
 	if (e->type == EV_FINDING)
-		return e->u.finding.kind == FINDING_DEFAULT_DISPOSITION;
+		return e->u.finding.kind == FINDING_DEFAULT_DISPOSITION &&
+		       !(e->u.finding.has_severity &&
+			 e->u.finding.severity == SEV_INFO);
 	return e->type == EV_EXIT && e->u.exit.signaled && !e->u.exit.thread;
 }
 

@@ -17,11 +17,11 @@ shape() {
 			sort_by(tostring))}' "$1"
 }
 
-# The summary's header and its verdict and finding lines, pids and
-# times replaced.
+# The summary's header and its verdict and finding lines, pids, times
+# and the padding after a pid replaced.
 summary_shape() {
 	summary_of "$1" | sed -E 's/0x[0-9a-f]+/ADDR/g; s/[0-9]+(\.[0-9]+)? ?(ms|s)\b/T/g;
-		s/\b[0-9]{2,}\b/N/g'
+		s/\b[0-9]{2,}\b/N/g; s/ +/ /g'
 }
 
 for filter in USR2 '!CHLD' TERM; do

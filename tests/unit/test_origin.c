@@ -239,58 +239,51 @@ static void test_phrases(void **state)
 	sb_free(&sb);
 }
 
-static enum severity sev(int signo, enum finding_effect effect,
-			 enum finding_cause cause, enum sig_origin origin)
-{
-	struct severity_facts f = { .signo = signo, .effect = effect,
-				    .cause = cause, .origin = origin };
-
-	return severity_of_default(&f);
-}
+#define F(sig, eff, why, from) \
+	.signo = (sig), .effect = (eff), .cause = (why), .origin = (from)
 
 /* Critical is a real defect: a crash, a notification that killed. */
 static void test_severity(void **state)
 {
-	struct severity_facts f;
+	static const struct {
+		struct severity_facts f;
+		enum severity want;
+	} cases[] = {
+		{ { F(SIGUSR1, EFFECT_KILLED, CAUSE_NEVER_INSTALLED, FROM_PROCESS) },
+		  SEV_CRITICAL },
+		{ { F(SIGTERM, EFFECT_KILLED, CAUSE_NEVER_INSTALLED, FROM_PROCESS) },
+		  SEV_INFO },
+		{ { F(SIGTERM, EFFECT_KILLED, CAUSE_INSTALLED_LATER, FROM_PROCESS) },
+		  SEV_MEDIUM },
+		{ { F(SIGINT, EFFECT_KILLED, CAUSE_EXEC_RESET, FROM_TERMINAL) },
+		  SEV_INFO },
+		{ { F(SIGSEGV, EFFECT_CORE, CAUSE_NEVER_INSTALLED, FROM_FAULT) },
+		  SEV_CRITICAL },
+		{ { F(SIGABRT, EFFECT_CORE, CAUSE_NEVER_INSTALLED, FROM_SELF) },
+		  SEV_CRITICAL },
+		{ { F(SIGTSTP, EFFECT_STOPPED, CAUSE_NEVER_INSTALLED, FROM_PROCESS) },
+		  SEV_LOW },
+		{ { F(SIGXCPU, EFFECT_CORE, CAUSE_NEVER_INSTALLED, FROM_LIMIT) },
+		  SEV_HIGH },
+		/* SIGHUP: a reload request for a daemon, a hangup at a tty. */
+		{ { F(SIGHUP, EFFECT_KILLED, CAUSE_REMOVED, FROM_PROCESS) },
+		  SEV_CRITICAL },
+		{ { F(SIGHUP, EFFECT_KILLED, CAUSE_REMOVED, FROM_PROCESS),
+		    .has_tty = true }, SEV_INFO },
+		/* A pipeline's end is normal; a peer that hung up is not. */
+		{ { F(SIGPIPE, EFFECT_KILLED, CAUSE_NEVER_INSTALLED, FROM_PIPE),
+		    .pipe_kind = FILE_PIPE }, SEV_INFO },
+		{ { F(SIGPIPE, EFFECT_KILLED, CAUSE_NEVER_INSTALLED, FROM_PIPE),
+		    .pipe_kind = FILE_SOCKET }, SEV_HIGH },
+		/* A background job stopped at the terminal waits for the user. */
+		{ { F(SIGTTOU, EFFECT_STOPPED, CAUSE_NEVER_INSTALLED, FROM_TERMINAL),
+		    .term = TERM_BG_WRITE }, SEV_LOW },
+	};
 
 	(void)state;
-	assert_int_equal(sev(SIGUSR1, EFFECT_KILLED, CAUSE_NEVER_INSTALLED,
-			     FROM_PROCESS), SEV_CRITICAL);
-	assert_int_equal(sev(SIGTERM, EFFECT_KILLED, CAUSE_NEVER_INSTALLED,
-			     FROM_PROCESS), SEV_INFO);
-	assert_int_equal(sev(SIGTERM, EFFECT_KILLED, CAUSE_INSTALLED_LATER,
-			     FROM_PROCESS), SEV_MEDIUM);
-	assert_int_equal(sev(SIGINT, EFFECT_KILLED, CAUSE_EXEC_RESET,
-			     FROM_TERMINAL), SEV_INFO);
-	assert_int_equal(sev(SIGSEGV, EFFECT_CORE, CAUSE_NEVER_INSTALLED,
-			     FROM_FAULT), SEV_CRITICAL);
-	assert_int_equal(sev(SIGABRT, EFFECT_CORE, CAUSE_NEVER_INSTALLED,
-			     FROM_SELF), SEV_CRITICAL);
-	assert_int_equal(sev(SIGTSTP, EFFECT_STOPPED, CAUSE_NEVER_INSTALLED,
-			     FROM_PROCESS), SEV_LOW);
-	assert_int_equal(sev(SIGXCPU, EFFECT_CORE, CAUSE_NEVER_INSTALLED,
-			     FROM_LIMIT), SEV_HIGH);
-	/* SIGHUP: hangup at a terminal, a reload request for a daemon. */
-	assert_int_equal(sev(SIGHUP, EFFECT_KILLED, CAUSE_REMOVED,
-			     FROM_PROCESS), SEV_CRITICAL);
-	memset(&f, 0, sizeof(f));
-	f.signo = SIGHUP;
-	f.origin = FROM_PROCESS;
-	f.has_tty = true;
-	assert_int_equal(severity_of_default(&f), SEV_INFO);
-	/* A pipeline's end is normal; a peer that hung up is not. */
-	f.signo = SIGPIPE;
-	f.origin = FROM_PIPE;
-	f.pipe_kind = FILE_PIPE;
-	assert_int_equal(severity_of_default(&f), SEV_INFO);
-	f.pipe_kind = FILE_SOCKET;
-	assert_int_equal(severity_of_default(&f), SEV_HIGH);
-	/* A background job stopped at the terminal waits for the user. */
-	f.signo = SIGTTOU;
-	f.effect = EFFECT_STOPPED;
-	f.origin = FROM_TERMINAL;
-	f.term = TERM_BG_WRITE;
-	assert_int_equal(severity_of_default(&f), SEV_LOW);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(severity_of_default(&cases[i].f),
+				 cases[i].want);
 }
 
 int main(void)

@@ -200,6 +200,7 @@ static void tracer_config_from(const struct options *o, struct sink **sinks,
 	tc->nsinks = nsinks;
 	tc->follow = o->follow;
 	tc->quiet = o->quiet;
+	tc->senders = o->senders;
 	tc->stack_depth = o->stack ? o->stack_depth : 0;
 	tc->status_fd = -1;
 	tc->dump_on_usr1 = o->ring > 0;

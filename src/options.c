@@ -57,9 +57,9 @@ const char options_help[] =
 "      --watch           keep going when they die: attach to the next one\n"
 "                        (a restart), until Ctrl-C or --duration\n"
 "      --poll-interval MS  attach: poll /proc for handler changes (100)\n"
-"      --syscalls        attach: log sigaction calls exactly (slow: every\n"
-"                        system call of the process then stops twice)\n"
+"      --syscalls        attach: exact sigaction log; every syscall stops twice\n"
 "      --duration SEC    attach: detach after SEC seconds\n"
+"      --senders=KIND    who names senders: auto|bpf|tracefs|proc-events|proc\n"
 "  -f                    follow forks (the default; accepted for strace)\n"
 "      --no-follow       report only the first process\n"
 "      --dispositions    with -p: print the signal table and exit\n"
@@ -97,6 +97,8 @@ enum {
 	OPT_RING,
 	OPT_MAX_SIZE,
 	OPT_MAX_FILES,
+
+	OPT_SENDERS,
 };
 
 static const struct option long_options[] = {
@@ -129,6 +131,8 @@ static const struct option long_options[] = {
 	{ "ring", required_argument, NULL, OPT_RING },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "max-files", required_argument, NULL, OPT_MAX_FILES },
+
+	{ "senders", required_argument, NULL, OPT_SENDERS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -445,6 +449,12 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 				"--report-format %s: expected %s", optarg,
 				report_format_names(names, sizeof(names)));
 		o->report_format = optarg;
+		break;
+	case OPT_SENDERS:
+		if (sender_kind_parse(optarg, &o->senders) < 0)
+			return usage_error(err, errlen,
+				"--senders=%s: expected auto, bpf, tracefs, proc-events or proc",
+				optarg);
 		break;
 	case 'h':
 		o->show_help = true;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "sender.h"
 #include "sink.h"
 #include "targets.h"
 
@@ -31,6 +32,8 @@ struct options {
 	size_t ring;		/* --ring N: events kept per process, 0 off */
 	uint64_t max_size;	/* --max-size: bytes per log file, 0 no cap */
 	unsigned max_files;	/* --max-files: old log files kept */
+
+	enum sender_kind senders;	/* --senders: who names senders */
 	const char *text_path;	/* -o: NULL means stderr */
 	const char *json_path;	/* --json: NULL none, "-" stdout */
 	struct sink_config sink;

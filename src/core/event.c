@@ -26,6 +26,7 @@ static const char *const type_names[EV__COUNT] = {
 	[EV_DETACH] = "detach",
 	[EV_TRACE_END] = "trace_end",
 	[EV_DISPOSITIONS] = "dispositions",
+	[EV_CONSUMED] = "consumed",
 };
 
 static const char *const kind_names[FINDING__COUNT] = {
@@ -244,6 +245,7 @@ void event_make_utf8(struct event *e)
 		cmdline_utf8(&tmp, &e->u.exec.argv);
 		break;
 	case EV_SIGNAL:
+	case EV_CONSUMED:
 		signal_utf8(&tmp, &e->u.sig);
 		break;
 	case EV_SIGACTION:
@@ -271,6 +273,9 @@ void event_make_utf8(struct event *e)
 	case EV_DISPOSITIONS:
 		cmdline_utf8(&tmp, &e->u.table.argv);
 		text_utf8(&tmp, e->u.table.target, sizeof(e->u.table.target));
+		break;
+	case EV_EXIT:
+		sender_utf8(&tmp, &e->u.exit.sender, &e->u.exit.sender_chain);
 		break;
 	default:
 		break;

@@ -20,6 +20,7 @@
 #define SYMBOL_MAX 128
 #define ANCESTRY_MAX 8
 #define DETAIL_MAX 256
+#define SOURCE_MAX 16
 #define PIDS_MAX 16		/* attach: -p PID[,PID...] in one run */
 
 /* A backtrace (-k): frames innermost first.  Owned by whoever fills the
@@ -54,6 +55,7 @@ enum event_type {
 	EV_DETACH,
 	EV_TRACE_END,
 	EV_DISPOSITIONS,	/* a snapshot of a process's signal table */
+	EV_CONSUMED,		/* sent, never delivered: sigwaitinfo, signalfd */
 	EV__COUNT
 };
 
@@ -75,6 +77,10 @@ struct proc_ident {
 				 * that is not sigtrace's; 0 otherwise */
 	char comm[COMM_MAX];	/* "" when not known */
 	struct cmdline cmdline;	/* len 0 when not known */
+	/* Who named it: "tracer" (sigtrace's own records), or the sender
+	 * observer's back end ("bpf", "tracefs", "proc-events", "proc");
+	 * "" when not said. */
+	char source[SOURCE_MAX];
 };
 
 /* A short ancestor chain: parent first, e.g. sh, then logrotate. */
@@ -84,6 +90,9 @@ struct ancestry {
 		pid_t pid;
 		char comm[COMM_MAX];
 	} link[ANCESTRY_MAX];
+	/* Why it ends there: "long_lived" (the last link started long
+	 * before), "init", "tracer" (sigtrace is next), "max", "" unknown. */
+	char end[SOURCE_MAX];
 };
 
 enum disp_kind {
@@ -245,6 +254,11 @@ struct ev_signal {
 	 * fork (a title it wrote, a fork without exec): what ps shows. */
 	bool has_argv;
 	struct cmdline argv;
+	/* EV_CONSUMED: when it was sent, and what took it ("signalfd",
+	 * "sigtimedwait", "" unknown; the signalfd's descriptor or -1). */
+	uint64_t sent_mono_ns;
+	char consumed_by[SOURCE_MAX];
+	int consumed_fd;
 };
 
 struct ev_sigaction {
@@ -375,6 +389,12 @@ struct ev_exit {
 	int signo;		/* when signaled */
 	bool core;
 	bool thread;		/* a thread of a live process ended */
+	/* SIGKILL, never shown to a tracer: "sender" (the sender observer
+	 * saw it sent), "oom_killer", "unknown"; "" for other endings. */
+	char kill_cause[SOURCE_MAX];
+	bool has_sender;
+	struct proc_ident sender;
+	struct ancestry sender_chain;
 };
 
 struct ev_trace_start {
@@ -384,6 +404,8 @@ struct ev_trace_start {
 	pid_t pids[PIDS_MAX];	/* attach: the pids asked for */
 	pid_t tracer_pid;
 	char version[32];
+	char senders[SOURCE_MAX];	/* the sender observer's back end */
+	char senders_note[DETAIL_MAX];	/* why not a better one, or "" */
 };
 
 struct ev_trace_end {
@@ -391,6 +413,13 @@ struct ev_trace_end {
 	uint64_t stops;		/* ptrace stops handled in total */
 	uint64_t syscall_stops;	/* of which syscall-entry/exit stops */
 	uint64_t deliveries;
+	/* What the sender observer saw sent that no delivery showed. */
+	bool has_sends;
+	uint64_t consumed;	/* taken by sigwaitinfo, signalfd */
+	uint64_t ignored;	/* dropped at send time: ignored */
+	uint64_t merged;	/* one of its kind already pending */
+	uint64_t dropped;	/* real-time queue full */
+	uint64_t lost;		/* lost by the observer (buffer full) */
 };
 
 struct event {

@@ -96,9 +96,8 @@ static void jw_kfixed(struct jsonw *w, const char *key, const char *s,
 
 /* A name or a command line that is not known is left out, never
  * written empty as if it were. */
-static void jw_process(struct jsonw *w, const struct proc_ident *p)
+static void jw_process_fields(struct jsonw *w, const struct proc_ident *p)
 {
-	jw_object_begin(w);
 	if (p->pid > 0)
 		jw_kint(w, "pid", p->pid);
 	if (p->ns_pid > 0)
@@ -116,6 +115,14 @@ static void jw_process(struct jsonw *w, const struct proc_ident *p)
 				jw_kbool(w, "cmdline_truncated", true);
 		}
 	}
+	if (p->source[0])
+		jw_kfixed(w, "source", p->source, sizeof(p->source));
+}
+
+static void jw_process(struct jsonw *w, const struct proc_ident *p)
+{
+	jw_object_begin(w);
+	jw_process_fields(w, p);
 	jw_object_end(w);
 }
 
@@ -133,11 +140,19 @@ static void jw_ancestry(struct jsonw *w, const struct ancestry *a)
 	jw_array_end(w);
 }
 
+/* The sender with its chain inside; sender_chain, the same chain, is
+ * kept for readers of the first logs. */
 static void jw_sender(struct jsonw *w, const struct proc_ident *p,
 		      const struct ancestry *chain)
 {
 	jw_key(w, "sender");
-	jw_process(w, p);
+	jw_object_begin(w);
+	jw_process_fields(w, p);
+	jw_key(w, "chain");
+	jw_ancestry(w, chain);
+	if (chain->end[0])
+		jw_kfixed(w, "chain_end", chain->end, sizeof(chain->end));
+	jw_object_end(w);
 	if (chain->count > 0) {
 		jw_key(w, "sender_chain");
 		jw_ancestry(w, chain);
@@ -268,6 +283,12 @@ static void json_trace_start(struct jsonw *w, const struct event *e)
 	}
 	jw_kint(w, "tracer_pid", t->tracer_pid);
 	jw_kfixed(w, "version", t->version, sizeof(t->version));
+	if (t->senders[0]) {
+		jw_kfixed(w, "senders", t->senders, sizeof(t->senders));
+		if (t->senders_note[0])
+			jw_kfixed(w, "senders_note", t->senders_note,
+				  sizeof(t->senders_note));
+	}
 }
 
 static void json_fork(struct jsonw *w, const struct event *e)
@@ -434,6 +455,23 @@ static void json_signal(struct jsonw *w, const struct event *e)
 	jw_stack(w, s->stack);
 }
 
+/* Sent to a traced process, never delivered: taken by sigwaitinfo or a
+ * signalfd (seen by the sender observer, not by ptrace). */
+static void json_consumed(struct jsonw *w, const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+
+	jw_ksignal(w, s->signo);
+	jw_kcode(w, s->signo, s->code);
+	if (s->has_sender)
+		jw_sender(w, &s->sender, &s->sender_chain);
+	jw_kuint(w, "sent_mono_ns", s->sent_mono_ns);
+	if (s->consumed_by[0])
+		jw_kfixed(w, "by", s->consumed_by, sizeof(s->consumed_by));
+	if (s->consumed_fd >= 0)
+		jw_kint(w, "fd", s->consumed_fd);
+}
+
 static void json_sigaction(struct jsonw *w, const struct event *e)
 {
 	const struct ev_sigaction *a = &e->u.sa;
@@ -548,6 +586,11 @@ static void json_exit(struct jsonw *w, const struct event *e)
 		jw_kint(w, "code", x->code);
 	}
 	jw_kbool(w, "thread", x->thread);
+	if (x->kill_cause[0])
+		jw_kfixed(w, "kill_cause", x->kill_cause,
+			  sizeof(x->kill_cause));
+	if (x->has_sender)
+		jw_sender(w, &x->sender, &x->sender_chain);
 }
 
 static void json_nothing(struct jsonw *w, const struct event *e)
@@ -560,6 +603,16 @@ static void json_trace_end(struct jsonw *w, const struct event *e)
 	jw_kuint(w, "stops", e->u.end.stops);
 	jw_kuint(w, "syscall_stops", e->u.end.syscall_stops);
 	jw_kuint(w, "deliveries", e->u.end.deliveries);
+	if (!e->u.end.has_sends)
+		return;
+	jw_key(w, "sends");
+	jw_object_begin(w);
+	jw_kuint(w, "consumed", e->u.end.consumed);
+	jw_kuint(w, "ignored", e->u.end.ignored);
+	jw_kuint(w, "already_pending", e->u.end.merged);
+	jw_kuint(w, "dropped", e->u.end.dropped);
+	jw_kuint(w, "lost", e->u.end.lost);
+	jw_object_end(w);
 }
 
 /* A process's signal table as /proc/PID/status has it (psig-like). */
@@ -606,6 +659,7 @@ static const json_printer json_printers[EV__COUNT] = {
 	[EV_DETACH] = json_nothing,
 	[EV_TRACE_END] = json_trace_end,
 	[EV_DISPOSITIONS] = json_dispositions,
+	[EV_CONSUMED] = json_consumed,
 };
 
 /* 2026-11-23T22:44:01.123456789Z */

@@ -54,14 +54,25 @@ static bool text_trace_start(struct text_ctx *c, const struct event *e)
 		for (size_t i = 0; i < n; i++)
 			sb_printf(c->sb, "%s%d", i ? "," : "",
 				  (int)t->pids[i]);
-		return true;
+	} else {
+		sb_adds(c->sb, ": tracing ");
+		if (t->argv.len > 0) {
+			text_quoted(c, t->argv.buf,
+				    strnlen(t->argv.buf, t->argv.len));
+			sb_addc(c->sb, ' ');
+		}
+		text_argv(c, &t->argv);
 	}
-	sb_adds(c->sb, ": tracing ");
-	if (t->argv.len > 0) {
-		text_quoted(c, t->argv.buf, strnlen(t->argv.buf, t->argv.len));
-		sb_addc(c->sb, ' ');
+	/* sigtrace 0.1.0: attached to pid 7; senders: tracefs (bpf: ...) */
+	if (t->senders[0]) {
+		sb_adds(c->sb, "; senders: ");
+		text_plain(c, t->senders, sizeof(t->senders));
+		if (t->senders_note[0]) {
+			sb_adds(c->sb, " (");
+			text_plain(c, t->senders_note, sizeof(t->senders_note));
+			sb_addc(c->sb, ')');
+		}
 	}
-	text_argv(c, &t->argv);
 	return true;
 }
 
@@ -182,6 +193,28 @@ static bool text_signal(struct text_ctx *c, const struct event *e)
 }
 
 /* A change seen between two polls of /proc (attach mode). */
+/* Sent, never delivered: the sender observer saw it sent, and a
+ * sigwaitinfo or a signalfd took it (no delivery stops a tracee then). */
+static bool text_consumed(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+
+	sb_adds(c->sb, "--- ");
+	text_signame(c, s->signo);
+	text_siginfo(c, s);
+	if (s->has_sender)
+		text_sender(c, &s->sender, &s->sender_chain);
+	sb_adds(c->sb, " => consumed");
+	if (s->consumed_by[0]) {
+		sb_adds(c->sb, " by ");
+		text_plain(c, s->consumed_by, sizeof(s->consumed_by));
+		if (s->consumed_fd >= 0)
+			sb_printf(c->sb, " (fd %d)", s->consumed_fd);
+	}
+	sb_adds(c->sb, ", never delivered ---");
+	return true;
+}
+
 static bool text_sigaction_observed(struct text_ctx *c,
 				    const struct event *e)
 {
@@ -432,7 +465,16 @@ static bool text_exit(struct text_ctx *c, const struct event *e)
 	}
 	sb_adds(c->sb, "killed by ");
 	text_signame(c, x->signo);
-	sb_adds(c->sb, x->core ? " (core dumped) +++" : " +++");
+	if (x->core)
+		sb_adds(c->sb, " (core dumped)");
+	/* SIGKILL: what is knowable about it, since ptrace shows none */
+	if (strcmp(x->kill_cause, "oom_killer") == 0)
+		sb_adds(c->sb, " (the OOM killer)");
+	else if (strcmp(x->kill_cause, "unknown") == 0)
+		sb_adds(c->sb, " (sender unknown: SIGKILL is never shown to a tracer)");
+	if (x->has_sender)
+		text_sender(c, &x->sender, &x->sender_chain);
+	sb_adds(c->sb, " +++");
 	return true;
 }
 
@@ -450,6 +492,12 @@ static bool text_trace_end(struct text_ctx *c, const struct event *e)
 		  " stops (%" PRIu64 " syscall stops), %" PRIu64
 		  " deliveries", t->exit_status, t->stops, t->syscall_stops,
 		  t->deliveries);
+	if (t->has_sends)
+		sb_printf(c->sb, "; sent, never delivered: %" PRIu64
+			  " consumed, %" PRIu64 " ignored, %" PRIu64
+			  " already pending, %" PRIu64 " dropped; %" PRIu64
+			  " sends lost by the observer", t->consumed,
+			  t->ignored, t->merged, t->dropped, t->lost);
 	return true;
 }
 
@@ -498,6 +546,7 @@ static const struct {
 	[EV_DETACH] = { text_detach, false, false, true },
 	[EV_TRACE_END] = { text_trace_end, true, true },
 	[EV_DISPOSITIONS] = { text_dispositions, false, false, true },
+	[EV_CONSUMED] = { text_consumed, false, false },
 };
 
 /* ---- the prefix: time, pid/tid, comm ---- */

@@ -246,5 +246,10 @@ void text_sender(struct text_ctx *c, const struct proc_ident *p,
 		text_plain(c, chain->link[i].comm, sizeof(chain->link[i].comm));
 		sb_printf(c->sb, "(%d)", (int)chain->link[i].pid);
 	}
+	if (c->cfg->verbose && p->source[0]) {
+		sb_adds(c->sb, " [named by ");
+		text_plain(c, p->source, sizeof(p->source));
+		sb_addc(c->sb, ']');
+	}
 }
 

@@ -173,6 +173,8 @@ static void on_trace_start(struct analyzer *a, const struct event *e)
 	memcpy(t->pids, e->u.start.pids, t->npids * sizeof(pid_t));
 	an_clean_fixed(t->version, sizeof(t->version), e->u.start.version,
 		    sizeof(e->u.start.version));
+	an_clean_fixed(t->senders, sizeof(t->senders), e->u.start.senders,
+		       sizeof(e->u.start.senders));
 	t->start_sec = e->real_sec;
 	t->start_nsec = e->real_nsec;
 	if (!t->attach && e->pid > 0 && !analyzer_proc(a, e->pid)) {

@@ -354,6 +354,7 @@ struct an_trace {
 	size_t npids;
 	pid_t root;
 	char version[32];
+	char senders[SOURCE_MAX];	/* the sender observer's back end */
 	int64_t start_sec;
 	long start_nsec;
 	uint64_t t0, t_last;	/* mono of the first and the last event */

@@ -149,12 +149,10 @@ static void desc_exec(struct strbuf *sb, const struct event *e)
 	an_desc_args(sb, &args);
 }
 
-static void desc_signal(const struct analyzer *a, struct strbuf *sb,
-			const struct event *e)
+/* SIGUSR1 (SI_USER) from 12 kill */
+static void desc_sig_from(struct strbuf *sb, const struct ev_signal *s)
 {
-	const struct ev_signal *s = &e->u.sig;
 	struct an_sender snd;
-	struct an_disp d;
 	char buf[NAME_BUF], nbuf[NAME_BUF];
 
 	sb_printf(sb, "%s (%s)", an_signame(s->signo, buf, sizeof(buf)),
@@ -164,6 +162,16 @@ static void desc_signal(const struct analyzer *a, struct strbuf *sb,
 		sb_adds(sb, " from ");
 		an_desc_sender(sb, &snd, false);
 	}
+}
+
+static void desc_signal(const struct analyzer *a, struct strbuf *sb,
+			const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+	struct an_disp d;
+	char buf[NAME_BUF];
+
+	desc_sig_from(sb, s);
 	if (s->syscall >= 0)
 		sb_printf(sb, " in %s()",
 			  an_syscall_name(s->syscall, s->syscall_name, buf, sizeof(buf)));
@@ -187,6 +195,19 @@ static void desc_signal(const struct analyzer *a, struct strbuf *sb,
 	} else {
 		an_desc_disp(a, sb, s->signo, &d, false);
 	}
+}
+
+/* SIGHUP (SI_USER) from 12 kill, consumed by signalfd */
+static void desc_consumed(struct strbuf *sb, const struct event *e)
+{
+	const struct ev_signal *s = &e->u.sig;
+	char by[SOURCE_MAX];
+
+	desc_sig_from(sb, s);
+	an_clean(by, sizeof(by), s->consumed_by,
+		 strnlen(s->consumed_by, sizeof(s->consumed_by)));
+	sb_printf(sb, " consumed%s%s, never delivered", by[0] ? " by " : "",
+		  by);
 }
 
 static void desc_sigaction(const struct analyzer *a, struct strbuf *sb,
@@ -368,6 +389,9 @@ void an_desc_event(const struct analyzer *a, struct strbuf *sb,
 		break;
 	case EV_DISPOSITIONS:
 		desc_table(sb, e);
+		break;
+	case EV_CONSUMED:
+		desc_consumed(sb, e);
 		break;
 	case EV_TRACE_END:
 		sb_printf(sb, "trace ended: sigtrace exit status %d, %llu ptrace stops",

@@ -43,7 +43,11 @@ static int parse_start(struct reader *r, json_t *o, struct event *e)
 	}
 	if (rd_cmdline(r, o, "argv", "argv_truncated", &t->argv) < 0 ||
 	    rd_int(r, o, "tracer_pid", false, &v) < 0 ||
-	    rd_str(r, o, "version", false, t->version, sizeof(t->version)) < 0)
+	    rd_str(r, o, "version", false, t->version, sizeof(t->version)) < 0 ||
+	    rd_str(r, o, "senders", false, t->senders,
+		   sizeof(t->senders)) < 0 ||
+	    rd_str(r, o, "senders_note", false, t->senders_note,
+		   sizeof(t->senders_note)) < 0)
 		return -1;
 	t->tracer_pid = (pid_t)v;
 	return 0;
@@ -213,6 +217,24 @@ static int parse_finding(struct reader *r, json_t *o, struct event *e,
 	return 0;
 }
 
+static int parse_consumed(struct reader *r, json_t *o, struct event *e)
+{
+	struct ev_signal *s = &e->u.sig;
+
+	s->syscall = -1;
+	s->consumed_fd = -1;
+	if (rd_signal(r, o, true, &s->signo) < 0 ||
+	    rd_code(r, o, s->signo, &s->code) < 0 ||
+	    rd_sender(r, o, &s->has_sender, &s->sender,
+		      &s->sender_chain) < 0 ||
+	    rd_u64(r, o, "sent_mono_ns", false, &s->sent_mono_ns) < 0 ||
+	    rd_str(r, o, "by", false, s->consumed_by,
+		   sizeof(s->consumed_by)) < 0 ||
+	    rd_i(r, o, "fd", &s->consumed_fd) < 0)
+		return -1;
+	return 0;
+}
+
 static int parse_exit(struct reader *r, json_t *o, struct event *e)
 {
 	struct ev_exit *x = &e->u.exit;
@@ -226,17 +248,35 @@ static int parse_exit(struct reader *r, json_t *o, struct event *e)
 	} else if (rd_i(r, o, "code", &x->code) < 0) {
 		return -1;
 	}
+	if (rd_str(r, o, "kill_cause", false, x->kill_cause,
+		   sizeof(x->kill_cause)) < 0 ||
+	    rd_sender(r, o, &x->has_sender, &x->sender,
+		      &x->sender_chain) < 0)
+		return -1;
 	return rd_bool(r, o, "thread", &x->thread);
 }
 
 static int parse_end(struct reader *r, json_t *o, struct event *e)
 {
 	struct ev_trace_end *t = &e->u.end;
+	json_t *sends;
 
 	if (rd_i(r, o, "exit_status", &t->exit_status) < 0 ||
 	    rd_u64(r, o, "stops", false, &t->stops) < 0 ||
 	    rd_u64(r, o, "syscall_stops", false, &t->syscall_stops) < 0 ||
 	    rd_u64(r, o, "deliveries", false, &t->deliveries) < 0)
+		return -1;
+	sends = json_object_get(o, "sends");
+	if (!sends)
+		return 0;
+	if (!json_is_object(sends))
+		return rd_bad_type(r, "sends", "an object of counts");
+	t->has_sends = true;
+	if (rd_u64(r, sends, "consumed", false, &t->consumed) < 0 ||
+	    rd_u64(r, sends, "ignored", false, &t->ignored) < 0 ||
+	    rd_u64(r, sends, "already_pending", false, &t->merged) < 0 ||
+	    rd_u64(r, sends, "dropped", false, &t->dropped) < 0 ||
+	    rd_u64(r, sends, "lost", false, &t->lost) < 0)
 		return -1;
 	return 0;
 }
@@ -294,6 +334,8 @@ static int parse_type(struct reader *r, json_t *o, struct event *e,
 		return parse_end(r, o, e);
 	case EV_DISPOSITIONS:
 		return parse_table(r, o, e);
+	case EV_CONSUMED:
+		return parse_consumed(r, o, e);
 	default:
 		return 0;
 	}

@@ -314,7 +314,8 @@ int rd_process(struct reader *r, json_t *o, const char *key, bool *has,
 	p->uid = (uid_t)n;
 	p->known = json_object_get(v, "comm") != NULL;
 	if (rd_str(r, v, "comm", false, p->comm, sizeof(p->comm)) < 0 ||
-	    rd_cmdline(r, v, "cmdline", "cmdline_truncated", &p->cmdline) < 0)
+	    rd_cmdline(r, v, "cmdline", "cmdline_truncated", &p->cmdline) < 0 ||
+	    rd_str(r, v, "source", false, p->source, sizeof(p->source)) < 0)
 		return -1;
 	return 0;
 }
@@ -328,7 +329,14 @@ int rd_sender(struct reader *r, json_t *o, bool *has,
 
 	if (rd_process(r, o, "sender", has, p) < 0)
 		return -1;
-	c = json_object_get(o, "sender_chain");
+	/* sender.chain; the first logs had only sender_chain */
+	c = json_object_get(o, "sender");
+	if (c && rd_str(r, c, "chain_end", false, chain->end,
+			sizeof(chain->end)) < 0)
+		return -1;
+	c = c ? json_object_get(c, "chain") : NULL;
+	if (!c)
+		c = json_object_get(o, "sender_chain");
 	if (c && !json_is_array(c))
 		return rd_bad_type(r, "sender_chain", "an array");
 	json_array_foreach(c, i, x) {

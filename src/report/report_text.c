@@ -428,11 +428,19 @@ static void summary_begin(struct report_ctx *c)
 {
 	const struct analyzer *a = c->a;
 
-	sb_printf(c->out, "--- sigtrace summary: %u process%s, %llu signal%s delivered, %llu EINTR; findings: ",
+	sb_printf(c->out, "--- sigtrace summary: %u process%s, %llu signal%s delivered, ",
 		  a->nprocs, a->nprocs == 1 ? "" : "es",
 		  (unsigned long long)a->by_type[EV_SIGNAL],
-		  a->by_type[EV_SIGNAL] == 1 ? "" : "s",
+		  a->by_type[EV_SIGNAL] == 1 ? "" : "s");
+	/* sent and taken by sigwaitinfo or a signalfd: no delivery */
+	if (a->by_type[EV_CONSUMED])
+		sb_printf(c->out, "%llu consumed, ",
+			  (unsigned long long)a->by_type[EV_CONSUMED]);
+	sb_printf(c->out, "%llu EINTR",
 		  (unsigned long long)a->by_type[EV_EINTR]);
+	if (a->trace.senders[0])
+		sb_printf(c->out, ", senders named by %s", a->trace.senders);
+	sb_adds(c->out, "; findings: ");
 	sev_counts(c, false);
 	sb_adds(c->out, " ---\n");
 }

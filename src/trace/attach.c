@@ -183,8 +183,12 @@ static int seize_process(struct tracer *T, pid_t pid,
 	p->target = why;
 	p->execd = true;	/* its command line is its own */
 	pidns_learn(p, &st);
+	oom_mark(pid, &p->oom);
+	/* The sender observer watches it from now on. */
+	observe_watch(T, pid);
 	rc = seize_threads(T, p, options);
 	if (rc < 0) {
+		observe_unwatch(T, pid);
 		process_remove(T, p);
 		return rc;
 	}

@@ -121,20 +121,41 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 	return true;
 }
 
+/* Read first, before anything else of the delivery: an untraced sender
+ * (kill(1)) is gone within a millisecond of its kill().  The sender
+ * observer saw it at send time; /proc is the last resort. */
+/* An untraced sender (kill(1)) is gone within a millisecond of its
+ * kill(): the sender observer saw it at send time; /proc is the last
+ * resort.  A traced sender's delivery only claims its send. */
 static void fill_sender(struct tracer *T, struct tracee *t,
-			struct ev_signal *sig)
+			struct ev_signal *sig, uint64_t now)
 {
 	uid_t uid = sig->sender.uid;
 	pid_t me = getpid();
 
-	if (!sig->has_sender)
+	if (!sig->has_sender) {
+		observe_claim(T, t, sig, now);
 		return;
+	}
 	if (sig->sender.pid <= 0) {
-		/* In another pid namespace, and gone: nothing to read. */
+		/* In another pid namespace, and gone: nothing to read in
+		 * /proc; the kernel observer knows it by its host pid. */
 		sig->sender.known = false;
 		sig->sender.gone = true;
-	} else if (!fill_known_sender(T, t, sig)) {
+		if (sig->code > 0 || !observe_sender(T, t, sig, now))
+			observe_claim(T, t, sig, now);
+	} else if (fill_known_sender(T, t, sig)) {
+		snprintf(sig->sender.source, sizeof(sig->sender.source),
+			 "tracer");
+		observe_claim(T, t, sig, now);
+	} else if (!observe_sender(T, t, sig, now)) {
+		/* A kernel-made signal (SIGCHLD) is sent by whoever the
+		 * kernel runs for: a send is still claimed. */
+		if (sig->code > 0)
+			observe_claim(T, t, sig, now);
 		proc_read_ident(sig->sender.pid, &sig->sender);
+		snprintf(sig->sender.source, sizeof(sig->sender.source),
+			 "proc");
 		if (!sig->sender.gone || sig->sender.zombie)
 			proc_read_ancestry(sig->sender.pid, &sig->sender_chain);
 	}
@@ -143,6 +164,8 @@ static void fill_sender(struct tracer *T, struct tracee *t,
 	for (size_t i = 0; i < sig->sender_chain.count; i++) {
 		if (sig->sender_chain.link[i].pid == me) {
 			sig->sender_chain.count = i;
+			snprintf(sig->sender_chain.end,
+				 sizeof(sig->sender_chain.end), "tracer");
 			break;
 		}
 	}
@@ -356,7 +379,7 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	have_regs = arch_get_syscall_state(t->tid, &regs) == 0;
 	explain_facts(T, t, sig, &si, &regs, have_regs, &facts);
 	explain_origin(T, t, sig, &facts);
-	fill_sender(T, t, sig);
+	fill_sender(T, t, sig, e.mono_ns);
 	have_status = receiver_status(T, t, &st, sig);
 	trace_stamp(&e, t->proc, t->tid);	/* a new name, now read */
 	if (have_regs && regs.nr >= 0 && sig_ret_is_interrupt(regs.ret)) {

@@ -6,6 +6,7 @@
  */
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -41,6 +42,12 @@ struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
 		p->parent = parent_proc ? parent_proc->pid : 0;
 		if (have_own)
 			pidns_learn(p, &own);
+		/* A child starts in its parent's memory cgroup: no reads. */
+		if (parent_proc)
+			p->oom = parent_proc->oom;
+		else
+			oom_mark(tgid, &p->oom);
+		observe_watch(T, tgid);
 	}
 	return tracee_add(T, tid, p);
 }
@@ -139,6 +146,8 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 	p->argv = e.u.exec.argv;
 	p->execd = true;
 	p->stdin_pipe = stdin_pipe(p->pid);
+	/* It may have been moved into a small memory cgroup first. */
+	oom_remark(p->pid, &p->oom);
 	if ((pid_t)former != t->tid)
 		e.u.exec.former_tid = (pid_t)former;
 	model_exec(p->model, e.u.exec.path, e.mono_ns);
@@ -191,6 +200,7 @@ void lifecycle_exit(struct tracer *T, struct tracee *t, int status)
 	struct process *p = t->proc;
 	pid_t tid = t->tid;
 	bool leader = tid == p->pid;
+	struct ev_exit x;
 	struct event e;
 
 	frame_flush_outcome(T, t, true);
@@ -201,16 +211,24 @@ void lifecycle_exit(struct tracer *T, struct tracee *t, int status)
 		if (tid == T->root_pid && !WIFSIGNALED(status))
 			emit_audit(T, p, tid);
 	}
+	memset(&x, 0, sizeof(x));
+	x.thread = !leader;
+	if (WIFSIGNALED(status)) {
+		x.signaled = true;
+		x.signo = WTERMSIG(status);
+		x.core = WCOREDUMP(status);
+	} else {
+		x.code = WEXITSTATUS(status);
+	}
+	/* Its SIGKILL claimed first; then what it took by sigwaitinfo or a
+	 * signalfd before it ended, logged before its end. */
+	if (leader && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+		observe_kill(T, p, &x);
+	if (leader)
+		observe_process_end(T, p);
 	event_init(&e, EV_EXIT);
 	trace_stamp(&e, p, tid);
-	e.u.exit.thread = !leader;
-	if (WIFSIGNALED(status)) {
-		e.u.exit.signaled = true;
-		e.u.exit.signo = WTERMSIG(status);
-		e.u.exit.core = WCOREDUMP(status);
-	} else {
-		e.u.exit.code = WEXITSTATUS(status);
-	}
+	e.u.exit = x;
 	trace_emit(T, p, &e);
 	if (tid == T->root_pid) {
 		T->root_status = status;
@@ -218,8 +236,10 @@ void lifecycle_exit(struct tracer *T, struct tracee *t, int status)
 	}
 	tracee_remove(T, t);
 	/* Threads left behind a dead leader are reaped with it. */
-	if (p->threads == 0)
+	if (p->threads == 0) {
+		observe_unwatch(T, p->pid);
 		process_remove(T, p);
+	}
 }
 
 void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig)

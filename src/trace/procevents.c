@@ -49,6 +49,8 @@ static void one_event(const void *data, size_t len,
 
 	memset(&e, 0, sizeof(e));
 	memcpy(&e, data, len < sizeof(e) ? len : sizeof(e));
+	if (ops->when)
+		ops->when(ctx, e.timestamp_ns);
 	switch (e.what) {
 	case PROC_EVENT_FORK:
 		if (ops->fork)

@@ -9,11 +9,15 @@
 #define SIGTRACE_PROCEVENTS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /* What the drain reports; any hook may be NULL.  PID is the task (a
  * thread or a process), TGID its process. */
 struct procevents_ops {
+	/* Before each event's hook: when the kernel made it
+	 * (CLOCK_MONOTONIC ns), for a caller that keeps times. */
+	void (*when)(void *ctx, uint64_t mono_ns);
 	void (*fork)(void *ctx, pid_t parent_tgid, pid_t child_pid,
 		     pid_t child_tgid);
 	void (*exec)(void *ctx, pid_t pid, pid_t tgid);

@@ -32,6 +32,7 @@
 #include "arch.h"
 #include "event.h"
 #include "model.h"
+#include "oomkill.h"
 #include "sink.h"
 #include "tracer.h"
 
@@ -93,6 +94,7 @@ struct process {
 	uint64_t ns_ino;	/* that namespace, when below sigtrace's */
 	struct handled_rec *handled;	/* explain.c: deliveries that ran
 					 * a handler, one per signal */
+	struct oom_mark oom;	/* OOM kill counters at its last exec */
 };
 
 /* One handler invocation that sigtrace is following to its sigreturn. */
@@ -192,6 +194,9 @@ struct tracer {
 	struct fanout_group groups[FANOUT_GROUPS];
 	unsigned group_next, group_ids;
 	char err[TRACE_ERR_MAX];	/* why a run returned -1 */
+	struct sender_observer *obs;	/* senders seen from their side */
+	char senders_note[DETAIL_MAX];	/* why not a better back end */
+	struct ev_trace_end sends;	/* counts of sends never delivered */
 };
 
 /* spawn.c and attach.c: the two ways in. */
@@ -252,6 +257,32 @@ void deliver_release_held(struct tracer *T, struct tracee *t);
 /* syscall_stop.c: seccomp and syscall stops. */
 void syscall_seccomp_stop(struct tracer *T, struct tracee *t);
 void syscall_stop(struct tracer *T, struct tracee *t);
+
+/* observe.c: the sender observer (sender.h) beside ptrace. */
+/* Open it on PIDS (more come with observe_watch); -1 with T->err when
+ * the --senders back end asked for cannot run here. */
+int observe_open(struct tracer *T, const pid_t *pids, size_t npids);
+void observe_close(struct tracer *T);
+/* The back end, and why not a better one, for trace_start. */
+void observe_describe(const struct tracer *T, struct ev_trace_start *s);
+void observe_watch(struct tracer *T, pid_t pid);
+void observe_unwatch(struct tracer *T, pid_t pid);
+/* The delivery SIG to T: its sender named from the observer (true), or
+ * (traced sender, or none) the delivery only claims its send (false). */
+bool observe_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		    uint64_t now);
+void observe_claim(struct tracer *T, struct tracee *t,
+		   const struct ev_signal *sig, uint64_t now);
+/* Sends no delivery claimed (and not pending) for a while: consumed
+ * events, counts.  observe_process_end: all of P's, before its exit
+ * event; observe_finish: all, at the end. */
+void observe_tick(struct tracer *T);
+void observe_process_end(struct tracer *T, struct process *p);
+void observe_finish(struct tracer *T);
+/* P died of SIGKILL: its sender, the OOM killer, or unknown, into X. */
+void observe_kill(struct tracer *T, struct process *p, struct ev_exit *x);
+/* The counts for trace_end. */
+void observe_counts(struct tracer *T, struct ev_trace_end *end);
 
 /* poll.c: disposition changes seen in /proc between two polls. */
 void poll_dispositions(struct tracer *T);

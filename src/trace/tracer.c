@@ -36,6 +36,7 @@ void tracer_free(struct tracer *T)
 		return;
 	table_clear(T);
 	watch_close(T);
+	observe_close(T);
 	free(T);
 }
 
@@ -162,6 +163,7 @@ static bool tick(struct tracer *T)
 	if (T->cfg.poll_ns)
 		poll_dispositions(T);
 	watch_tick(T);
+	observe_tick(T);
 	show_status(T);
 	return false;
 }
@@ -212,6 +214,7 @@ static void emit_start(struct tracer *T, char *const argv[],
 		cmdline_from_argv(&e.u.start.argv, argv);
 	for (size_t i = 0; i < npids && i < PIDS_MAX; i++)
 		e.u.start.pids[e.u.start.npids++] = pids[i];
+	observe_describe(T, &e.u.start);
 	trace_emit(T, NULL, &e);
 }
 
@@ -235,6 +238,7 @@ static void emit_end(struct tracer *T, int status)
 	e.u.end.stops = T->stops;
 	e.u.end.syscall_stops = T->syscall_stops;
 	e.u.end.deliveries = T->deliveries;
+	observe_counts(T, &e.u.end);
 	trace_emit(T, NULL, &e);
 }
 
@@ -248,6 +252,8 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	int status, pending;
 	pid_t pid;
 
+	if (observe_open(T, NULL, 0) < 0)
+		return -1;
 	selfsig_install(false);
 	if (T->cfg.dump_on_usr1)
 		selfsig_catch_dump();
@@ -256,16 +262,22 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	if (pid < 0)
 		return -1;
 	T->root_pid = pid;
+	observe_watch(T, pid);
 	memset(&st, 0, sizeof(st));
 	proc_read_status(pid, 0, &st);
 	/* SigIgn survives execve; handlers do not, so none are caught. */
 	p = process_add(T, pid, model_new(false, st.ignored, 0, 0), true);
+	oom_mark(pid, &p->oom);
 	tracee_add(T, pid, p);
 	emit_start(T, argv, NULL, 0);
 	if (pending != -1)
 		dispatch(T, pid, pending);
+	/* Sends that no delivery shows are settled at ticks. */
+	if (sender_sees_sends(T->obs))
+		selfsig_start_ticks(100000000u);
 	if (loop(T) < 0)
 		return -1;
+	selfsig_stop_ticks();
 	if (selfsig_stop_requested() && T->live > 0) {
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
 		status = 128 + selfsig_stop_signal();
@@ -273,6 +285,7 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	} else {
 		status = exit_status_of(T);
 	}
+	observe_finish(T);
 	emit_end(T, status);
 	return status;
 }
@@ -301,7 +314,8 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	int rc, status = 0;
 
 	T->attach = true;
-	if (watch_open(T, pids, npids) < 0)
+	/* The observer watches each process as it is seized. */
+	if (watch_open(T, pids, npids) < 0 || observe_open(T, NULL, 0) < 0)
 		return -1;
 	selfsig_install(true);
 	if (T->cfg.dump_on_usr1)
@@ -333,6 +347,7 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 		detach_all(T);
 	} else if (T->root_exited && !T->cfg.watch)
 		status = exit_status_of(T);
+	observe_finish(T);
 	emit_end(T, status);
 	return status;
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "sender.h"
 #include "sink.h"
 #include "targets.h"
 
@@ -21,6 +22,7 @@ struct tracer_config {
 	size_t nsinks;
 	bool follow;		/* report children too (not --no-follow) */
 	bool quiet;		/* -q: no advice on the terminal */
+	enum sender_kind senders;	/* --senders: the observer's back end */
 	unsigned stack_depth;	/* -k: frames per backtrace; 0: no -k */
 	/* Attach mode only. */
 	uint64_t poll_ns;	/* /proc poll period, 0 = never */

@@ -224,6 +224,17 @@ assert_output() {
 
 # ---- attach mode ----
 
+# wait_id KEY VALUE WHO: until a fixture running in the background (WHO,
+# for the message) has noted KEY=VALUE.
+wait_id() {
+	_w=0
+	until grep -q "^$1=$2\$" "$FIXTURE_IDS" 2>/dev/null; do
+		_w=$((_w + 1))
+		[ $_w -lt 3000 ] || fail "$3 did not note $1=$2"
+		sleep 0.01
+	done
+}
+
 # start_program KEY OUT PROGRAM [ARGS...]: run PROGRAM in the background,
 # its output in OUT, until it writes ready=1 to $FIXTURE_IDS; sets
 # $target to its id KEY and $target_job.
@@ -234,12 +245,7 @@ start_program() {
 	: >"$FIXTURE_IDS"
 	"$@" >"$_out" 2>&1 &
 	target_job=$!
-	_w=0
-	until grep -q '^ready=1' "$FIXTURE_IDS" 2>/dev/null; do
-		_w=$((_w + 1))
-		[ $_w -lt 3000 ] || fail "$* did not get ready"
-		sleep 0.01
-	done
+	wait_id ready 1 "$*"
 	target=$(fixture_id "$_key")
 }
 

@@ -6,7 +6,7 @@
 skip_unless_ptrace
 command -v valgrind >/dev/null 2>&1 || skip "valgrind is not installed"
 
-VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect"
+VG="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect --suppressions=$(dirname "$TESTLIB")/valgrind.supp"
 
 $WATCHDOG $VG "$SIGTRACE" --json "$T/race.json" -o "$T/race.txt" -- "$FIXTURES/tar_race" \
 	>"$T/out" 2>"$T/vg1"

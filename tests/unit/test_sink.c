@@ -388,7 +388,7 @@ static void test_json_signal_variants(void **state)
 	e.u.sig.sender_chain.count = 0;
 	e.u.sig.disposition.kind = DISP_UNKNOWN;
 	expect_json(&e, "{'code':'SI_QUEUE','value':42,"
-		    "'sender':{'pid':1233,'uid':0,'gone':true},"
+		    "'sender':{'pid':1233,'uid':0,'gone':true,'chain':[]},"
 		    "'sender_chain':null,'disposition':{'kind':'unknown'}}");
 
 	/* SIGIO: band and fd. */
@@ -480,7 +480,9 @@ static void test_json_finding(void **state)
 	expect_json(&e, "{'kind':'default_disposition','signal':'SIGUSR1',"
 		    "'signo':10,'code':'SI_USER','effect':'killed',"
 		    "'cause':'installed_later',"
-		    "'sender':{'pid':1233,'uid':0,'gone':true},"
+		    "'sender':{'pid':1233,'uid':0,'gone':true,"
+		    "'chain':[{'pid':1200,'comm':'sh'},"
+		    "{'pid':1100,'comm':'logrotate'}]},"
 		    "'sender_chain':[{'pid':1200,'comm':'sh'},"
 		    "{'pid':1100,'comm':'logrotate'}],"
 		    "'cause_mono_ns':100,'install_mono_ns':200,"

@@ -382,6 +382,11 @@ static void ev_ack(void *ctx, int err)
 	note(ctx, "ack %d;", err);
 }
 
+static void ev_when(void *ctx, uint64_t mono_ns)
+{
+	note(ctx, "when %llu;", (unsigned long long)mono_ns);
+}
+
 /* One message as the kernel sends it, appended to BUF at *LEN. */
 static void put_event(char *buf, size_t *len, const struct proc_event *ev,
 		      unsigned idx)
@@ -413,6 +418,7 @@ static void test_procevents_parse(void **state)
 	(void)state;
 	memset(&ev, 0, sizeof(ev));
 	ev.what = PROC_EVENT_FORK;
+	ev.timestamp_ns = 7;
 	ev.event_data.fork.parent_tgid = 10;
 	ev.event_data.fork.child_pid = 11;
 	ev.event_data.fork.child_tgid = 11;
@@ -449,6 +455,11 @@ static void test_procevents_parse(void **state)
 			    "exit 11 11 9;");
 	/* No hooks: nothing called, nothing breaks. */
 	procevents_parse(buf, len, &(const struct procevents_ops){ 0 }, &s);
+	/* Each event's kernel time, before its hook. */
+	s.log[0] = '\0';
+	procevents_parse(buf, len,
+			 &(const struct procevents_ops){ .when = ev_when }, &s);
+	assert_string_equal(s.log, "when 7;when 0;when 0;when 0;when 0;");
 }
 
 /* ---- the target in the logs and back ---- */

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * observe.c - the sender observer (sender.h) beside ptrace.  ptrace sees
+ * the receiver; the observer sees senders at send time.  It is opened on
+ * the traced pids and follows the traced processes.  A delivery from an
+ * untraced sender is named from it; any other delivery claims its send
+ * (no system call).  At each tick the sends that no delivery claimed are
+ * settled: taken by sigwaitinfo or a signalfd (a `consumed` event), or
+ * counted (ignored, merged with one already pending, dropped).  A SIGKILL,
+ * which ptrace never shows, is explained at the exit: its sender, the
+ * OOM killer, or nobody knows.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "proc.h"
+#include "sender.h"
+#include "strbuf.h"
+#include "trace_priv.h"
+
+/* A send not claimed by a delivery after this long is settled: a
+ * delivery-stop follows the dequeue by microseconds. */
+#define SETTLE_NS 100000000u
+
+int observe_open(struct tracer *T, const pid_t *pids, size_t npids)
+{
+	T->obs = sender_open(T->cfg.senders, pids, npids, T->senders_note,
+			     sizeof(T->senders_note));
+	if (!T->obs)
+		return trace_fail(T->err, sizeof(T->err),
+				  "--senders=%s cannot run here: %s",
+				  sender_kind_name(T->cfg.senders),
+				  T->senders_note);
+	return 0;
+}
+
+void observe_close(struct tracer *T)
+{
+	sender_close(T->obs);
+	T->obs = NULL;
+}
+
+void observe_describe(const struct tracer *T, struct ev_trace_start *s)
+{
+	if (!T->obs)
+		return;
+	snprintf(s->senders, sizeof(s->senders), "%s", sender_backend(T->obs));
+	snprintf(s->senders_note, sizeof(s->senders_note), "%s",
+		 T->senders_note);
+}
+
+void observe_watch(struct tracer *T, pid_t pid)
+{
+	if (T->obs)
+		sender_watch(T->obs, pid);
+}
+
+void observe_unwatch(struct tracer *T, pid_t pid)
+{
+	if (T->obs)
+		sender_unwatch(T->obs, pid);
+}
+
+static const char *chain_end(enum sender_chain_end end)
+{
+	/* the observer is sigtrace: say so */
+	return end == SENDER_CHAIN_OBSERVER ? "tracer" :
+		end == SENDER_CHAIN_UNKNOWN ? "" : sender_chain_end_name(end);
+}
+
+/* S as the event's sender.  Its uid stays the kernel's si_uid when the
+ * caller has one. */
+static void to_sender(const struct sender_info *s, struct proc_ident *id,
+		      struct ancestry *a)
+{
+	id->pid = s->who.pid;
+	if (s->who.has_uid)
+		id->uid = s->who.uid;
+	memcpy(id->comm, s->who.comm, sizeof(id->comm));
+	id->cmdline = s->who.cmdline;
+	id->known = id->comm[0] || id->cmdline.len;
+	snprintf(id->source, sizeof(id->source), "%s", s->source);
+	switch (sender_now(&s->who)) {
+	case SENDER_NOW_ALIVE:
+		id->gone = s->who.exited;
+		id->zombie = false;
+		break;
+	case SENDER_NOW_ZOMBIE:
+		id->gone = id->zombie = true;
+		break;
+	default:
+		id->gone = true;
+		id->zombie = false;
+	}
+	a->count = s->chain_len < ANCESTRY_MAX ? s->chain_len : ANCESTRY_MAX;
+	for (size_t i = 0; i < a->count; i++) {
+		a->link[i].pid = s->chain[i].pid;
+		memcpy(a->link[i].comm, s->chain[i].comm,
+		       sizeof(a->link[i].comm));
+	}
+	snprintf(a->end, sizeof(a->end), "%s", chain_end(s->chain_end));
+}
+
+static struct sender_query query_of(const struct tracee *t, int signo,
+				    pid_t from, uint64_t now)
+{
+	struct sender_query q = { .signo = signo, .tgid = t->proc->pid,
+				  .tid = t->tid, .from_pid = from,
+				  .at_ns = now };
+	return q;
+}
+
+bool observe_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		    uint64_t now)
+{
+	struct sender_query q = query_of(t, sig->signo, sig->sender.pid, now);
+	struct sender_info s;
+
+	if (!T->obs || !sender_lookup(T->obs, &q, &s))
+		return false;
+	to_sender(&s, &sig->sender, &sig->sender_chain);
+	return true;
+}
+
+void observe_claim(struct tracer *T, struct tracee *t,
+		   const struct ev_signal *sig, uint64_t now)
+{
+	/* si_pid names the sender only for kill/sigqueue/tgkill: a SIGCHLD
+	 * names the child, sent by the exiting child or by the tracer
+	 * that reaps it. */
+	struct sender_query q = query_of(t, sig->signo,
+					 sig->has_sender && sig->code <= 0 ?
+					 sig->sender.pid : 0, now);
+
+	if (T->obs)
+		sender_claim(T->obs, &q);
+}
+
+/* The traced process a send went to, or NULL. */
+static struct process *target_of(struct tracer *T, const struct sender_info *s)
+{
+	struct tracee *t;
+
+	if (s->target_tgid > 0)
+		return process_find(T, s->target_tgid);
+	t = tracee_find(T, s->target_tid);
+	return t ? t->proc : process_find(T, s->target_tid);
+}
+
+static bool pending_in(pid_t pid, pid_t tid, int signo)
+{
+	struct proc_status st;
+
+	if (proc_read_status(pid, 0, &st) == 0 &&
+	    (st.shared_pending & SIGBIT(signo)))
+		return true;
+	return tid != pid && proc_read_status(pid, tid, &st) == 0 &&
+		(st.pending & SIGBIT(signo));
+}
+
+/* Leave S unsettled for now: still pending (blocked), or a SIGKILL the
+ * exit will claim. */
+static bool keep_send(void *ctx, const struct sender_info *s)
+{
+	struct tracer *T = ctx;
+	struct process *p = target_of(T, s);
+
+	if (!p || (s->has_result && s->result != SENDER_RES_DELIVERED &&
+		   s->result != SENDER_RES_LOSE_INFO))
+		return false;
+	if (s->signo == SIGKILL)
+		return true;
+	return pending_in(p->pid, s->target_tid, s->signo);
+}
+
+/* The signalfd of PID whose mask holds SIGNO: its descriptor, or -1. */
+static int signalfd_of(pid_t pid, int signo)
+{
+	char path[300], link[64];
+	struct dirent *d;
+	DIR *dir;
+	int found = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	while (dir && found < 0 && (d = readdir(dir))) {
+		struct strbuf sb = STRBUF_INIT;
+		unsigned long long mask;
+		const char *m;
+		ssize_t n;
+
+		snprintf(path, sizeof(path), "/proc/%d/fd/%s", (int)pid,
+			 d->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n <= 0 || (link[n] = '\0', !strstr(link, "[signalfd]")))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/fdinfo/%s", (int)pid,
+			 d->d_name);
+		if (sb_read_file(&sb, path) == 0 &&
+		    (m = strstr(sb.buf, "sigmask:")) &&
+		    sscanf(m + 8, "%llx", &mask) == 1 &&
+		    (mask & SIGBIT(signo)))
+			found = atoi(d->d_name);
+		sb_free(&sb);
+	}
+	if (dir)
+		closedir(dir);
+	return found;
+}
+
+/* A thread of PID waiting in rt_sigtimedwait (sigwaitinfo, sigwait). */
+static bool waits_for_signals(pid_t pid)
+{
+	char path[300];
+	struct dirent *d;
+	bool found = false;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
+	dir = opendir(path);
+	while (dir && !found && (d = readdir(dir))) {
+		struct strbuf sb = STRBUF_INIT;
+		const char *name;
+
+		snprintf(path, sizeof(path), "/proc/%d/task/%s/syscall",
+			 (int)pid, d->d_name);
+		if (d->d_name[0] != '.' && sb_read_file(&sb, path) == 0) {
+			name = arch_abi_syscall_name(ARCH_ABI_NATIVE,
+						     atol(sb.buf));
+			found = name && strcmp(name, "rt_sigtimedwait") == 0;
+		}
+		sb_free(&sb);
+	}
+	if (dir)
+		closedir(dir);
+	return found;
+}
+
+static void emit_consumed(struct tracer *T, struct process *p,
+			  const struct sender_info *s)
+{
+	struct ev_signal *sig;
+	struct event e;
+
+	event_init(&e, EV_CONSUMED);
+	trace_stamp(&e, p, s->target_tid > 0 && tracee_find(T, s->target_tid) ?
+		    s->target_tid : p->pid);
+	sig = &e.u.sig;
+	sig->signo = s->signo;
+	sig->code = s->code;
+	sig->syscall = -1;
+	sig->sent_mono_ns = s->sent_ns;
+	sig->has_sender = s->who.pid > 0;
+	if (sig->has_sender)
+		to_sender(s, &sig->sender, &sig->sender_chain);
+	sig->consumed_fd = signalfd_of(p->pid, s->signo);
+	if (sig->consumed_fd >= 0)
+		snprintf(sig->consumed_by, sizeof(sig->consumed_by),
+			 "signalfd");
+	else if (waits_for_signals(p->pid))
+		snprintf(sig->consumed_by, sizeof(sig->consumed_by),
+			 "sigtimedwait");
+	T->sends.consumed++;
+	trace_emit(T, p, &e);
+}
+
+static void settle(struct tracer *T, struct process *p,
+		   const struct sender_info *s)
+{
+	switch (s->has_result ? s->result : SENDER_RES_DELIVERED) {
+	case SENDER_RES_IGNORED:
+		T->sends.ignored++;
+		return;
+	case SENDER_RES_ALREADY_PENDING:
+		T->sends.merged++;
+		return;
+	case SENDER_RES_OVERFLOW:
+		T->sends.dropped++;
+		return;
+	default:
+		break;
+	}
+	/* The trap of sigtrace's own single-step is ptrace's, not the
+	 * program's. */
+	if (s->signo == SIGTRAP && s->who.pid == p->pid)
+		return;
+	emit_consumed(T, p, s);
+}
+
+/* Settle the unclaimed sends made before OLDER_THAN that KEEP lets go. */
+static void settle_sends(struct tracer *T, uint64_t older_than,
+			 sender_keep_fn keep, void *ctx)
+{
+	struct sender_info s;
+
+	sender_drain(T->obs);
+	while (sender_next_unmatched(T->obs, older_than, keep, ctx, &s)) {
+		struct process *p = target_of(T, &s);
+
+		if (p)		/* else: not traced (any more) */
+			settle(T, p, &s);
+	}
+}
+
+void observe_tick(struct tracer *T)
+{
+	uint64_t now = trace_now();
+	siginfo_t si;
+
+	if (!T->obs || !sender_sees_sends(T->obs) || now < SETTLE_NS)
+		return;
+	/* A stop waiting to be collected may be the delivery of a send:
+	 * settle only when none is. */
+	memset(&si, 0, sizeof(si));
+	if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT |
+		   __WALL) == 0 && si.si_pid != 0)
+		return;
+	settle_sends(T, now - SETTLE_NS, keep_send, T);
+}
+
+/* Sends to processes other than the one ending wait for a tick. */
+static bool keep_others(void *ctx, const struct sender_info *s)
+{
+	const struct process *ending = ctx;
+
+	return s->target_tgid > 0 ? s->target_tgid != ending->pid :
+		s->target_tid != ending->pid;
+}
+
+void observe_process_end(struct tracer *T, struct process *p)
+{
+	if (T->obs && sender_sees_sends(T->obs))
+		settle_sends(T, trace_now() + 1, keep_others, p);
+}
+
+void observe_finish(struct tracer *T)
+{
+	if (T->obs && sender_sees_sends(T->obs))
+		settle_sends(T, trace_now() + 1, keep_send, T);
+}
+
+void observe_kill(struct tracer *T, struct process *p, struct ev_exit *x)
+{
+	struct sender_query q = { .signo = SIGKILL, .tgid = p->pid,
+				  .tid = p->pid, .at_ns = trace_now() };
+	struct sender_info s;
+
+	if (T->obs && sender_sees_sends(T->obs) && sender_lookup(T->obs, &q, &s)) {
+		x->has_sender = s.who.pid > 0;
+		if (x->has_sender)
+			to_sender(&s, &x->sender, &x->sender_chain);
+	}
+	snprintf(x->kill_cause, sizeof(x->kill_cause), "%s",
+		 oom_happened(&p->oom) ? "oom_killer" :
+		 x->has_sender ? "sender" : "unknown");
+}
+
+void observe_counts(struct tracer *T, struct ev_trace_end *end)
+{
+	struct sender_stats st;
+
+	if (!T->obs || !sender_sees_sends(T->obs))
+		return;
+	sender_get_stats(T->obs, &st);
+	end->has_sends = true;
+	end->consumed = T->sends.consumed;
+	end->ignored = T->sends.ignored;
+	end->merged = T->sends.merged;
+	end->dropped = T->sends.dropped;
+	end->lost = st.lost;
+}

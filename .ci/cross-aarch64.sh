@@ -9,6 +9,7 @@
 # What it needs (Debian 12), installed when missing and run as root:
 #   gcc-aarch64-linux-gnu libc6-dev-arm64-cross   the cross toolchain
 #   qemu-user                                     runs the test programs
+#   libjsmn-dev                                   header only: any arch
 #   libcmocka-dev:arm64 libjansson-dev:arm64      through multiarch: this
 #       adds the arm64 architecture to dpkg (dpkg --add-architecture
 #       arm64) once, which then stays configured on the machine
@@ -28,11 +29,12 @@ qemu=qemu-aarch64
 # Unit tests that need neither ptrace nor this machine's syscall numbers.
 unit="test_arch test_sigtab test_siginfo test_escape test_jsonw test_options
 test_xlat test_evwalk
-test_model test_reader test_analyzer"
+test_model test_reader test_analyzer test_json_scan test_iso_time
+test_name_cache"
 
 say() { printf 'cross-aarch64: %s\n' "$*" >&2; }
 
-native_packages="gcc-$host libc6-dev-arm64-cross qemu-user"
+native_packages="gcc-$host libc6-dev-arm64-cross qemu-user libjsmn-dev"
 arm64_packages="libcmocka-dev:arm64 libjansson-dev:arm64"
 
 missing() {
@@ -104,8 +106,9 @@ file sigtrace 2>/dev/null | grep -q 'ARM aarch64' || {
 	{ say "sigtrace is not an aarch64 program: $(file sigtrace)"; exit 1; }
 }
 
+# srcdir: as make check exports it (test_json_scan reads the golden logs)
 run() {
-	QEMU_LD_PREFIX=$sysroot "$qemu" "$@"
+	srcdir=../src QEMU_LD_PREFIX=$sysroot "$qemu" "$@"
 }
 
 run ./sigtrace --version >"$work/version" 2>&1 || {

@@ -17,11 +17,12 @@
  * the signal of a delivery-stop; group-stops use PTRACE_LISTEN.  Nothing
  * is read from the tracee and nothing is printed per stop.
  *
- * --seccomp: the child also installs the smallest filter of the kind
- * sigtrace's spawn mode uses (SECCOMP_RET_TRACE for rt_sigaction, allow
- * everything else; TRACESECCOMP, each seccomp stop resumed at once): the
- * floor of a seccomp-based design, i.e. what the filter alone costs every
- * system call.  (No audit-arch check: a benchmark, not a security filter.)
+ * --seccomp: the child also installs sigtrace's own seccomp filter
+ * (spawn_install_filter() from libsigtrace.a: RET_TRACE for the sigaction
+ * family of every ABI, RET_ALLOW for the rest) before its exec, with
+ * TRACESECCOMP; each seccomp stop is resumed at once.  This is the floor
+ * of sigtrace's spawn mode: what the kernel charges every system call for
+ * the filter alone.
  *
  * Exits with the traced command's status (128+N if signal N killed it);
  * prints "floor: stops=S deliveries=D" on stderr at the end.
@@ -32,18 +33,15 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/filter.h>
-#include <linux/seccomp.h>
-#include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/ptrace.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "spawn.h"
 
 #define OPTIONS (PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACECLONE)
 
@@ -56,32 +54,10 @@ static void fail(const char *what)
 	exit(126);
 }
 
-static void install_filter(void)
-{
-	struct sock_filter prog[] = {
-		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			 offsetof(struct seccomp_data, nr)),
-		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_rt_sigaction, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_TRACE),
-		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
-	};
-	struct sock_fprog fprog = {
-		.len = sizeof(prog) / sizeof(prog[0]), .filter = prog,
-	};
-
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) == 0)
-		return;
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
-	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) < 0) {
-		fprintf(stderr, "floor: seccomp: %s\n", strerror(errno));
-		_exit(126);
-	}
-}
-
 static pid_t spawn(char **argv)
 {
 	unsigned long options = OPTIONS | PTRACE_O_EXITKILL;
-	int go[2];
+	int go[2], err;
 	pid_t pid;
 	char c;
 
@@ -94,8 +70,10 @@ static pid_t spawn(char **argv)
 		close(go[1]);
 		while (read(go[0], &c, 1) < 0 && errno == EINTR)
 			;
-		if (with_seccomp)
-			install_filter();
+		if (with_seccomp && (err = spawn_install_filter()) < 0) {
+			fprintf(stderr, "floor: seccomp: %s\n", strerror(-err));
+			_exit(126);
+		}
 		execvp(argv[0], argv);
 		fprintf(stderr, "floor: cannot execute %s: %s\n", argv[0],
 			strerror(errno));

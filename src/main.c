@@ -168,8 +168,9 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 	int rc = 0;
 
 	report_render(&report_summary_ops, lr->an, &sb);
-	if (!lr->text->error)
-		rc = sink_put(lr->text, sb.buf, sb.len);
+	/* after the text log's own lines, which it may still hold */
+	if (!lr->text->error && (rc = sink_put(lr->text, sb.buf, sb.len)) == 0)
+		rc = sink_flush(lr->text);
 	sb_free(&sb);
 	if (o->summary_only && sink_close(lr->text) < 0 && !rc)
 		rc = -EIO;
@@ -270,8 +271,11 @@ int main(int argc, char **argv)
 	} else {
 		status = tracer_run_spawn(tracer, o.command, path);
 	}
-	if (status < 0)
+	if (status < 0) {
+		for (size_t i = 0; i < nsinks; i++)
+			sink_flush(sinks[i]);	/* the log up to the error */
 		die("%s", tracer_error(tracer));
+	}
 	tracer_free(tracer);
 	status = live_report_close(&o, &live, status);
 	if (!close_sinks(sinks, nsinks) && status == 0)

@@ -59,6 +59,44 @@ void sb_adds(struct strbuf *sb, const char *s)
 	sb_add(sb, s, strlen(s));
 }
 
+void sb_add_int(struct strbuf *sb, long long v)
+{
+	char buf[24], *p = buf + sizeof(buf);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+		(unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void sb_add_hex(struct strbuf *sb, uint64_t v)
+{
+	static const char digits[] = "0123456789abcdef";
+	char buf[20], *p = buf + sizeof(buf);
+
+	do
+		*--p = digits[v & 0xf];
+	while ((v >>= 4) != 0);
+	*--p = 'x';
+	*--p = '0';
+	sb_add(sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+void sb_add_digits(struct strbuf *sb, unsigned long long v, int width)
+{
+	char buf[24];
+
+	if (width < 1 || width > 20)
+		width = 1;
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		buf[i] = (char)('0' + v % 10);
+	sb_add(sb, buf, (size_t)width);
+}
+
 void sb_addc(struct strbuf *sb, char c)
 {
 	sb_grow(sb, 1);

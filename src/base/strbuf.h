@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct strbuf {
 	char *buf;		/* always NUL-terminated when non-NULL */
@@ -22,6 +23,12 @@ void sb_free(struct strbuf *sb);
 void sb_add(struct strbuf *sb, const char *s, size_t len);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
+/* Numbers without printf (a log line has several, and vsnprintf is most
+ * of what formatting it costs): V in decimal; "0x" and V in lowercase
+ * hex; the last WIDTH decimal digits of V, zero-padded. */
+void sb_add_int(struct strbuf *sb, long long v);
+void sb_add_hex(struct strbuf *sb, uint64_t v);
+void sb_add_digits(struct strbuf *sb, unsigned long long v, int width);
 __attribute__((format(printf, 2, 3)))
 void sb_printf(struct strbuf *sb, const char *fmt, ...);
 __attribute__((format(printf, 2, 0)))

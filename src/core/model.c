@@ -34,28 +34,53 @@ enum disp_kind model_kernel_kind(int signo, sigbits_t caught,
 	return DISP_DEFAULT;
 }
 
+enum { INIT_DEFAULT, INIT_IGNORED, INIT_CAUGHT, INIT_UNKNOWN };
+
+/* Which of M's initial states SIGNO is in while M has no table. */
+static const struct sig_state *initial_state(const struct sigmodel *m,
+					     int signo)
+{
+	int k = INIT_DEFAULT;
+
+	if (m->all_unknown)
+		k = INIT_UNKNOWN;
+	else if (m->init_caught & SIGBIT(signo))
+		k = INIT_CAUGHT;
+	else if (m->init_ignored & SIGBIT(signo))
+		k = INIT_IGNORED;
+	return &m->initial[k];
+}
+
 void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
 		sigbits_t caught, uint64_t now)
 {
+	static const enum disp_kind kinds[MODEL_INITIAL_KINDS] = {
+		[INIT_DEFAULT] = DISP_DEFAULT, [INIT_IGNORED] = DISP_IGNORED,
+		[INIT_CAUGHT] = DISP_HANDLER, [INIT_UNKNOWN] = DISP_UNKNOWN,
+	};
+
 	memset(m, 0, sizeof(*m));
 	m->refs = 1;
 	m->unknown_start = unknown_start;
 	m->start_ns = now;
-	for (int sig = 1; sig <= SIG_MAX; sig++) {
-		struct sig_state *s = &m->sig[sig];
+	/* The kernel lists a signal in one set at most: caught wins, as
+	 * in model_kernel_kind(). */
+	m->init_caught = caught;
+	m->init_ignored = ignored & ~caught;
+	for (int k = 0; k < MODEL_INITIAL_KINDS; k++) {
+		struct sig_state *s = &m->initial[k];
 
-		set_kind(s, model_kernel_kind(sig, caught, ignored));
+		set_kind(s, kinds[k]);
 		s->origin = ORIGIN_INITIAL;
 		s->since_ns = now;
-		s->had_handler = caught & SIGBIT(sig);
+		s->had_handler = k == INIT_CAUGHT;
 	}
 }
 
 void model_init_unknown(struct sigmodel *m, uint64_t now)
 {
 	model_init(m, true, 0, 0, now);
-	for (int sig = 1; sig <= SIG_MAX; sig++)
-		set_kind(&m->sig[sig], DISP_UNKNOWN);
+	m->all_unknown = true;
 }
 
 struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
@@ -67,18 +92,34 @@ struct sigmodel *model_new(bool unknown_start, sigbits_t ignored,
 	return m;
 }
 
+void model_release(struct sigmodel *m)
+{
+	if (m->table && --m->table->refs == 0)
+		free(m->table);
+	m->table = NULL;
+}
+
 void model_unref(struct sigmodel *m)
 {
-	if (m && --m->refs == 0)
+	if (m && --m->refs == 0) {
+		model_release(m);
 		free(m);
+	}
+}
+
+void model_copy_into(struct sigmodel *dst, const struct sigmodel *m)
+{
+	*dst = *m;
+	dst->refs = 1;
+	if (dst->table)
+		dst->table->refs++;
 }
 
 struct sigmodel *model_copy(const struct sigmodel *m)
 {
 	struct sigmodel *c = xmalloc(sizeof(*c));
 
-	*c = *m;
-	c->refs = 1;
+	model_copy_into(c, m);
 	return c;
 }
 
@@ -86,7 +127,27 @@ const struct sig_state *model_get(const struct sigmodel *m, int signo)
 {
 	if (signo < 1 || signo > SIG_MAX)
 		return NULL;
-	return &m->sig[signo];
+	return m->table ? &m->table->sig[signo] : initial_state(m, signo);
+}
+
+/* SIGNO's state, to change: M's own table, made (from the initial
+ * states, or from the table it shares) when it has none. */
+static struct sig_state *state_mut(struct sigmodel *m, int signo)
+{
+	struct sig_table *t = m->table;
+
+	if (!t || t->refs > 1) {
+		struct sig_table *own = xmalloc(sizeof(*own));
+
+		own->refs = 1;
+		for (int sig = 1; sig <= SIG_MAX; sig++)
+			own->sig[sig] = *model_get(m, sig);
+		memset(&own->sig[0], 0, sizeof(own->sig[0]));
+		if (t)
+			t->refs--;
+		m->table = own;
+	}
+	return &m->table->sig[signo];
 }
 
 void model_set(struct sigmodel *m, int signo, const struct disposition *d,
@@ -96,7 +157,7 @@ void model_set(struct sigmodel *m, int signo, const struct disposition *d,
 
 	if (signo < 1 || signo > SIG_MAX)
 		return;
-	s = &m->sig[signo];
+	s = state_mut(m, signo);
 	if (s->disp.kind == DISP_HANDLER)
 		s->had_handler = true;
 	if (d->kind == DISP_HANDLER && !s->handler_ns)
@@ -112,9 +173,11 @@ void model_learn_handler(struct sigmodel *m, int signo, uint64_t addr)
 
 	if (signo < 1 || signo > SIG_MAX)
 		return;
-	s = &m->sig[signo];
-	if (s->disp.kind == DISP_HANDLER && !s->disp.flags_known)
-		s->disp.handler = addr;
+	if (model_get(m, signo)->disp.kind != DISP_HANDLER ||
+	    model_get(m, signo)->disp.flags_known)
+		return;
+	s = state_mut(m, signo);
+	s->disp.handler = addr;
 }
 
 void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
@@ -123,9 +186,10 @@ void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
 
 	if (signo < 1 || signo > SIG_MAX)
 		return;
-	s = &m->sig[signo];
-	if (s->disp.kind != DISP_HANDLER || s->disp.flags_known)
+	if (model_get(m, signo)->disp.kind != DISP_HANDLER ||
+	    model_get(m, signo)->disp.flags_known)
 		return;
+	s = state_mut(m, signo);
 	if (restarted)
 		s->disp.flags |= K_SA_RESTART;
 	else
@@ -134,17 +198,22 @@ void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
 
 void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 {
+	memset(m->last_ns, 0, sizeof(m->last_ns));
+	memset(m->handled_ns, 0, sizeof(m->handled_ns));
 	m->exec_ns = now;
 	snprintf(m->exec_path, sizeof(m->exec_path), "%s", path ? path : "");
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
-		struct sig_state *s = &m->sig[sig];
-		bool was_handler = s->disp.kind == DISP_HANDLER;
+		const struct sig_state *was = model_get(m, sig);
+		struct sig_state *s;
 
-		s->handler_ns = 0;
-		s->last_ns = s->handled_ns = 0;
-		if (!was_handler) {
+		if (was->disp.kind != DISP_HANDLER) {
 			/* Defaults and SIG_IGN survive execve untouched, but
 			 * the new program has installed nothing yet. */
+			if (!was->had_handler && !was->handler_ns &&
+			    was->origin == ORIGIN_INITIAL)
+				continue;	/* nothing to change */
+			s = state_mut(m, sig);
+			s->handler_ns = 0;
 			s->had_handler = false;
 			if (s->origin != ORIGIN_INITIAL) {
 				s->origin = ORIGIN_INITIAL;
@@ -152,6 +221,8 @@ void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 			}
 			continue;
 		}
+		s = state_mut(m, sig);
+		s->handler_ns = 0;
 		set_kind(s, DISP_DEFAULT);
 		s->origin = ORIGIN_EXEC;
 		s->since_ns = now;
@@ -165,11 +236,12 @@ bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 
 	if (signo < 1 || signo > SIG_MAX)
 		return false;
-	s = &m->sig[signo];
-	s->handled_ns = now;
+	m->handled_ns[signo] = now;
+	s = (struct sig_state *)model_get(m, signo);
 	if (s->disp.kind != DISP_HANDLER || !s->disp.flags_known ||
 	    !(s->disp.flags & K_SA_RESETHAND))
 		return false;
+	s = state_mut(m, signo);
 	set_kind(s, DISP_DEFAULT);
 	s->origin = ORIGIN_RESETHAND;
 	s->since_ns = now;
@@ -180,28 +252,29 @@ bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 void model_note_delivery(struct sigmodel *m, int signo, uint64_t now)
 {
 	if (signo >= 1 && signo <= SIG_MAX)
-		m->sig[signo].last_ns = now;
+		m->last_ns[signo] = now;
 }
 
 void model_forked(struct sigmodel *m)
 {
-	for (int sig = 1; sig <= SIG_MAX; sig++)
-		m->sig[sig].last_ns = m->sig[sig].handled_ns = 0;
+	memset(m->last_ns, 0, sizeof(m->last_ns));
+	memset(m->handled_ns, 0, sizeof(m->handled_ns));
 }
 
 uint64_t model_reraise_of(const struct sigmodel *m, int signo)
 {
 	const struct sig_state *s = model_get(m, signo);
 
-	if (!s || s->disp.kind != DISP_DEFAULT || !s->handled_ns ||
-	    s->handled_ns != s->last_ns || s->since_ns < s->handled_ns)
+	if (!s || s->disp.kind != DISP_DEFAULT || !m->handled_ns[signo] ||
+	    m->handled_ns[signo] != m->last_ns[signo] ||
+	    s->since_ns < m->handled_ns[signo])
 		return 0;
 	/* An execve in between would have cleared handled_ns; a default
 	 * the program did not set itself is no re-raise. */
 	if (s->origin != ORIGIN_SIGACTION && s->origin != ORIGIN_RESETHAND &&
 	    s->origin != ORIGIN_KERNEL)
 		return 0;
-	return s->handled_ns;
+	return m->handled_ns[signo];
 }
 
 /* The same disposition, as far as two observations of it can tell: a
@@ -217,17 +290,22 @@ static bool same_disp(const struct disposition *x,
 
 bool model_learn(struct sigmodel *m, int signo, const struct disposition *d)
 {
-	struct sig_state *s;
+	struct sig_state *s, now_s;
 	struct disposition was;
 
 	if (signo < 1 || signo > SIG_MAX || d->kind == DISP_UNKNOWN ||
 	    (unsigned)d->kind > DISP_HANDLER)
 		return false;
-	s = &m->sig[signo];
+	/* Worked out on a copy: most of what is learnt is known already,
+	 * and a model shares or has no table until something changes. */
+	now_s = *model_get(m, signo);
+	s = &now_s;
 	was = s->disp;
 	s->disp = *d;
-	if (!same_disp(&was, d))
+	if (!same_disp(&was, d)) {
+		*state_mut(m, signo) = now_s;
 		return true;
+	}
 	/* Keep what D does not say of it. */
 	if (!d->handler)
 		s->disp.handler = was.handler;
@@ -243,6 +321,8 @@ bool model_learn(struct sigmodel *m, int signo, const struct disposition *d)
 		s->disp.mask = was.mask;
 		s->disp.restorer = was.restorer;
 	}
+	if (memcmp(&now_s, model_get(m, signo), sizeof(now_s)) != 0)
+		*state_mut(m, signo) = now_s;
 	return false;
 }
 
@@ -269,10 +349,10 @@ bool model_check_kernel(struct sigmodel *m, int signo, sigbits_t caught,
 
 	if (signo < 1 || signo > SIG_MAX)
 		return false;
-	s = &m->sig[signo];
 	kernel = model_kernel_kind(signo, caught, ignored);
-	if (s->disp.kind == kernel)
+	if (model_get(m, signo)->disp.kind == kernel)
 		return false;
+	s = state_mut(m, signo);
 	if (s->disp.kind == DISP_UNKNOWN || (m->unknown_start &&
 					      s->origin == ORIGIN_INITIAL)) {
 		/* Nothing was claimed: learning is not a disagreement. */
@@ -407,7 +487,7 @@ sigbits_t model_dangerous_defaults(const struct sigmodel *m)
 
 	for (int sig = 1; sig <= SIG_MAX; sig++)
 		if ((danger & SIGBIT(sig)) &&
-		    m->sig[sig].disp.kind == DISP_DEFAULT)
+		    model_get(m, sig)->disp.kind == DISP_DEFAULT)
 			out |= SIGBIT(sig);
 	return out;
 }
@@ -417,7 +497,7 @@ sigbits_t model_oneshot_handlers(const struct sigmodel *m)
 	sigbits_t out = 0;
 
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
-		const struct disposition *d = &m->sig[sig].disp;
+		const struct disposition *d = &model_get(m, sig)->disp;
 
 		if (d->kind == DISP_HANDLER && d->flags_known &&
 		    (d->flags & (K_SA_RESETHAND | K_SA_NODEFER)))

@@ -27,17 +27,36 @@ struct sig_state {
 	uint64_t since_ns;	/* when the current disposition began */
 	bool had_handler;	/* a handler was in effect before this one */
 	uint64_t handler_ns;	/* when a handler was first installed */
-	uint64_t last_ns;	/* the last delivery of this signal */
-	uint64_t handled_ns;	/* the last one that ran a handler */
 };
+
+/* Every signal's state, once one differs from how the model began;
+ * shared by the copies of a model (fork) until one of them changes. */
+struct sig_table {
+	unsigned refs;
+	struct sig_state sig[SIG_MAX + 1];
+};
+
+/* The states a model begins with, one per kind (model.c). */
+#define MODEL_INITIAL_KINDS 4
 
 struct sigmodel {
 	unsigned refs;
 	bool unknown_start;	/* attach: nothing known before the attach */
+	bool all_unknown;	/* model_init_unknown() */
 	uint64_t start_ns;
 	uint64_t exec_ns;	/* last execve, 0 if none seen */
 	char exec_path[PATH_MAX_EV];
-	struct sig_state sig[SIG_MAX + 1];
+	/* Until the first change the model is its start: the caught and
+	 * ignored signals and a state for each kind.  Most processes (of a
+	 * build, of a fork tree) never change a disposition, so they never
+	 * have a table of their own. */
+	sigbits_t init_caught, init_ignored;
+	struct sig_state initial[MODEL_INITIAL_KINDS];
+	struct sig_table *table;
+	/* Deliveries change no disposition: their times are kept here,
+	 * outside the states, so that they make no table. */
+	uint64_t last_ns[SIG_MAX + 1];	/* each signal's last delivery */
+	uint64_t handled_ns[SIG_MAX + 1];	/* the last that ran a handler */
 };
 
 /* What SIGNO's disposition is by /proc/PID/status's SigCgt (CAUGHT)
@@ -58,8 +77,12 @@ void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
  * every signal DISP_UNKNOWN until learnt. */
 void model_init_unknown(struct sigmodel *m, uint64_t now);
 void model_unref(struct sigmodel *m);
-/* fork(): the child starts with a copy. */
+/* fork(): the child starts with a copy (its states shared with M until
+ * either changes one). */
 struct sigmodel *model_copy(const struct sigmodel *m);
+/* The same in the caller's storage, and the end of a model there. */
+void model_copy_into(struct sigmodel *dst, const struct sigmodel *m);
+void model_release(struct sigmodel *m);
 
 const struct sig_state *model_get(const struct sigmodel *m, int signo);
 

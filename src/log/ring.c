@@ -323,6 +323,14 @@ static int ring_put(struct sink *s, const char *buf, size_t len)
 	return sink_put(r->inner, buf, len);
 }
 
+/* What the ring let out, held by the log it wraps (sink_flush). */
+static int ring_flush(struct sink *s)
+{
+	struct ring *r = s->data;
+
+	return sink_flush(r->inner);
+}
+
 struct ring_arg {
 	struct sink *inner;
 	size_t n;
@@ -361,6 +369,7 @@ static const struct sink_ops sink_ring_ops = {
 	.close = ring_close,
 	.put = ring_put,
 	.trigger = ring_trigger,
+	.flush = ring_flush,
 };
 
 struct sink *sink_ring_wrap(struct sink *wrap, struct sink *inner, size_t n)

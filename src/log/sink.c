@@ -28,11 +28,13 @@ void sink_wrap_open(struct sink *wrap, const struct sink_ops *ops,
 
 int sink_close(struct sink *s)
 {
-	int ret = 0;
+	int ret = sink_flush(s), rc;
 
+	sb_free(&s->out);
 	/* Only the state open made: a second close finds none. */
-	if (s->data && s->ops->close)
-		ret = s->ops->close(s);
+	if (s->data && s->ops->close && (rc = s->ops->close(s)) < 0 &&
+	    ret == 0)
+		ret = rc;
 	s->data = NULL;
 	if (s->error)
 		ret = -s->error;
@@ -94,12 +96,34 @@ bool sink_event_selected(const struct sink_config *cfg, const struct event *e)
 
 int sink_put(struct sink *s, const char *buf, size_t len)
 {
-	int rc;
+	int rc = 0;
 
 	if (s->error)
 		return -s->error;
-	rc = s->ops->put ? s->ops->put(s, buf, len) :
-		sink_write_all(s->fd, buf, len);
+	if (s->ops->put) {
+		rc = s->ops->put(s, buf, len);
+	} else {
+		sb_add(&s->out, buf, len);
+		if (s->out.len >= SINK_BUF_MAX)
+			return sink_flush(s);
+	}
+	if (rc < 0)
+		s->error = -rc;
+	return rc;
+}
+
+int sink_flush(struct sink *s)
+{
+	int rc = 0;
+
+	if (s->error)
+		return -s->error;
+	if (s->out.len) {
+		rc = sink_write_all(s->fd, s->out.buf, s->out.len);
+		sb_reset(&s->out);
+	}
+	if (rc == 0 && s->data && s->ops->flush)
+		rc = s->ops->flush(s);
 	if (rc < 0)
 		s->error = -rc;
 	return rc;

@@ -14,6 +14,9 @@
 #include "sigtab.h"
 #include "strbuf.h"
 
+/* Output a sink holds before it writes it out on its own. */
+#define SINK_BUF_MAX 65536
+
 enum time_format {
 	TIME_ISO,		/* 2026-11-23T22:44:01.123456Z (default: wall clock, us) */
 	TIME_CLOCK,		/* 22:44:01.123456 (strace -tt) */
@@ -56,6 +59,9 @@ struct sink_ops {
 	int (*put)(struct sink *s, const char *buf, size_t len);
 	/* Optional: the operator asks for what is held back (SIGUSR1). */
 	void (*trigger)(struct sink *s);
+	/* Optional, for a wrapper: write out what its inner sink holds
+	 * (sink_flush).  0 or -errno. */
+	int (*flush)(struct sink *s);
 };
 
 struct sink {
@@ -66,6 +72,11 @@ struct sink {
 	const char *path;	/* for error messages: "-" or the file */
 	struct sink_config cfg;
 	int error;		/* first write error (positive errno), sticky */
+	/* Written lines not yet written out: one write(2) per event would
+	 * cost a traced signal storm a system call per delivery.  Whoever
+	 * drives the sinks calls sink_flush() before it sleeps (the tracer)
+	 * or when done; sink_close() flushes too. */
+	struct strbuf out;
 };
 
 /* Start S, whose ops, fd, path and cfg are set. */
@@ -73,16 +84,26 @@ void sink_open(struct sink *s, void *arg);
 /* Start WRAP, a sink of OPS around INNER (its path and config). */
 void sink_wrap_open(struct sink *wrap, const struct sink_ops *ops,
 		    const struct sink *inner, void *arg);
-/* Stop S: its state freed, its fd closed if it owns it.  0, or the
- * first error of its life as -errno (a write, the flush, the close). */
+/* Stop S: what it holds written out, its state freed, its fd closed if it
+ * owns it.  0, or the first error of its life as -errno (a write, the
+ * flush, the close). */
 int sink_close(struct sink *s);
 
 extern const struct sink_ops sink_text_ops;
 extern const struct sink_ops sink_json_ops;
 
-/* Bytes made by S's format, to its output (its put, else its fd),
- * whole; a failure is remembered in s->error.  0 or -errno. */
+/* Bytes made by S's format, a whole line or more, to its output: its
+ * put, else held in S->out and written to its fd once SINK_BUF_MAX bytes
+ * wait; a failure is remembered in s->error.  0 or -errno. */
 int sink_put(struct sink *s, const char *buf, size_t len);
+/* Write out what S holds (and, for a wrapper, its inner sink).  0 or
+ * -errno (sticky in S->error). */
+int sink_flush(struct sink *s);
+/* Does S itself hold output not written out yet? */
+static inline bool sink_pending(const struct sink *s)
+{
+	return s->out.len > 0;
+}
 /* S's trigger, when it has one. */
 void sink_trigger(struct sink *s);
 

@@ -34,6 +34,8 @@ struct text_state {
 	struct strbuf sb;
 	bool have_prev;
 	uint64_t prev_mono_ns;	/* TIME_REL: the last event printed */
+	time_t clock_sec;	/* the second CLOCK spells (ISO, clock) */
+	char clock[40];
 };
 
 
@@ -107,16 +109,21 @@ static void text_siginfo(struct text_ctx *c, const struct ev_signal *s)
 {
 	char buf[NAME_BUF];
 
-	sb_printf(c->sb, " {si_code=%s",
-		  si_code_name(s->signo, s->code, buf, sizeof(buf)));
+	sb_adds(c->sb, " {si_code=");
+	sb_adds(c->sb, si_code_name(s->signo, s->code, buf, sizeof(buf)));
 	if (s->err)
 		sb_printf(c->sb, ", si_errno=%d", s->err);
-	if (s->has_sender)
-		sb_printf(c->sb, ", si_pid=%d, si_uid=%u",
-			  (int)(s->sender.ns_pid ? s->sender.ns_pid :
-				s->sender.pid), (unsigned)s->sender.uid);
-	if (s->has_addr)
-		sb_printf(c->sb, ", si_addr=0x%" PRIx64, s->addr);
+	if (s->has_sender) {
+		sb_adds(c->sb, ", si_pid=");
+		sb_add_int(c->sb, s->sender.ns_pid ? s->sender.ns_pid :
+			   s->sender.pid);
+		sb_adds(c->sb, ", si_uid=");
+		sb_add_int(c->sb, (unsigned)s->sender.uid);
+	}
+	if (s->has_addr) {
+		sb_adds(c->sb, ", si_addr=");
+		sb_add_hex(c->sb, s->addr);
+	}
 	if (s->has_status) {
 		const char *name = s->code == CLD_EXITED ? NULL :
 				   sig_name(s->status, buf, sizeof(buf));
@@ -560,7 +567,8 @@ static void text_frac(struct strbuf *sb, long nsec, int digits)
 		digits = 6;
 	for (int i = digits; i < 9; i++)
 		div *= 10;
-	sb_printf(sb, ".%0*ld", digits, nsec / div);
+	sb_addc(sb, '.');
+	sb_add_digits(sb, (unsigned long long)(nsec / div), digits);
 }
 
 static void text_time(struct text_ctx *c, struct text_state *st,
@@ -570,18 +578,22 @@ static void text_time(struct text_ctx *c, struct text_state *st,
 	long nsec = e->real_nsec >= 0 && e->real_nsec < 1000000000 ?
 		    e->real_nsec : 0;
 	uint64_t d = 0;
-	char buf[64];
 	struct tm tm;
 
 	switch (c->cfg->time_format) {
 	case TIME_CLOCK:
 	case TIME_ISO:
-		if (c->cfg->time_format == TIME_CLOCK ?
-		    !localtime_r(&t, &tm) : !gmtime_r(&t, &tm))
-			memset(&tm, 0, sizeof(tm));
-		strftime(buf, sizeof(buf), c->cfg->time_format == TIME_CLOCK ?
-			 "%H:%M:%S" : "%Y-%m-%dT%H:%M:%S", &tm);
-		sb_adds(c->sb, buf);
+		/* One strftime per second of events, not per event. */
+		if (!st->clock[0] || st->clock_sec != t) {
+			if (c->cfg->time_format == TIME_CLOCK ?
+			    !localtime_r(&t, &tm) : !gmtime_r(&t, &tm))
+				memset(&tm, 0, sizeof(tm));
+			strftime(st->clock, sizeof(st->clock),
+				 c->cfg->time_format == TIME_CLOCK ?
+				 "%H:%M:%S" : "%Y-%m-%dT%H:%M:%S", &tm);
+			st->clock_sec = t;
+		}
+		sb_adds(c->sb, st->clock);
 		text_frac(c->sb, nsec, c->cfg->time_digits);
 		if (c->cfg->time_format == TIME_ISO)
 			sb_addc(c->sb, 'Z');
@@ -608,9 +620,11 @@ static void text_prefix(struct text_ctx *c, struct text_state *st,
 	text_time(c, st, e);
 	if (no_task || (e->pid == 0 && e->tid == 0))
 		return;
-	sb_printf(c->sb, "%d", (int)e->pid);
-	if (e->tid && e->tid != e->pid)
-		sb_printf(c->sb, "/%d", (int)e->tid);
+	sb_add_int(c->sb, e->pid);
+	if (e->tid && e->tid != e->pid) {
+		sb_addc(c->sb, '/');
+		sb_add_int(c->sb, e->tid);
+	}
 	sb_adds(c->sb, " (");
 	text_plain(c, e->comm, sizeof(e->comm));
 	sb_adds(c->sb, ") ");

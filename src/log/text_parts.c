@@ -115,7 +115,9 @@ void text_module(struct text_ctx *c, const char *module, size_t size,
 		return;
 	sb_adds(c->sb, " (");
 	text_plain(c, module, size);
-	sb_printf(c->sb, "+0x%" PRIx64 ")", offset);
+	sb_addc(c->sb, '+');
+	sb_add_hex(c->sb, offset);
+	sb_addc(c->sb, ')');
 }
 
 /* 0x401136 <on_usr1> (/usr/bin/prog+0x1136); "?" when only /proc's
@@ -123,7 +125,7 @@ void text_module(struct text_ctx *c, const char *module, size_t size,
 void text_handler(struct text_ctx *c, const struct disposition *d)
 {
 	if (d->handler)
-		sb_printf(c->sb, "0x%" PRIx64, d->handler);
+		sb_add_hex(c->sb, d->handler);
 	else
 		sb_addc(c->sb, '?');
 	if (d->symbol[0]) {
@@ -168,9 +170,12 @@ void text_disp_short(struct text_ctx *c, int signo,
 	switch (d->kind) {
 	case DISP_DEFAULT:
 		sb_adds(c->sb, "default");
-		if (signo >= 1 && signo <= SIG_MAX)
-			sb_printf(c->sb, " (%s)",
-				  sig_action_name(sig_default_action(signo)));
+		if (signo >= 1 && signo <= SIG_MAX) {
+			sb_adds(c->sb, " (");
+			sb_adds(c->sb,
+				sig_action_name(sig_default_action(signo)));
+			sb_addc(c->sb, ')');
+		}
 		break;
 	case DISP_IGNORED:
 		sb_adds(c->sb, "ignored");
@@ -226,9 +231,10 @@ void text_sender(struct text_ctx *c, const struct proc_ident *p,
 {
 	size_t n = chain->count < ANCESTRY_MAX ? chain->count : ANCESTRY_MAX;
 
-	if (p->pid > 0)
-		sb_printf(c->sb, " from %d", (int)p->pid);
-	else
+	if (p->pid > 0) {
+		sb_adds(c->sb, " from ");
+		sb_add_int(c->sb, p->pid);
+	} else
 		sb_adds(c->sb, " from a process");
 	if (p->ns_pid > 0)
 		sb_printf(c->sb, " (pid %d in its namespace)", (int)p->ns_pid);
@@ -244,7 +250,9 @@ void text_sender(struct text_ctx *c, const struct proc_ident *p,
 	for (size_t i = 0; i < n; i++) {
 		sb_adds(c->sb, " <- ");
 		text_plain(c, chain->link[i].comm, sizeof(chain->link[i].comm));
-		sb_printf(c->sb, "(%d)", (int)chain->link[i].pid);
+		sb_addc(c->sb, '(');
+		sb_add_int(c->sb, chain->link[i].pid);
+		sb_addc(c->sb, ')');
 	}
 	if (c->cfg->verbose && p->source[0]) {
 		sb_adds(c->sb, " [named by ");

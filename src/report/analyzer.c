@@ -184,6 +184,20 @@ static void on_trace_start(struct analyzer *a, const struct event *e)
 	}
 }
 
+/* Was PID traced from the start (the spawned command, an attached
+ * process), rather than forked under the trace? */
+static bool started_with_trace(const struct analyzer *a, pid_t pid)
+{
+	const struct an_trace *t = &a->trace;
+
+	if (!t->attach)
+		return pid == t->root;
+	for (size_t i = 0; i < t->npids; i++)
+		if (t->pids[i] == pid)
+			return true;
+	return false;
+}
+
 static void on_fork(struct analyzer *a, struct an_proc *p,
 		    const struct event *e)
 {
@@ -194,8 +208,11 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 		return;
 	}
 	c = analyzer_proc(a, e->u.fork.child);
-	if (c && c->verdict == VERDICT_RUNNING && c->parent == 0) {
-		/* Seen before its parent's fork event. */
+	if (c && c->parent == 0 && !started_with_trace(a, c->pid)) {
+		/* Seen before its parent's fork event, maybe even ended (a
+		 * log of an older sigtrace, whose events followed the order
+		 * of the stops): the fork is late news, not a new process
+		 * with a reused pid. */
 		c->parent = p->pid;
 		return;
 	}
@@ -209,7 +226,8 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 	c->argv = p->argv;
 	memcpy(c->exec_path, p->exec_path, sizeof(c->exec_path));
 	c->unknown_start = p->unknown_start;
-	c->model = p->model;	/* the child starts with a copy */
+	model_release(&c->model);
+	model_copy_into(&c->model, &p->model);	/* the child starts with a copy */
 	for (int s = 1; s <= SIG_MAX; s++) {
 		struct an_disp *d = &p->sig[s].cur;
 
@@ -512,6 +530,7 @@ void analyzer_free(struct analyzer *a)
 		return;
 	for (uint32_t i = 0; i < a->nprocs; i++) {
 		free(a->procs[i]->changes);
+		model_release(&a->procs[i]->model);
 		free(a->procs[i]);
 	}
 	for (uint32_t i = 0; i < a->nrows; i++)
@@ -527,6 +546,7 @@ void analyzer_free(struct analyzer *a)
 	free(a->eintr);
 	free(a->warnings);
 	free(a->timeline);
+	free(a->recent);
 	free(a->rows);
 	free(a->marks);
 	free(a->items);

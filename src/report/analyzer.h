@@ -140,7 +140,10 @@ enum an_cls {
 /* The classes counted in time bins: deliveries and syscall outcomes. */
 #define AN_BIN_CLS (CLS_RESTARTED + 1)
 
-/* One entry of the event timeline: a description ready to escape. */
+/* One entry of the event timeline: a description ready to escape.  In a
+ * process's context ring the description may still be to write (TOLD
+ * false): most ring entries are never shown, so their text is made only
+ * when they are (analyzer_tl.c). */
 struct an_tl {
 	uint64_t seq;		/* position of the event in the stream */
 	uint64_t ns;
@@ -148,8 +151,20 @@ struct an_tl {
 	uint8_t type;		/* enum event_type */
 	uint8_t signo;
 	uint8_t cls;		/* enum an_cls */
+	bool told;		/* TEXT is written */
 	char comm[COMM_MAX];
 	char text[AN_TEXT];
+};
+
+/* The last events, whole, for the ring entries whose text is not written
+ * yet (the names they point to copied in). */
+#define AN_RECENT 64
+struct an_recent {
+	uint64_t seq;
+	bool used;
+	struct an_proc *proc;	/* whose ring has it */
+	struct event e;
+	char name[2][64];
 };
 
 enum an_verdict {
@@ -323,7 +338,7 @@ struct an_row {
 	uint32_t proc;		/* index into procs */
 	pid_t tid;
 	int signo;
-	struct an_bin *bins;	/* AN_BINS, NULL for process lanes */
+	struct an_bin *bins;	/* AN_BINS, NULL until the lane's first mark */
 };
 
 /* An exact mark, for the Chrome trace: an instant, or a slice when
@@ -390,6 +405,7 @@ struct analyzer {
 
 	struct an_tl *timeline;
 	uint32_t ntimeline;
+	struct an_recent *recent;	/* AN_RECENT, by seq % AN_RECENT */
 	uint64_t timeline_dropped;
 
 	struct an_row *rows;

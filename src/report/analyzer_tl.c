@@ -6,6 +6,7 @@
  * so a lane never holds more than AN_BINS bins), and the exact marks of
  * the Chrome trace (the first AN_MARKS_MAX).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,7 +31,7 @@ int an_row_add(struct analyzer *a, enum an_row_kind kind, uint32_t proc,
 	r->proc = proc;
 	r->tid = tid;
 	r->signo = signo;
-	r->bins = xcalloc(AN_BINS, sizeof(*r->bins));
+	r->bins = NULL;	/* with the lane's first mark: most stay empty */
 	return (int)a->nrows++;
 }
 
@@ -62,6 +63,8 @@ static void rows_rescale(struct analyzer *a)
 	for (uint32_t r = 0; r < a->nrows; r++) {
 		struct an_bin *b = a->rows[r].bins;
 
+		if (!b)
+			continue;
 		for (int i = 0; i < AN_BINS / 2; i++) {
 			struct an_bin m = b[2 * i];
 
@@ -86,6 +89,8 @@ static void row_mark(struct analyzer *a, int row, uint64_t ns,
 		a->span_ns = SPAN_START_NS;
 	while (off >= a->span_ns && a->span_ns < (1ull << 62))
 		rows_rescale(a);
+	if (!a->rows[row].bins)
+		a->rows[row].bins = xcalloc(AN_BINS, sizeof(*b));
 	b = &a->rows[row].bins[off / (a->span_ns / AN_BINS)];
 	for (int c = 0; c < AN_BIN_CLS; c++)
 		if (b->n[c])
@@ -303,12 +308,10 @@ static enum an_cls event_class(const struct analyzer *a,
 	}
 }
 
-static void tl_fill(const struct analyzer *a, struct an_tl *t,
+/* Everything of T but its text. */
+static void tl_head(const struct analyzer *a, struct an_tl *t,
 		    const struct event *e, uint64_t seq)
 {
-	struct strbuf sb = STRBUF_INIT;
-	size_t n;
-
 	memset(t, 0, sizeof(*t));
 	t->seq = seq;
 	t->ns = e->mono_ns;
@@ -318,6 +321,14 @@ static void tl_fill(const struct analyzer *a, struct an_tl *t,
 	t->cls = (uint8_t)event_class(a, e);
 	an_clean(t->comm, sizeof(t->comm), e->comm,
 		 strnlen(e->comm, sizeof(e->comm)));
+}
+
+static void tl_text(const struct analyzer *a, struct an_tl *t,
+		    const struct event *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n;
+
 	an_desc_event(a, &sb, e);
 	/* Already clean: cut it at a character boundary. */
 	an_clean(t->text, sizeof(t->text) - 3, sb.buf ? sb.buf : "", sb.len);
@@ -325,6 +336,82 @@ static void tl_fill(const struct analyzer *a, struct an_tl *t,
 	if (n < sb.len)
 		memcpy(t->text + n, "...", 4);
 	sb_free(&sb);
+	t->told = true;
+}
+
+static void tl_fill(const struct analyzer *a, struct an_tl *t,
+		    const struct event *e, uint64_t seq)
+{
+	tl_head(a, t, e, seq);
+	tl_text(a, t, e);
+}
+
+/* The text of ring entry T, from the event kept in a->recent. */
+static void tl_tell(const struct analyzer *a, struct an_tl *t)
+{
+	const struct an_recent *r;
+
+	if (t->told)
+		return;
+	r = a->recent ? &a->recent[t->seq % AN_RECENT] : NULL;
+	if (r && r->used && r->seq == t->seq)
+		tl_text(a, t, &r->e);
+}
+
+/* P's ring entry for SEQ, or NULL. */
+static struct an_tl *ring_find(struct an_proc *p, uint64_t seq)
+{
+	for (uint32_t i = 0; i < p->ring_n; i++)
+		if (p->ring[i].seq == seq)
+			return &p->ring[i];
+	return NULL;
+}
+
+/* A copy of E for a later text: its names copied too (the reader and the
+ * tracer reuse theirs).  What falls out of the window to make room gets
+ * its text now if its process's ring still holds it. */
+static void recent_keep(struct analyzer *a, struct an_proc *p,
+			const struct event *e, uint64_t seq)
+{
+	struct an_recent *r;
+	const char **names[2] = { NULL, NULL };
+
+	if (!a->recent)
+		a->recent = xcalloc(AN_RECENT, sizeof(*a->recent));
+	r = &a->recent[seq % AN_RECENT];
+	if (r->used) {
+		struct an_tl *t = ring_find(r->proc, r->seq);
+
+		if (t)
+			tl_tell(a, t);
+	}
+	r->seq = seq;
+	r->used = true;
+	r->proc = p;
+	r->e = *e;
+	switch (e->type) {
+	case EV_SIGNAL:
+		r->e.u.sig.stack = NULL;
+		names[0] = &r->e.u.sig.syscall_name;
+		break;
+	case EV_SIGACTION:
+		r->e.u.sa.stack = NULL;
+		names[0] = &r->e.u.sa.syscall;
+		break;
+	case EV_INTERRUPTED:
+	case EV_EINTR:
+	case EV_RESTARTED:
+		names[0] = &r->e.u.sc.syscall_name;
+		break;
+	default:
+		break;
+	}
+	for (int i = 0; i < 2; i++) {
+		if (!names[i] || !*names[i])
+			continue;
+		snprintf(r->name[i], sizeof(r->name[i]), "%s", *names[i]);
+		*names[i] = r->name[i];
+	}
 }
 
 static void tl_put(struct analyzer *a, const struct an_tl *t)
@@ -358,10 +445,11 @@ static void ring_capture(struct analyzer *a, struct an_proc *p)
 	uint32_t first = (p->ring_next + AN_RING - p->ring_n) % AN_RING;
 
 	for (uint32_t i = 0; i < p->ring_n; i++) {
-		const struct an_tl *t = &p->ring[(first + i) % AN_RING];
+		struct an_tl *t = &p->ring[(first + i) % AN_RING];
 
 		if (t->seq < p->captured_until)
 			continue;
+		tl_tell(a, t);
 		tl_put(a, t);
 		p->captured_until = t->seq + 1;
 	}
@@ -458,23 +546,28 @@ void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
 		p->exec_seq = seq;
 	if (e->type == EV_EXIT && e->u.exit.signaled && !e->u.exit.thread)
 		important = true;
-	tl_fill(a, &t, e, seq);
+	tl_head(a, &t, e, seq);
 	if (!important && !p->ctx_after && notable(p, e)) {
 		/* The first delivery of each signal, an exit that is not
 		 * 0: in the timeline, without context. */
+		tl_text(a, &t, e);
 		tl_put(a, &t);	/* a duplicate later is dropped at the end */
 	} else if (important) {
 		if (e->type == EV_FINDING)
 			capture_causes(a, p, e);
 		ring_capture(a, p);
+		tl_text(a, &t, e);
 		tl_put(a, &t);
 		p->captured_until = seq + 1;
 		p->ctx_after = AN_CTX_AFTER;
 	} else if (p->ctx_after > 0) {
+		tl_text(a, &t, e);
 		tl_put(a, &t);
 		p->captured_until = seq + 1;
 		p->ctx_after--;
 	}
+	if (!t.told)
+		recent_keep(a, p, e, seq);
 	ring_push(p, &t);
 }
 

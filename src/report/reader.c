@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * reader.c - JSON Lines (docs/events.md, schema 1) back into struct
- * events, with jansson, one line at a time.
+ * events, one line at a time, with the scanner of json_scan.h (jsmn's
+ * tokens, checked as strictly as jansson checks a text: a log jansson
+ * refused is still refused, on the same line).
  *
  * What the log does not carry stays as event_init() leaves it, so an
  * event read back is the event the JSON sink was given, as far as the
@@ -22,21 +24,24 @@
 int reader_parse(struct reader *r, const char *line, size_t len,
 		 struct event *e)
 {
-	json_error_t jerr;
-	json_t *o;
+	static char empty[1];
 	bool skip = false;
+	char *text = empty;
 	int rc;
 
-	o = json_loadb(line, len, 0, &jerr);
-	if (!o)
-		return reader_fail(r, "not JSON (column %d: %s): is this a sigtrace --json log?",
-				   jerr.column, jerr.text);
-	if (!json_is_object(o)) {
-		json_decref(o);
-		return reader_fail(r, "not a JSON object: is this a sigtrace --json log?");
+	/* The scanner decodes strings in place: a copy of the line. */
+	if (len) {
+		sb_reset(&r->text);
+		sb_add(&r->text, line, len);
+		text = r->text.buf;
 	}
-	rc = reader_parse_object(r, o, e, &skip);
-	json_decref(o);
+	if (jscan_parse(&r->scan, text, len) < 0)
+		return reader_fail(r, "not JSON (column %zu: %s): is this a sigtrace --json log?",
+				   jscan_error_column(&r->scan),
+				   jscan_error(&r->scan));
+	if (!jscan_is(&r->scan, jscan_root(&r->scan), JSCAN_OBJECT))
+		return reader_fail(r, "not a JSON object: is this a sigtrace --json log?");
+	rc = reader_parse_object(r, jscan_root(&r->scan), e, &skip);
 	if (rc < 0)
 		return -1;
 	return skip ? 1 : 0;
@@ -149,6 +154,8 @@ struct reader *reader_new(const char *name, FILE *fp)
 	struct reader *r = xcalloc(1, sizeof(*r));
 
 	r->chunk = xmalloc(CHUNK);
+	jscan_init(&r->scan);
+	reader_names_init(r);
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	r->fp = fp;
 	return r;
@@ -176,6 +183,8 @@ void reader_close(struct reader *r)
 	if (r->owns_fp)
 		fclose(r->fp);
 	sb_free(&r->line);
+	sb_free(&r->text);
+	jscan_free(&r->scan);
 	free(r->chunk);
 	free(r);
 }

@@ -17,29 +17,29 @@
 
 #include "arch.h"
 #include "escape.h"
+#include "iso_time.h"
 #include "reader_priv.h"
 #include "sigtab.h"
 
 /* ---- one parser per event type ---- */
 
-static int parse_start(struct reader *r, json_t *o, struct event *e)
+static int parse_start(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_trace_start *t = &e->u.start;
 	char mode[16] = "spawn";
-	json_t *pids = json_object_get(o, "pids"), *x;
+	jscan_val pids = jv_get(r, o, "pids"), x;
 	long long v = 0;
-	size_t i;
 
 	if (rd_str(r, o, "mode", false, mode, sizeof(mode)) < 0)
 		return -1;
 	t->attach = strcmp(mode, "attach") == 0;
-	if (pids && !json_is_array(pids))
+	if (pids != JSCAN_NIL && !jv_is(r, pids, JSCAN_ARRAY))
 		return rd_bad_type(r, "pids", "an array of integers");
-	json_array_foreach(pids, i, x) {
-		if (!json_is_integer(x))
+	for (x = jv_first(r, pids); x != JSCAN_NIL; x = jv_next(r, x)) {
+		if (!jv_is(r, x, JSCAN_INTEGER))
 			return rd_bad_type(r, "pids", "an array of integers");
 		if (t->npids < PIDS_MAX)
-			t->pids[t->npids++] = (pid_t)json_integer_value(x);
+			t->pids[t->npids++] = (pid_t)jv_int(r, x);
 	}
 	if (rd_cmdline(r, o, "argv", "argv_truncated", &t->argv) < 0 ||
 	    rd_int(r, o, "tracer_pid", false, &v) < 0 ||
@@ -53,7 +53,7 @@ static int parse_start(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_fork(struct reader *r, json_t *o, struct event *e)
+static int parse_fork(struct reader *r, jscan_val o, struct event *e)
 {
 	long long v = 0;
 
@@ -65,7 +65,7 @@ static int parse_fork(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_exec(struct reader *r, json_t *o, struct event *e)
+static int parse_exec(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_exec *x = &e->u.exec;
 	long long v = 0;
@@ -79,25 +79,25 @@ static int parse_exec(struct reader *r, json_t *o, struct event *e)
 }
 
 /* SIGCHLD's status: an exit code, or the name of a signal. */
-static int get_status(struct reader *r, json_t *o, struct ev_signal *s)
+static int get_status(struct reader *r, jscan_val o, struct ev_signal *s)
 {
-	json_t *v = json_object_get(o, "status");
+	jscan_val v = jv_get(r, o, "status");
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
 	s->has_status = true;
-	if (json_is_integer(v)) {
-		s->status = (int)json_integer_value(v);
+	if (jv_is(r, v, JSCAN_INTEGER)) {
+		s->status = (int)jv_int(r, v);
 		return 0;
 	}
-	s->status = json_is_string(v) ? sig_from_name(json_string_value(v))
+	s->status = jv_is(r, v, JSCAN_STRING) ? reader_sig(r, jv_str(r, v))
 		: -1;
 	if (s->status < 0)
 		return rd_bad_type(r, "status", "an exit code or a signal name");
 	return 0;
 }
 
-static int parse_signal(struct reader *r, json_t *o, struct event *e)
+static int parse_signal(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_signal *s = &e->u.sig;
 	long long v = 0;
@@ -111,13 +111,13 @@ static int parse_signal(struct reader *r, json_t *o, struct event *e)
 	    rd_hex(r, o, "addr", &s->has_addr, &s->addr) < 0 ||
 	    get_status(r, o, s) < 0)
 		return -1;
-	if (json_object_get(o, "value")) {
+	if (jv_has(r, o, "value")) {
 		if (rd_int(r, o, "value", true, &v) < 0)
 			return -1;
 		s->has_value = true;
 		s->value = v;
 	}
-	if (json_object_get(o, "band")) {
+	if (jv_has(r, o, "band")) {
 		if (rd_int(r, o, "band", true, &v) < 0 ||
 		    rd_i(r, o, "fd", &s->fd) < 0)
 			return -1;
@@ -134,7 +134,7 @@ static int parse_signal(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_sigaction(struct reader *r, json_t *o, struct event *e)
+static int parse_sigaction(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_sigaction *a = &e->u.sa;
 	long err = 0;
@@ -154,7 +154,7 @@ static int parse_sigaction(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_syscall_sig(struct reader *r, json_t *o, struct event *e)
+static int parse_syscall_sig(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_syscall_sig *c = &e->u.sc;
 
@@ -165,7 +165,7 @@ static int parse_syscall_sig(struct reader *r, json_t *o, struct event *e)
 	    rd_disp(r, o, "handler", NULL, &c->handler) < 0 ||
 	    rd_bool(r, o, "never_restarted", &c->never_restarted) < 0)
 		return -1;
-	if (json_object_get(o, "seen")) {
+	if (jv_has(r, o, "seen")) {
 		bool seen = true;
 
 		if (rd_bool(r, o, "seen", &seen) < 0)
@@ -175,7 +175,7 @@ static int parse_syscall_sig(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_finding(struct reader *r, json_t *o, struct event *e,
+static int parse_finding(struct reader *r, jscan_val o, struct event *e,
 			 bool *skip)
 {
 	struct ev_finding *f = &e->u.finding;
@@ -203,9 +203,9 @@ static int parse_finding(struct reader *r, json_t *o, struct event *e,
 		return -1;
 	f->effect = (enum finding_effect)effect;
 	f->cause = (enum finding_cause)cause;
-	f->has_cause_time = json_object_get(o, "cause_mono_ns") != NULL;
-	f->has_install_time = json_object_get(o, "install_mono_ns") != NULL;
-	f->has_exec_time = json_object_get(o, "exec_mono_ns") != NULL;
+	f->has_cause_time = jv_has(r, o, "cause_mono_ns");
+	f->has_install_time = jv_has(r, o, "install_mono_ns");
+	f->has_exec_time = jv_has(r, o, "exec_mono_ns");
 	if (rd_u64(r, o, "cause_mono_ns", false, &f->cause_mono_ns) < 0 ||
 	    rd_u64(r, o, "install_mono_ns", false, &f->install_mono_ns) < 0 ||
 	    rd_u64(r, o, "exec_mono_ns", false, &f->exec_mono_ns) < 0 ||
@@ -217,7 +217,7 @@ static int parse_finding(struct reader *r, json_t *o, struct event *e,
 	return 0;
 }
 
-static int parse_consumed(struct reader *r, json_t *o, struct event *e)
+static int parse_consumed(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_signal *s = &e->u.sig;
 
@@ -235,12 +235,12 @@ static int parse_consumed(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_exit(struct reader *r, json_t *o, struct event *e)
+static int parse_exit(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_exit *x = &e->u.exit;
 
-	x->signaled = json_object_get(o, "signo") ||
-		json_object_get(o, "signal");
+	x->signaled = jv_has(r, o, "signo") ||
+		jv_has(r, o, "signal");
 	if (x->signaled) {
 		if (rd_signal(r, o, true, &x->signo) < 0 ||
 		    rd_bool(r, o, "core", &x->core) < 0)
@@ -256,20 +256,20 @@ static int parse_exit(struct reader *r, json_t *o, struct event *e)
 	return rd_bool(r, o, "thread", &x->thread);
 }
 
-static int parse_end(struct reader *r, json_t *o, struct event *e)
+static int parse_end(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_trace_end *t = &e->u.end;
-	json_t *sends;
+	jscan_val sends;
 
 	if (rd_i(r, o, "exit_status", &t->exit_status) < 0 ||
 	    rd_u64(r, o, "stops", false, &t->stops) < 0 ||
 	    rd_u64(r, o, "syscall_stops", false, &t->syscall_stops) < 0 ||
 	    rd_u64(r, o, "deliveries", false, &t->deliveries) < 0)
 		return -1;
-	sends = json_object_get(o, "sends");
-	if (!sends)
+	sends = jv_get(r, o, "sends");
+	if (sends == JSCAN_NIL)
 		return 0;
-	if (!json_is_object(sends))
+	if (!jv_is(r, sends, JSCAN_OBJECT))
 		return rd_bad_type(r, "sends", "an object of counts");
 	t->has_sends = true;
 	if (rd_u64(r, sends, "consumed", false, &t->consumed) < 0 ||
@@ -281,10 +281,10 @@ static int parse_end(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_table(struct reader *r, json_t *o, struct event *e)
+static int parse_table(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_dispositions *t = &e->u.table;
-	json_t *target;
+	jscan_val target;
 
 	if (rd_mask(r, o, "caught", &t->caught) < 0 ||
 	    rd_mask(r, o, "ignored", &t->ignored) < 0 ||
@@ -293,10 +293,10 @@ static int parse_table(struct reader *r, json_t *o, struct event *e)
 	    rd_i(r, o, "threads", &t->threads) < 0 ||
 	    rd_cmdline(r, o, "argv", "argv_truncated", &t->argv) < 0)
 		return -1;
-	target = json_object_get(o, "target");
-	if (target && !json_is_object(target))
+	target = jv_get(r, o, "target");
+	if (target != JSCAN_NIL && !jv_is(r, target, JSCAN_OBJECT))
 		return rd_bad_type(r, "target", "an object");
-	if (target &&
+	if (target != JSCAN_NIL &&
 	    (rd_str(r, target, "kind", true, t->target_kind,
 		     sizeof(t->target_kind)) < 0 ||
 	     rd_str(r, target, "value", true, t->target,
@@ -305,7 +305,7 @@ static int parse_table(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int parse_type(struct reader *r, json_t *o, struct event *e,
+static int parse_type(struct reader *r, jscan_val o, struct event *e,
 		      bool *skip)
 {
 	switch (e->type) {
@@ -343,7 +343,7 @@ static int parse_type(struct reader *r, json_t *o, struct event *e,
 
 /* ---- common fields ---- */
 
-static int get_time(struct reader *r, json_t *o, struct event *e)
+static int get_time(struct reader *r, jscan_val o, struct event *e)
 {
 	char buf[64], *p;
 	struct tm tm;
@@ -352,6 +352,12 @@ static int get_time(struct reader *r, json_t *o, struct event *e)
 
 	if (rd_str(r, o, "time", true, buf, sizeof(buf)) < 0)
 		return -1;
+	/* The form sink_json writes, without strptime; any other spelling
+	 * is judged by strptime as it always was. */
+	if (iso_time_parse(buf, strlen(buf), &e->real_sec, &ns) == 0) {
+		e->real_nsec = ns;
+		return 0;
+	}
 	if (buf[0] == '@') {	/* what sink_json writes when gmtime fails */
 		e->real_sec = strtoll(buf + 1, &p, 10);
 	} else {
@@ -374,7 +380,7 @@ static int get_time(struct reader *r, json_t *o, struct event *e)
 	return 0;
 }
 
-static int get_common(struct reader *r, json_t *o, struct event *e,
+static int get_common(struct reader *r, jscan_val o, struct event *e,
 		      bool *skip)
 {
 	char type[NAME_MAX_R];
@@ -382,7 +388,7 @@ static int get_common(struct reader *r, json_t *o, struct event *e,
 	int t;
 
 	*skip = false;
-	if (!json_object_get(o, "v"))
+	if (!jv_has(r, o, "v"))
 		return reader_fail(r, "not a sigtrace event: no \"v\" (schema version) field");
 	if (rd_int(r, o, "v", true, &v) < 0)
 		return -1;
@@ -417,7 +423,7 @@ static int get_common(struct reader *r, json_t *o, struct event *e,
 	return 0;
 }
 
-int reader_parse_object(struct reader *r, json_t *o, struct event *e,
+int reader_parse_object(struct reader *r, jscan_val o, struct event *e,
 			bool *skip)
 {
 	int rc = get_common(r, o, e, skip);

@@ -12,20 +12,21 @@
 #include "reader_priv.h"
 #include "severity.h"
 
-/* An object at KEY, or NULL; an error when KEY holds anything else. */
-static int object(struct reader *r, json_t *o, const char *key, json_t **out)
+/* An object at KEY, or JSCAN_NIL; an error when KEY holds anything else. */
+static int object(struct reader *r, jscan_val o, const char *key,
+		  jscan_val *out)
 {
-	*out = json_object_get(o, key);
-	if (*out && !json_is_object(*out))
+	*out = jv_get(r, o, key);
+	if (*out != JSCAN_NIL && !jv_is(r, *out, JSCAN_OBJECT))
 		return rd_bad_type(r, key, "an object");
 	return 0;
 }
 
-static int get_epipe(struct reader *r, json_t *v, struct ev_epipe *ep)
+static int get_epipe(struct reader *r, jscan_val v, struct ev_epipe *ep)
 {
 	int kind = FILE_UNKNOWN;
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
 	if (rd_str(r, v, "syscall", false, ep->syscall,
 		   sizeof(ep->syscall)) < 0 ||
@@ -38,14 +39,14 @@ static int get_epipe(struct reader *r, json_t *v, struct ev_epipe *ep)
 	return 0;
 }
 
-static int get_reraise(struct reader *r, json_t *v, int signo,
+static int get_reraise(struct reader *r, jscan_val v, int signo,
 		       struct ev_reraise *re)
 {
 	int origin = FROM_UNKNOWN, term = TERM_NONE, kind = FILE_UNKNOWN;
-	json_t *t, *ep;
+	jscan_val t, ep;
 	bool in = false;
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
 	re->present = true;
 	re->in_handler = -1;
@@ -54,12 +55,12 @@ static int get_reraise(struct reader *r, json_t *v, int signo,
 	    rd_code(r, v, signo, &re->code) < 0 ||
 	    rd_enum(r, v, "origin", origin_from_name, &origin) < 0 ||
 	    object(r, v, "terminal", &t) < 0 || object(r, v, "epipe", &ep) < 0 ||
-	    (t && rd_enum(r, t, "event", term_event_from_name, &term) < 0) ||
-	    (ep && rd_enum(r, ep, "kind", file_kind_from_name, &kind) < 0) ||
+	    (t != JSCAN_NIL && rd_enum(r, t, "event", term_event_from_name, &term) < 0) ||
+	    (ep != JSCAN_NIL && rd_enum(r, ep, "kind", file_kind_from_name, &kind) < 0) ||
 	    rd_sender(r, v, &re->has_sender, &re->sender,
 		      &re->sender_chain) < 0)
 		return -1;
-	if (json_object_get(v, "in_handler")) {
+	if (jv_has(r, v, "in_handler")) {
 		if (rd_bool(r, v, "in_handler", &in) < 0)
 			return -1;
 		re->in_handler = in;
@@ -70,12 +71,12 @@ static int get_reraise(struct reader *r, json_t *v, int signo,
 	return 0;
 }
 
-static int get_group(struct reader *r, json_t *v, struct ev_group *g)
+static int get_group(struct reader *r, jscan_val v, struct ev_group *g)
 {
 	long long id = 0;
 	int how = GROUP_NONE;
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
 	if (rd_int(r, v, "id", true, &id) < 0 ||
 	    rd_i(r, v, "pgid", &g->pgid) < 0 ||
@@ -88,20 +89,20 @@ static int get_group(struct reader *r, json_t *v, struct ev_group *g)
 }
 
 /* "terminal", "timer", "limit": the small objects of an origin. */
-static int get_details(struct reader *r, json_t *o, struct ev_signal *s)
+static int get_details(struct reader *r, jscan_val o, struct ev_signal *s)
 {
 	int term = TERM_NONE, timer = TIMER_NONE, limit = LIMIT_NONE;
-	json_t *t, *tm, *l;
+	jscan_val t, tm, l;
 
 	if (object(r, o, "terminal", &t) < 0 || object(r, o, "timer", &tm) < 0 ||
 	    object(r, o, "limit", &l) < 0)
 		return -1;
-	if (t && (rd_enum(r, t, "event", term_event_from_name, &term) < 0 ||
+	if (t != JSCAN_NIL && (rd_enum(r, t, "event", term_event_from_name, &term) < 0 ||
 		  rd_str(r, t, "tty", false, s->tty, sizeof(s->tty)) < 0))
 		return -1;
-	if (tm && rd_enum(r, tm, "kind", timer_kind_from_name, &timer) < 0)
+	if (tm != JSCAN_NIL && rd_enum(r, tm, "kind", timer_kind_from_name, &timer) < 0)
 		return -1;
-	if (l && (rd_enum(r, l, "resource", limit_from_name, &limit) < 0 ||
+	if (l != JSCAN_NIL && (rd_enum(r, l, "resource", limit_from_name, &limit) < 0 ||
 		  get_epipe(r, l, &s->epipe) < 0))
 		return -1;
 	s->term = (enum term_event)term;
@@ -110,11 +111,11 @@ static int get_details(struct reader *r, json_t *o, struct ev_signal *s)
 	return 0;
 }
 
-int reader_signal_origin(struct reader *r, json_t *o, struct ev_signal *s)
+int reader_signal_origin(struct reader *r, jscan_val o, struct ev_signal *s)
 {
 	int origin = FROM_NONE, dropped = DROP_NONE;
 	long long uid = 0;
-	json_t *ep, *g, *re;
+	jscan_val ep, g, re;
 
 	s->epipe.fd = -1;
 	if (rd_enum(r, o, "origin", origin_from_name, &origin) < 0 ||
@@ -128,8 +129,8 @@ int reader_signal_origin(struct reader *r, json_t *o, struct ev_signal *s)
 		return -1;
 	s->origin = (enum sig_origin)origin;
 	s->dropped = (enum sig_dropped)dropped;
-	s->has_argv = json_object_get(o, "argv") != NULL;
-	if (json_object_get(o, "sender_uid")) {
+	s->has_argv = jv_has(r, o, "argv");
+	if (jv_has(r, o, "sender_uid")) {
 		if (rd_int(r, o, "sender_uid", true, &uid) < 0)
 			return -1;
 		s->has_sender_uid = true;
@@ -138,7 +139,7 @@ int reader_signal_origin(struct reader *r, json_t *o, struct ev_signal *s)
 	return 0;
 }
 
-int reader_finding_origin(struct reader *r, json_t *o, struct ev_finding *f)
+int reader_finding_origin(struct reader *r, jscan_val o, struct ev_finding *f)
 {
 	int sev = -1, origin = FROM_NONE;
 

@@ -44,32 +44,32 @@ int rd_bad_type(struct reader *r, const char *key, const char *want)
 
 /* ---- typed field access: absent is fine unless REQUIRED ---- */
 
-static json_t *field(struct reader *r, json_t *o, const char *key,
+static jscan_val field(struct reader *r, jscan_val o, const char *key,
 		     bool required, int *rc)
 {
-	json_t *v = json_object_get(o, key);
+	jscan_val v = jv_get(r, o, key);
 
 	*rc = 0;
-	if (!v && required)
+	if (v == JSCAN_NIL && required)
 		*rc = reader_fail(r, "the \"%s\" field is missing", key);
 	return v;
 }
 
-int rd_int(struct reader *r, json_t *o, const char *key,
+int rd_int(struct reader *r, jscan_val o, const char *key,
 		   bool required, long long *out)
 {
 	int rc;
-	json_t *v = field(r, o, key, required, &rc);
+	jscan_val v = field(r, o, key, required, &rc);
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return rc;
-	if (!json_is_integer(v))
+	if (!jv_is(r, v, JSCAN_INTEGER))
 		return rd_bad_type(r, key, "an integer");
-	*out = json_integer_value(v);
+	*out = jv_int(r, v);
 	return 0;
 }
 
-int rd_i(struct reader *r, json_t *o, const char *key, int *out)
+int rd_i(struct reader *r, jscan_val o, const char *key, int *out)
 {
 	long long v = *out;
 
@@ -81,12 +81,12 @@ int rd_i(struct reader *r, json_t *o, const char *key, int *out)
 	return 0;
 }
 
-int rd_u64(struct reader *r, json_t *o, const char *key,
+int rd_u64(struct reader *r, jscan_val o, const char *key,
 		   bool required, uint64_t *out)
 {
 	long long v = 0;
 
-	if (!json_object_get(o, key))
+	if (!jv_has(r, o, key))
 		return required ? rd_int(r, o, key, true, &v) : 0;
 	if (rd_int(r, o, key, true, &v) < 0)
 		return -1;
@@ -96,16 +96,16 @@ int rd_u64(struct reader *r, json_t *o, const char *key,
 	return 0;
 }
 
-int rd_bool(struct reader *r, json_t *o, const char *key, bool *out)
+int rd_bool(struct reader *r, jscan_val o, const char *key, bool *out)
 {
 	int rc;
-	json_t *v = field(r, o, key, false, &rc);
+	jscan_val v = field(r, o, key, false, &rc);
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
-	if (!json_is_boolean(v))
+	if (!(jv_is(r, v, JSCAN_TRUE) || jv_is(r, v, JSCAN_FALSE)))
 		return rd_bad_type(r, key, "true or false");
-	*out = json_is_true(v);
+	*out = jv_is(r, v, JSCAN_TRUE);
 	return 0;
 }
 
@@ -117,30 +117,30 @@ static void copy_str(char *dst, size_t size, const char *s, size_t len)
 	dst[len] = '\0';
 }
 
-int rd_str(struct reader *r, json_t *o, const char *key,
+int rd_str(struct reader *r, jscan_val o, const char *key,
 		   bool required, char *dst, size_t size)
 {
 	int rc;
-	json_t *v = field(r, o, key, required, &rc);
+	jscan_val v = field(r, o, key, required, &rc);
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return rc;
-	if (!json_is_string(v))
+	if (!jv_is(r, v, JSCAN_STRING))
 		return rd_bad_type(r, key, "a string");
-	copy_str(dst, size, json_string_value(v), json_string_length(v));
+	copy_str(dst, size, jv_str(r, v), jv_len(r, v));
 	return 0;
 }
 
-int rd_hex(struct reader *r, json_t *o, const char *key,
+int rd_hex(struct reader *r, jscan_val o, const char *key,
 		   bool *has, uint64_t *out)
 {
 	char buf[32], *end;
-	json_t *v = json_object_get(o, key);
+	jscan_val v = jv_get(r, o, key);
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
-	if (json_is_integer(v)) {
-		*out = (uint64_t)json_integer_value(v);
+	if (jv_is(r, v, JSCAN_INTEGER)) {
+		*out = (uint64_t)jv_int(r, v);
 	} else if (rd_str(r, o, key, true, buf, sizeof(buf)) < 0) {
 		return -1;
 	} else {
@@ -157,40 +157,39 @@ int rd_hex(struct reader *r, json_t *o, const char *key,
 /* ---- shared objects ---- */
 
 /* "signo" when present, else the name in "signal". */
-int rd_signal(struct reader *r, json_t *o, bool required, int *signo)
+int rd_signal(struct reader *r, jscan_val o, bool required, int *signo)
 {
 	char name[NAME_MAX_R];
 	long long v;
 
-	if (json_object_get(o, "signo")) {
+	if (jv_has(r, o, "signo")) {
 		if (rd_int(r, o, "signo", true, &v) < 0)
 			return -1;
 		*signo = (int)v;
 		return 0;
 	}
-	if (!json_object_get(o, "signal"))
+	if (!jv_has(r, o, "signal"))
 		return required ? reader_fail(r, "the \"signo\" field is missing") : 0;
 	if (rd_str(r, o, "signal", true, name, sizeof(name)) < 0)
 		return -1;
-	*signo = sig_from_name(name);
+	*signo = reader_sig(r, name);
 	if (*signo < 0)
 		return reader_fail(r, "unknown signal \"%s\"", name);
 	return 0;
 }
 
-int rd_mask(struct reader *r, json_t *o, const char *key,
+int rd_mask(struct reader *r, jscan_val o, const char *key,
 		    sigbits_t *out)
 {
-	json_t *v = json_object_get(o, key), *x;
-	size_t i;
+	jscan_val v = jv_get(r, o, key), x;
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
-	if (!json_is_array(v))
+	if (!jv_is(r, v, JSCAN_ARRAY))
 		return rd_bad_type(r, key, "an array of signal names");
 	*out = 0;
-	json_array_foreach(v, i, x) {
-		int s = json_is_string(x) ? sig_from_name(json_string_value(x))
+	for (x = jv_first(r, v); x != JSCAN_NIL; x = jv_next(r, x)) {
+		int s = jv_is(r, x, JSCAN_STRING) ? reader_sig(r, jv_str(r, x))
 			: -1;
 
 		if (s < 1)
@@ -200,15 +199,14 @@ int rd_mask(struct reader *r, json_t *o, const char *key,
 	return 0;
 }
 
-static int get_flags(struct reader *r, json_t *o, uint64_t *out)
+static int get_flags(struct reader *r, jscan_val o, uint64_t *out)
 {
-	json_t *v = json_object_get(o, "flags"), *x;
-	size_t i;
+	jscan_val v = jv_get(r, o, "flags"), x;
 	uint64_t bit;
 
-	json_array_foreach(v, i, x) {
-		if (!json_is_string(x) ||
-		    sa_flag_from_name(json_string_value(x), &bit) < 0)
+	for (x = jv_first(r, v); x != JSCAN_NIL; x = jv_next(r, x)) {
+		if (!jv_is(r, x, JSCAN_STRING) ||
+		    reader_sa_flag(r, jv_str(r, x), &bit) < 0)
 			return reader_fail(r, "field \"flags\": unknown flag");
 		*out |= bit;
 	}
@@ -220,16 +218,16 @@ static const char *const disp_kinds[] = {
 	[DISP_IGNORED] = "ignored", [DISP_HANDLER] = "handler",
 };
 
-int rd_disp(struct reader *r, json_t *o, const char *key, bool *has,
+int rd_disp(struct reader *r, jscan_val o, const char *key, bool *has,
 		    struct disposition *d)
 {
-	json_t *v = json_object_get(o, key);
+	jscan_val v = jv_get(r, o, key);
 	char kind[16];
 	int k;
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
-	if (!json_is_object(v))
+	if (!jv_is(r, v, JSCAN_OBJECT))
 		return rd_bad_type(r, key, "a disposition object");
 	if (rd_str(r, v, "kind", true, kind, sizeof(kind)) < 0)
 		return -1;
@@ -247,11 +245,11 @@ int rd_disp(struct reader *r, json_t *o, const char *key, bool *has,
 	    rd_hex(r, v, "module_offset", NULL, &d->module_offset) < 0 ||
 	    rd_mask(r, v, "mask", &d->mask) < 0)
 		return -1;
-	if (json_is_array(json_object_get(v, "flags"))) {
+	if (jv_is(r, jv_get(r, v, "flags"), JSCAN_ARRAY)) {
 		d->flags_known = true;
 		if (get_flags(r, v, &d->flags) < 0)
 			return -1;
-	} else if (json_object_get(v, "flags")) {
+	} else if (jv_has(r, v, "flags")) {
 		return rd_bad_type(r, "flags", "an array of flag names");
 	}
 	if (has)
@@ -259,43 +257,42 @@ int rd_disp(struct reader *r, json_t *o, const char *key, bool *has,
 	return 0;
 }
 
-int rd_cmdline(struct reader *r, json_t *o, const char *key,
+int rd_cmdline(struct reader *r, jscan_val o, const char *key,
 		       const char *trunc_key, struct cmdline *c)
 {
-	json_t *v = json_object_get(o, key), *x;
-	size_t i;
+	jscan_val v = jv_get(r, o, key), x;
 
 	c->len = 0;
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
-	if (!json_is_array(v))
+	if (!jv_is(r, v, JSCAN_ARRAY))
 		return rd_bad_type(r, key, "an array of strings");
-	json_array_foreach(v, i, x) {
+	for (x = jv_first(r, v); x != JSCAN_NIL; x = jv_next(r, x)) {
 		size_t n;
 
-		if (!json_is_string(x))
+		if (!jv_is(r, x, JSCAN_STRING))
 			return rd_bad_type(r, key, "an array of strings");
-		n = json_string_length(x);
+		n = jv_len(r, x);
 		if (c->len + n + 1 > sizeof(c->buf)) {
 			c->truncated = true;
 			break;
 		}
-		memcpy(c->buf + c->len, json_string_value(x), n);
+		memcpy(c->buf + c->len, jv_str(r, x), n);
 		c->buf[c->len + n] = '\0';
 		c->len += n + 1;
 	}
 	return trunc_key ? rd_bool(r, o, trunc_key, &c->truncated) : 0;
 }
 
-int rd_process(struct reader *r, json_t *o, const char *key, bool *has,
+int rd_process(struct reader *r, jscan_val o, const char *key, bool *has,
 	       struct proc_ident *p)
 {
-	json_t *v = json_object_get(o, key);
+	jscan_val v = jv_get(r, o, key);
 	long long n = 0;
 
-	if (!v)
+	if (v == JSCAN_NIL)
 		return 0;
-	if (!json_is_object(v))
+	if (!jv_is(r, v, JSCAN_OBJECT))
 		return rd_bad_type(r, key, "a process object");
 	*has = true;
 	/* A sender in another pid namespace that has gone has no pid. */
@@ -312,7 +309,7 @@ int rd_process(struct reader *r, json_t *o, const char *key, bool *has,
 	    rd_bool(r, v, "zombie", &p->zombie) < 0)
 		return -1;
 	p->uid = (uid_t)n;
-	p->known = json_object_get(v, "comm") != NULL;
+	p->known = jv_has(r, v, "comm");
 	if (rd_str(r, v, "comm", false, p->comm, sizeof(p->comm)) < 0 ||
 	    rd_cmdline(r, v, "cmdline", "cmdline_truncated", &p->cmdline) < 0 ||
 	    rd_str(r, v, "source", false, p->source, sizeof(p->source)) < 0)
@@ -320,29 +317,28 @@ int rd_process(struct reader *r, json_t *o, const char *key, bool *has,
 	return 0;
 }
 
-int rd_sender(struct reader *r, json_t *o, bool *has,
+int rd_sender(struct reader *r, jscan_val o, bool *has,
 		      struct proc_ident *p, struct ancestry *chain)
 {
-	json_t *c, *x;
+	jscan_val c, x;
 	long long n = 0;
-	size_t i;
 
 	if (rd_process(r, o, "sender", has, p) < 0)
 		return -1;
 	/* sender.chain; the first logs had only sender_chain */
-	c = json_object_get(o, "sender");
-	if (c && rd_str(r, c, "chain_end", false, chain->end,
-			sizeof(chain->end)) < 0)
+	c = jv_get(r, o, "sender");
+	if (c != JSCAN_NIL && rd_str(r, c, "chain_end", false, chain->end,
+				     sizeof(chain->end)) < 0)
 		return -1;
-	c = c ? json_object_get(c, "chain") : NULL;
-	if (!c)
-		c = json_object_get(o, "sender_chain");
-	if (c && !json_is_array(c))
+	c = c != JSCAN_NIL ? jv_get(r, c, "chain") : JSCAN_NIL;
+	if (c == JSCAN_NIL)
+		c = jv_get(r, o, "sender_chain");
+	if (c != JSCAN_NIL && !jv_is(r, c, JSCAN_ARRAY))
 		return rd_bad_type(r, "sender_chain", "an array");
-	json_array_foreach(c, i, x) {
+	for (x = jv_first(r, c); x != JSCAN_NIL; x = jv_next(r, x)) {
 		if (chain->count >= ANCESTRY_MAX)
 			break;
-		if (!json_is_object(x) || rd_int(r, x, "pid", true, &n) < 0)
+		if (!jv_is(r, x, JSCAN_OBJECT) || rd_int(r, x, "pid", true, &n) < 0)
 			return rd_bad_type(r, "sender_chain", "[{\"pid\", \"comm\"}]");
 		chain->link[chain->count].pid = (pid_t)n;
 		if (rd_str(r, x, "comm", false, chain->link[chain->count].comm,
@@ -354,43 +350,43 @@ int rd_sender(struct reader *r, json_t *o, bool *has,
 }
 
 /* A si_code by name (or number, as the log writes unknown ones). */
-int rd_code(struct reader *r, json_t *o, int signo, int *code)
+int rd_code(struct reader *r, jscan_val o, int signo, int *code)
 {
 	char name[NAME_MAX_R] = "";
 
-	if (json_is_integer(json_object_get(o, "code")))
+	if (jv_is(r, jv_get(r, o, "code"), JSCAN_INTEGER))
 		return rd_i(r, o, "code", code);
 	if (rd_str(r, o, "code", false, name, sizeof(name)) < 0)
 		return -1;
-	if (name[0] && si_code_from_name(signo, name, code) < 0)
+	if (name[0] && reader_si_code(r, signo, name, code) < 0)
 		return reader_fail(r, "unknown si_code \"%s\"", name);
 	return 0;
 }
 
 /* An errno name ("EINTR", "ERESTARTSYS") or a number; SIGN -1 makes
  * a name a syscall return (-ERESTARTSYS), +1 an errno. */
-int rd_errno(struct reader *r, json_t *o, const char *key, int sign,
+int rd_errno(struct reader *r, jscan_val o, const char *key, int sign,
 		     long *out)
 {
 	char name[NAME_MAX_R];
 	long err;
 
-	if (!json_object_get(o, key))
+	if (!jv_has(r, o, key))
 		return 0;
-	if (json_is_integer(json_object_get(o, key))) {
-		*out = (long)json_integer_value(json_object_get(o, key));
+	if (jv_is(r, jv_get(r, o, key), JSCAN_INTEGER)) {
+		*out = (long)jv_int(r, jv_get(r, o, key));
 		return 0;
 	}
 	if (rd_str(r, o, key, true, name, sizeof(name)) < 0)
 		return -1;
-	if (errno_code_from_name(name, &err) < 0)
+	if (reader_errno(r, name, &err) < 0)
 		return reader_fail(r, "field \"%s\": unknown error \"%s\"", key, name);
 	*out = sign * err;
 	return 0;
 }
 
 /* "syscall" (a name) and "syscall_nr"; the name is kept in BUF. */
-int rd_syscall(struct reader *r, json_t *o, long *nr, char *buf,
+int rd_syscall(struct reader *r, jscan_val o, long *nr, char *buf,
 		       size_t len, const char **name)
 {
 	long long n = -1;
@@ -408,12 +404,12 @@ int rd_syscall(struct reader *r, json_t *o, long *nr, char *buf,
 }
 
 /* NAME by a lookup function, or an error naming KEY. */
-int rd_enum(struct reader *r, json_t *o, const char *key,
+int rd_enum(struct reader *r, jscan_val o, const char *key,
 		    int (*lookup)(const char *), int *out)
 {
 	char name[NAME_MAX_R];
 
-	if (!json_object_get(o, key))
+	if (!jv_has(r, o, key))
 		return 0;
 	if (rd_str(r, o, key, true, name, sizeof(name)) < 0)
 		return -1;

@@ -234,7 +234,7 @@ static void counters(struct report_ctx *c)
 		const struct an_row *row = &a->rows[r];
 		pid_t pid = a->procs[row->proc]->pid;
 
-		if (row->kind != ROW_SIGNAL)
+		if (row->kind != ROW_SIGNAL || !row->bins)
 			continue;
 		snprintf(name, sizeof(name), "%s deliveries",
 			 an_signame(row->signo, sig, sizeof(sig)));

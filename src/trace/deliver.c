@@ -131,7 +131,6 @@ static void fill_sender(struct tracer *T, struct tracee *t,
 			struct ev_signal *sig, uint64_t now)
 {
 	uid_t uid = sig->sender.uid;
-	pid_t me = getpid();
 
 	if (!sig->has_sender) {
 		observe_claim(T, t, sig, now);
@@ -162,13 +161,43 @@ static void fill_sender(struct tracer *T, struct tracee *t,
 	sig->sender.uid = uid;	/* si_uid is the kernel's word, keep it */
 	/* sigtrace and what started it are not part of the story. */
 	for (size_t i = 0; i < sig->sender_chain.count; i++) {
-		if (sig->sender_chain.link[i].pid == me) {
+		if (sig->sender_chain.link[i].pid == T->self) {
 			sig->sender_chain.count = i;
 			snprintf(sig->sender_chain.end,
 				 sizeof(sig->sender_chain.end), "tracer");
 			break;
 		}
 	}
+}
+
+/* How long one check of a signal's disposition against the kernel
+ * vouches for the model (the attach mode poll's default period). */
+#define CHECK_PERIOD_NS 100000000u
+
+/*
+ * Does the delivery of SIGNO need the kernel's word (/proc/TID/status:
+ * SigCgt and SigIgn, and the thread's name)?  Reading it is most of what
+ * a delivery costs sigtrace, so only where the model can be wrong: a
+ * handler known in attach mode only by SigCgt (not seen yet), a process
+ * whose model already disagreed once; otherwise once per signal and
+ * process per CHECK_PERIOD_NS, so that a model gone wrong (a sigaction
+ * sigtrace could not see) is still caught, and a rename noticed.
+ */
+static bool status_needed(struct process *p, int signo, uint64_t now)
+{
+	const struct sig_state *s = model_get(p->model, signo);
+
+	if (p->suspect || (s && s->disp.kind == DISP_HANDLER &&
+			   !s->disp.handler))
+		return true;
+	if (now - p->checked_ns >= CHECK_PERIOD_NS || !p->checked_ns) {
+		p->checked_ns = now;
+		p->checked = 0;
+	}
+	if (signo < 1 || signo > SIG_MAX || (p->checked & SIGBIT(signo)))
+		return false;
+	p->checked |= SIGBIT(signo);
+	return true;
 }
 
 /* The model's answer, checked against the kernel's SigCgt/SigIgn. */
@@ -189,6 +218,7 @@ static void current_disposition(struct tracer *T, struct tracee *t, int signo,
 		snprintf(w.u.warning.message, sizeof(w.u.warning.message),
 			 "%s", msg);
 		trace_emit(T, p, &w);
+		p->suspect = true;
 		event_init(&w, EV_FINDING);
 		trace_stamp(&w, p, t->tid);
 		w.u.finding.kind = FINDING_MODEL_MISMATCH;
@@ -320,6 +350,21 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	}
 }
 
+/*
+ * Are the registers worth a system call at this delivery?  A fault the
+ * kernel raised (SIGSEGV, SIGBUS, SIGILL, SIGFPE with a positive
+ * si_code) happened in user code, never inside a system call, so outside
+ * a handler being followed (whose frames pair by stack pointer) they say
+ * nothing: a JVM takes such a fault for every NullPointerException.
+ */
+static bool needs_regs(const struct tracee *t, const siginfo_t *si, int sig)
+{
+	if (t->depth > 0 || si->si_code <= 0)
+		return true;
+	return sig != SIGSEGV && sig != SIGBUS && sig != SIGILL &&
+	       sig != SIGFPE;
+}
+
 /* The receiver's own state at the stop: its status (read after the
  * sender, who may be gone any moment), a new name, its signal table
  * changes that attach mode has not seen yet, its own command line if it
@@ -376,11 +421,16 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	siginfo_decode(&si, sig);
 	sig->signo = stopsig;
 	memset(&regs, 0, sizeof(regs));
-	have_regs = arch_get_syscall_state(t->tid, &regs) == 0;
+	regs.nr = -1;
+	have_regs = needs_regs(t, &si, stopsig) &&
+		arch_get_syscall_state(t->tid, &regs) == 0;
 	explain_facts(T, t, sig, &si, &regs, have_regs, &facts);
 	explain_origin(T, t, sig, &facts);
 	fill_sender(T, t, sig, e.mono_ns);
-	have_status = receiver_status(T, t, &st, sig);
+	/* The kernel's truth for the cross-check (and a new name), when
+	 * needed: most of what a delivery costs. */
+	have_status = status_needed(t->proc, stopsig, e.mono_ns) &&
+		receiver_status(T, t, &st, sig);
 	trace_stamp(&e, t->proc, t->tid);	/* a new name, now read */
 	if (have_regs && regs.nr >= 0 && sig_ret_is_interrupt(regs.ret)) {
 		sig->syscall = regs.nr;

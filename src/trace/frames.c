@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kconst.h"
 #include "proc.h"
 #include "sigtab.h"
 #include "trace_priv.h"
@@ -31,6 +32,38 @@ static bool make_room(struct tracee *t)
 	return true;
 }
 
+/*
+ * What a call interrupted by a handler returns, when the kernel's rules
+ * decide it at the delivery (handle_signal(): -ERESTARTNOHAND and
+ * -ERESTART_RESTARTBLOCK become EINTR, -ERESTARTNOINTR restarts,
+ * -ERESTARTSYS restarts only with SA_RESTART, which needs the flags
+ * known; a call that already failed with -EINTR stays failed).  Only the
+ * handler's return is left to see: one that leaves by siglongjmp
+ * abandons the call instead (syscall_stop.c).
+ */
+static bool outcome_known(const struct ev_signal *sig, long *ret)
+{
+	const struct disposition *d = &sig->disposition;
+
+	switch (sig->syscall_ret) {
+	case -EINTR:
+	case -K_ERESTARTNOHAND:
+	case -K_ERESTART_RESTARTBLOCK:
+		*ret = -EINTR;
+		return true;
+	case -K_ERESTARTNOINTR:
+		*ret = sig->syscall_ret;
+		return true;
+	case -K_ERESTARTSYS:
+		if (!d->flags_known)
+			return false;
+		*ret = (d->flags & K_SA_RESTART) ? sig->syscall_ret : -EINTR;
+		return true;
+	default:
+		return false;
+	}
+}
+
 void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
 		       uint64_t sp, uint64_t now)
 {
@@ -42,6 +75,8 @@ void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
 	f->sp = sp;
 	f->mono_ns = now;
 	f->handler = sig->disposition;
+	f->decided = sig->syscall >= 0 && sig->disposition.kind == DISP_HANDLER &&
+		outcome_known(sig, &f->decided_ret);
 }
 
 void frame_push(struct tracee *t, const struct handler_frame *f)
@@ -96,6 +131,18 @@ void frame_event(struct event *e, enum event_type type,
 	e->u.sc.handler = f->handler;
 	e->u.sc.never_restarted = f->syscall_name &&
 		syscall_never_restarted(f->syscall_name);
+}
+
+bool frame_return_decided(struct tracer *T, struct tracee *t)
+{
+	struct handler_frame *f = frame_top(t);
+
+	if (!f || !f->decided || f->sent)
+		return false;
+	if (f->syscall >= 0)
+		frame_emit_outcome(T, t, f, f->decided_ret);
+	frame_drop(t);
+	return true;
 }
 
 void frame_emit_outcome(struct tracer *T, struct tracee *t,

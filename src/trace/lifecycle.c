@@ -15,11 +15,49 @@
 #include "stack.h"
 #include "trace_priv.h"
 
+/* The fork event of CHILD, new thread or process, by thread CREATOR_TID
+ * of process CREATOR. */
+static void emit_fork(struct tracer *T, struct process *creator,
+		      pid_t creator_tid, const struct tracee *child, int event)
+{
+	struct event e;
+
+	event_init(&e, EV_FORK);
+	trace_stamp(&e, creator, creator_tid);
+	e.u.fork.child = child->tid;
+	e.u.fork.thread = child->proc == creator;
+	e.u.fork.vfork = event == PTRACE_EVENT_VFORK;
+	trace_emit(T, creator, &e);
+}
+
+static void told_add(struct tracer *T, pid_t tid)
+{
+	if (T->ntold == TOLD_MAX) {
+		/* Never that many forks in flight: drop the oldest. */
+		memmove(T->told, T->told + 1, sizeof(T->told[0]) * (TOLD_MAX - 1));
+		T->ntold--;
+	}
+	T->told[T->ntold++] = tid;
+}
+
+/* Was TID's fork event told already?  Then forget it. */
+static bool told_take(struct tracer *T, pid_t tid)
+{
+	for (unsigned i = 0; i < T->ntold; i++) {
+		if (T->told[i] != tid)
+			continue;
+		T->told[i] = T->told[--T->ntold];
+		return true;
+	}
+	return false;
+}
+
 struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
 {
 	struct proc_status own, st;
 	struct process *parent_proc = NULL, *p;
 	struct tracee *creator_t = creator > 0 ? tracee_find(T, creator) : NULL;
+	struct tracee *t;
 	bool have_own = proc_read_status(tid, tid, &own) == 0;
 	pid_t tgid = have_own && own.tgid > 0 ? own.tgid : tid;
 
@@ -49,28 +87,37 @@ struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
 			oom_mark(tgid, &p->oom);
 		observe_watch(T, tgid);
 	}
-	return tracee_add(T, tid, p);
+	t = tracee_add(T, tid, p);
+	if (!creator_t && tid != tgid) {
+		/* A thread seen before its creator's event stop. */
+		emit_fork(T, p, tgid, t, PTRACE_EVENT_CLONE);
+		told_add(T, tid);
+	} else if (!creator_t && parent_proc) {
+		/* A process seen before its parent's event stop: its fork
+		 * goes out now, before anything it does (which thread of
+		 * the parent forked is not known yet: the parent's pid). */
+		emit_fork(T, parent_proc, parent_proc->pid, t,
+			  PTRACE_EVENT_FORK);
+		told_add(T, tid);
+	}
+	return t;
 }
 
 void lifecycle_new_task(struct tracer *T, struct tracee *t, int event)
 {
 	unsigned long msg = 0;
 	struct tracee *child;
-	struct event e;
 
 	if (ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &msg) < 0 || msg == 0) {
 		tracee_resume(T, t, 0);
 		return;
 	}
-	child = tracee_find(T, (pid_t)msg);
-	if (!child)
-		child = lifecycle_adopt(T, (pid_t)msg, t->tid);
-	event_init(&e, EV_FORK);
-	trace_stamp(&e, t->proc, t->tid);
-	e.u.fork.child = (pid_t)msg;
-	e.u.fork.thread = child->proc == t->proc;
-	e.u.fork.vfork = event == PTRACE_EVENT_VFORK;
-	trace_emit(T, t->proc, &e);
+	if (!told_take(T, (pid_t)msg)) {
+		child = tracee_find(T, (pid_t)msg);
+		if (!child)
+			child = lifecycle_adopt(T, (pid_t)msg, t->tid);
+		emit_fork(T, t->proc, t->tid, child, event);
+	}
 	tracee_resume(T, t, 0);
 }
 

@@ -151,17 +151,28 @@ void selfsig_install(bool attach)
 	take_signals();
 }
 
-pid_t selfsig_wait(int *status)
+pid_t selfsig_reap(int *status)
 {
 	pid_t tid = waitpid(-1, status, __WALL | WNOHANG);
 
 	if (tid < 0)
 		return errno == EINTR ? 0 : -errno;
-	if (tid > 0)
-		return tid;
-	/* Nothing ready: whatever happens from now on raises SIGCHLD
-	 * (or, for a stop signal, ends the wait with EINTR). */
-	if (sigwaitinfo(&chld_set, NULL) < 0 && errno != EINTR)
+	return tid;
+}
+
+int selfsig_sleep(uint64_t max_ns)
+{
+	struct timespec ts = {
+		.tv_sec = (time_t)(max_ns / 1000000000u),
+		.tv_nsec = (long)(max_ns % 1000000000u),
+	};
+	int rc;
+
+	/* Whatever happened since the reap raised SIGCHLD (or, for a stop
+	 * signal, ends the wait with EINTR). */
+	rc = max_ns ? sigtimedwait(&chld_set, NULL, &ts) :
+		sigwaitinfo(&chld_set, NULL);
+	if (rc < 0 && errno != EINTR && errno != EAGAIN)
 		return -errno;
 	return 0;
 }
@@ -275,9 +286,4 @@ bool selfsig_take_dump(void)
 		return false;
 	dump_asked = 0;
 	return true;
-}
-
-void selfsig_sleep(void)
-{
-	sigwaitinfo(&chld_set, NULL);
 }

@@ -21,13 +21,20 @@ void selfsig_install(bool attach);
 void selfsig_restore_inherited(void);
 
 /*
- * Wait for a traced task's next state change.  Returns its tid (and
- * *STATUS); 0 when one of sigtrace's signals came first (or for no
- * reason: look at the flags below and call again); -errno (-ECHILD: no
- * task left).  A signal that arrives after the caller looked at the flags
- * still ends the wait.
+ * The wait for a traced task's next state change, in two steps so that
+ * the caller can do its idle work in between.  selfsig_reap() returns a
+ * task's tid (and *STATUS) when one changed state, 0 when none has (or
+ * one of sigtrace's signals interrupted it), -errno (-ECHILD: no task
+ * left).  selfsig_sleep() then sleeps until a task changes state, one of
+ * sigtrace's signals comes (look at the flags below and reap again:
+ * also the I/O and SIGUSR1 flags of --watch and --ring), or MAX_NS pass
+ * (0: no limit); 0 or -errno.  With no traced task left to wait for
+ * (--watch between two incarnations) the reap says -ECHILD: sleep all
+ * the same.  A state change or a signal
+ * after the reap, even before the sleep, ends the sleep at once.
  */
-pid_t selfsig_wait(int *status);
+pid_t selfsig_reap(int *status);
+int selfsig_sleep(uint64_t max_ns);
 
 bool selfsig_stop_requested(void);
 /* The signal that asked to stop. */
@@ -50,8 +57,5 @@ bool selfsig_take_io(void);
  * ends, and selfsig_take_dump() says so once. */
 void selfsig_catch_dump(void);
 bool selfsig_take_dump(void);
-/* Sleep until any of the above, a tick or a stop signal, with no
- * traced task left to wait for (--watch between two incarnations). */
-void selfsig_sleep(void);
 
 #endif

@@ -96,7 +96,7 @@ static int set_filter(struct sock_fprog *fprog)
 /* RET_TRACE for the listed syscalls of each audit arch, RET_ALLOW for
  * everything else.  Per entry: load arch; if not A skip 3; load nr; if
  * not N skip 1; return TRACE. */
-static int install_filter(void)
+int spawn_install_filter(void)
 {
 	struct sock_filter prog[5 * 8 + 1];
 	size_t n = 0, count = arch_traced_syscalls_count;
@@ -150,7 +150,7 @@ static void child_main(int go_fd, int report_fd, const char *path,
 		;
 	close(go_fd);
 	selfsig_restore_inherited();
-	rc = install_filter();
+	rc = spawn_install_filter();
 	if (rc < 0) {
 		rep.err = -rc;
 		(void)!write(report_fd, &rep, sizeof(rep));

@@ -209,6 +209,36 @@ static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
 	}
 }
 
+/* A system call inside a followed handler: is the handler still there,
+ * and does it send a signal? */
+static void inside_handler(struct tracer *T, struct tracee *t,
+			   const struct arch_syscall_state *st)
+{
+	static const char *const senders[] = {
+		"kill", "tkill", "tgkill", "rt_sigqueueinfo",
+		"rt_tgsigqueueinfo", "pidfd_send_signal",
+	};
+	const char *name = arch_abi_syscall_name(st->abi, st->nr);
+	struct handler_frame *f;
+
+	drop_abandoned_frames(T, t, st->sp);
+	f = frame_top(t);
+	if (!f || !name)
+		return;
+	for (size_t i = 0; i < sizeof(senders) / sizeof(senders[0]); i++)
+		if (strcmp(name, senders[i]) == 0)
+			f->sent = true;
+}
+
+/* The outcome was told at rt_sigreturn's entry: its exit stop, if one
+ * comes (an outer frame still followed), is not the end of a frame. */
+static void sigreturn_told(struct tracer *T, struct tracee *t)
+{
+	t->cur_nr = -1;
+	if (t->depth == 0 && !t->sa_pending && !T->cfg.all_syscalls)
+		t->in_syscall = false;	/* no exit stop will come */
+}
+
 void syscall_stop(struct tracer *T, struct tracee *t)
 {
 	struct __ptrace_syscall_info info;
@@ -238,7 +268,9 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 			    arch_is_sigaction(st.abi, st.nr, &kind))
 				begin_sigaction(T, t, &st, kind);
 			if (t->depth > 0 && !arch_is_sigreturn(st.abi, st.nr))
-				drop_abandoned_frames(T, t, st.sp);
+				inside_handler(T, t, &st);
+			else if (t->depth > 0 && frame_return_decided(T, t))
+				sigreturn_told(T, t);
 		}
 		tracee_resume(T, t, 0);
 		return;

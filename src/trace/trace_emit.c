@@ -27,6 +27,15 @@ void trace_stamp(struct event *e, const struct process *p, pid_t tid)
 	memcpy(e->comm, p->comm, sizeof(e->comm));
 }
 
+/* Keep tracing: the tracee must not pay for a full disk; the other
+ * sinks still get every event. */
+static void sink_failed(struct sink *s, int rc)
+{
+	s->error = -rc;
+	warnx_msg("writing %s: %s; further events to it are lost", s->path,
+		  strerror(-rc));
+}
+
 void trace_emit(struct tracer *T, const struct process *p,
 		const struct event *e)
 {
@@ -39,14 +48,38 @@ void trace_emit(struct tracer *T, const struct process *p,
 		if (s->error)
 			continue;
 		rc = s->ops->write(s, e);
-		if (rc < 0) {
-			s->error = -rc;
-			/* Keep tracing: the tracee must not pay for a full
-			 * disk; the other sinks still get every event. */
-			warnx_msg("writing %s: %s; further events to it are lost",
-				  s->path, strerror(-rc));
-		}
+		if (rc < 0)
+			sink_failed(s, rc);
+		else if (!T->unflushed_ns && (sink_pending(s) || s->ops->flush))
+			/* a wrapper's inner log may hold it */
+			T->unflushed_ns = e->mono_ns ? e->mono_ns : trace_now();
 	}
+}
+
+void trace_flush(struct tracer *T)
+{
+	for (size_t i = 0; i < T->cfg.nsinks; i++) {
+		struct sink *s = T->cfg.sinks[i];
+		int rc;
+
+		if (!s->error && (rc = sink_flush(s)) < 0)
+			sink_failed(s, rc);
+	}
+	T->unflushed_ns = 0;
+}
+
+uint64_t trace_flush_idle(struct tracer *T)
+{
+	uint64_t now, age;
+
+	if (!T->unflushed_ns)
+		return 0;
+	now = trace_now();
+	age = now > T->unflushed_ns ? now - T->unflushed_ns : 0;
+	if (age < TRACE_FLUSH_NS)
+		return TRACE_FLUSH_NS - age;
+	trace_flush(T);
+	return 0;
 }
 
 bool trace_shown(const struct tracer *T, const struct event *e)
@@ -89,4 +122,5 @@ void trace_trigger_sinks(struct tracer *T)
 {
 	for (size_t i = 0; i < T->cfg.nsinks; i++)
 		sink_trigger(T->cfg.sinks[i]);
+	trace_flush(T);	/* the operator asked: now, not at the next sleep */
 }

@@ -38,7 +38,9 @@
 
 #define FRAME_DEPTH_MAX 32
 #define TABLE_BUCKETS 1024
+#define TOLD_MAX 256
 #define TRACE_ERR_MAX 512
+#define TRACE_FLUSH_NS 10000000u	/* 10 ms: see trace_flush_idle() */
 
 struct pending_finding;
 struct proc_status;
@@ -80,6 +82,11 @@ struct process {
 				 * already exiting have no /proc cmdline */
 	struct pending_finding *pending;	/* pending.c's, not final yet */
 	struct ancestry *above;	/* attach: its untraced parents, read once */
+	/* deliver.c's checks of the model against /proc/TID/status: the
+	 * signals checked since CHECKED_NS, and whether one disagreed */
+	uint64_t checked_ns;
+	sigbits_t checked;
+	bool suspect;
 	const struct target_spec *target;	/* attach: what brought it in
 						 * (NULL: a fork did) */
 	bool execd;		/* it exec'd (or was attached): argv is its own */
@@ -107,6 +114,15 @@ struct handler_frame {
 	uint64_t handler_sp;	/* SA_ONSTACK: sp at the handler's first syscall */
 	uint64_t mono_ns;
 	struct disposition handler;
+	/* The kernel's rules decided the call's outcome at the delivery:
+	 * its return then (-EINTR, or the code of a restart), told at the
+	 * handler's rt_sigreturn entry without waiting for the exit. */
+	bool decided;
+	long decided_ret;
+	/* The handler sent a signal (a re-raise, most often): what its
+	 * rt_sigreturn unblocks may kill the thread before the program
+	 * sees the outcome, which only the exit stop can tell. */
+	bool sent;
 };
 
 struct sigaction_call {
@@ -177,6 +193,7 @@ struct fanout_group {
 
 struct tracer {
 	struct tracer_config cfg;
+	pid_t self;		/* sigtrace's own pid */
 	bool attach;
 	uint64_t deadline_ns;	/* --duration: stop then, 0 = never */
 	uint64_t last_poll_ns;
@@ -186,10 +203,16 @@ struct tracer {
 	bool root_table_shown;	/* dispositions event after the first exec */
 	unsigned live;		/* traced threads */
 	uint64_t stops, syscall_stops, deliveries;
+	uint64_t unflushed_ns;	/* when the sinks' held output began */
 	struct tracee *tracees[TABLE_BUCKETS];
 	struct process *procs[TABLE_BUCKETS];
 	struct traced_ident recent[RECENT_MAX];
 	unsigned recent_next;
+	/* Tasks whose fork event went out when their own first stop came
+	 * before their creator's event stop (lifecycle.c): that event stop,
+	 * when it comes, says nothing more, even if the task is gone. */
+	pid_t told[TOLD_MAX];
+	unsigned ntold;
 	struct watch *watch;	/* attach mode's targets (watch.c) */
 	struct fanout_group groups[FANOUT_GROUPS];
 	unsigned group_next, group_ids;
@@ -342,6 +365,10 @@ void frame_drop(struct tracee *t);
 /* Stop following every frame (exec); frames_free also gives the room back. */
 void frames_clear(struct tracee *t);
 void frames_free(struct tracee *t);
+/* A syscall entry of thread T is rt_sigreturn: when the innermost
+ * frame's outcome was decided at its delivery, tell it and stop
+ * following that frame now (no exit stop needed).  true when it did. */
+bool frame_return_decided(struct tracer *T, struct tracee *t);
 /* Event E of TYPE (interrupted, eintr, restarted) about F's call. */
 void frame_event(struct event *e, enum event_type type,
 		 const struct tracee *t, const struct handler_frame *f);
@@ -399,9 +426,19 @@ void explain_finding(const struct tracee *t, const struct ev_signal *sig,
 uint64_t trace_now(void);
 /* Fill pid, tid, comm of E: thread TID of P. */
 void trace_stamp(struct event *e, const struct process *p, pid_t tid);
-/* To every sink, unless P is a child that --no-follow hides. */
+/* To every sink, unless P is a child that --no-follow hides.  The sinks
+ * hold what they write (sink.h) until trace_flush(). */
 void trace_emit(struct tracer *T, const struct process *p,
 		const struct event *e);
+/* Every sink's held output written out now. */
+void trace_flush(struct tracer *T);
+/* The tracer has nothing to do and is about to sleep: write out what the
+ * sinks hold once it has waited TRACE_FLUSH_NS, so a `tail -f` of a log
+ * sees every event soon after it happened, while a signal storm (where
+ * the tracer sleeps between any two stops) costs one write per
+ * TRACE_FLUSH_NS instead of one per event.  Returns how long the sleep
+ * may last before output is due (0: no limit). */
+uint64_t trace_flush_idle(struct tracer *T);
 /* Will any sink show E?  (Worth a costly backtrace?) */
 bool trace_shown(const struct tracer *T, const struct event *e);
 /* P's dispositions as /proc has them now. */

@@ -25,8 +25,10 @@ struct tracer *tracer_new(const struct tracer_config *cfg)
 {
 	struct tracer *T = calloc(1, sizeof(*T));
 
-	if (T)
+	if (T) {
 		T->cfg = *cfg;
+		T->self = getpid();
+	}
 	return T;
 }
 
@@ -168,13 +170,25 @@ static bool tick(struct tracer *T)
 	return false;
 }
 
+/*
+ * After a stop of the only traced task was handled and the task resumed,
+ * nothing else can be ready: sleep at once (its next stop raises
+ * SIGCHLD) instead of asking waitpid first, one system call less per stop
+ * of a single-threaded program.  In case its next change raced with the
+ * last SIGCHLD (a kill while it was stopped), that sleep is short.
+ */
+#define SOLE_TASK_SLEEP_NS 10000000u
+
 /* Until no traced thread is left (and no target is awaited), sigtrace
  * is asked to stop, or the deadline comes.  0, or -1 with T->err. */
 static int loop(struct tracer *T)
 {
+	bool sole = false;	/* the only task was just resumed */
+
 	while ((T->live > 0 || watch_waiting(T)) &&
 	       !selfsig_stop_requested()) {
 		int status;
+		unsigned live;
 		pid_t tid;
 
 		if (selfsig_take_tick() && tick(T))
@@ -183,18 +197,34 @@ static int loop(struct tracer *T)
 			watch_io(T);
 		if (selfsig_take_dump())
 			trace_trigger_sinks(T);
-		if (selfsig_take_first_interrupt() && !T->cfg.quiet)
+		if (selfsig_take_first_interrupt() && !T->cfg.quiet) {
+			trace_flush(T);	/* the log's lines before this one */
 			warnx_msg("a stop signal (Ctrl-C, SIGTERM, SIGHUP) reached sigtrace; the command got it too if it was sent to the process group; send it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
-		tid = selfsig_wait(&status);
-		if (tid == -ECHILD && watch_waiting(T))
-			selfsig_sleep();	/* for the next match */
-		else if (tid == -ECHILD)
+		}
+		tid = sole ? 0 : selfsig_reap(&status);
+		if (tid == 0 || (tid == -ECHILD && watch_waiting(T))) {
+			/* Nothing to do (or no task until the next match):
+			 * the logs catch up, then sleep. */
+			uint64_t max = trace_flush_idle(T);
+			int rc;
+
+			if (sole && (!max || max > SOLE_TASK_SLEEP_NS))
+				max = SOLE_TASK_SLEEP_NS;
+			sole = false;
+			rc = selfsig_sleep(max);
+			if (rc < 0)
+				return trace_fail(T->err, sizeof(T->err),
+						  "waiting: %s", strerror(-rc));
+			continue;
+		}
+		if (tid == -ECHILD)
 			break;
-		else if (tid < 0)
+		if (tid < 0)
 			return trace_fail(T->err, sizeof(T->err),
 					  "waitpid: %s", strerror(-tid));
-		else if (tid > 0)
-			dispatch(T, tid, status);
+		live = T->live;
+		dispatch(T, tid, status);
+		sole = live == 1 && T->live == 1 && WIFSTOPPED(status);
 	}
 	return 0;
 }
@@ -207,7 +237,7 @@ static void emit_start(struct tracer *T, char *const argv[],
 	event_init(&e, EV_TRACE_START);
 	e.pid = e.tid = T->root_pid;
 	e.u.start.attach = T->attach;
-	e.u.start.tracer_pid = getpid();
+	e.u.start.tracer_pid = T->self;
 	snprintf(e.u.start.version, sizeof(e.u.start.version), "%s",
 		 SIGTRACE_VERSION);
 	if (argv)
@@ -279,6 +309,7 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 		return -1;
 	selfsig_stop_ticks();
 	if (selfsig_stop_requested() && T->live > 0) {
+		trace_flush(T);
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
 		status = 128 + selfsig_stop_signal();
 		trace_trigger_sinks(T);	/* the end: what the rings hold */
@@ -323,6 +354,7 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	nfirst = watch_initial(T, first, PIDS_MAX);
 	T->root_pid = nfirst ? first[0] : 0;
 	emit_start(T, NULL, first, nfirst);
+	trace_flush(T);	/* before the attach's warnings */
 	T->root_pid = 0;	/* the first one attached: its status is ours */
 	if (watch_attach_initial(T) < 0)
 		return -1;

@@ -238,6 +238,45 @@ static void test_verdicts(void **state)
 	analyzer_free(a);
 }
 
+/* A fork event that comes after its child's own events, even its exit:
+ * one process, with its parent and its exit, not a second one that never
+ * ends.  A pid the trace started with is never taken for a late child. */
+static void test_late_fork(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct an_proc *c;
+
+	(void)state;
+	feed_start(a, 100);
+	feed_exec(a, 100, "make", "/usr/bin/make");
+	feed_exec(a, 101, "cc", "/usr/bin/cc");
+	feed_exit(a, 101, "cc", 0, 0);
+	feed_fork(a, 100, "make", 101, false);
+	feed_fork(a, 100, "make", 102, false);
+	feed_exit(a, 102, "make", 0, 0);
+	feed_exit(a, 100, "make", 0, 0);
+	feed_end(a, 100, 0);
+	analyzer_finish(a);
+	assert_int_equal(a->nprocs, 3);
+	c = analyzer_proc(a, 101);
+	assert_non_null(c);
+	assert_int_equal(c->parent, 100);
+	assert_int_equal(c->verdict, VERDICT_EXITED);
+	assert_string_equal(c->exec_path, "/usr/bin/cc");
+	for (uint32_t i = 0; i < a->nprocs; i++)
+		assert_int_not_equal(a->procs[i]->verdict, VERDICT_RUNNING);
+	analyzer_free(a);
+
+	/* the root's pid forked again later (reused): a new process */
+	a = analyzer_new();
+	feed_start(a, 100);
+	feed_exit(a, 100, "sh", 0, 0);
+	feed_fork(a, 200, "init", 100, false);
+	analyzer_finish(a);
+	assert_int_equal(a->nprocs, 3);
+	analyzer_free(a);
+}
+
 static void test_dispositions(void **state)
 {
 	struct analyzer *a = analyzer_new();
@@ -472,7 +511,8 @@ static void test_live_equals_offline(void **state)
 	assert_true(json.fd >= 0);
 	json.cfg.signals = ~(sigbits_t)0;
 	hostile(live, &json);
-	close(json.fd);
+	json.owns_fd = true;
+	assert_int_equal(sink_close(&json), 0);	/* written out, closed */
 	r = reader_open(path, err, sizeof(err));
 	assert_non_null(r);
 	while ((rc = reader_next(r, &e)) > 0)
@@ -506,7 +546,8 @@ static void test_escaping(void **state)
 	json.fd = open("/dev/null", O_WRONLY);
 	json.cfg.signals = ~(sigbits_t)0;
 	hostile(a, &json);
-	close(json.fd);
+	json.owns_fd = true;
+	assert_int_equal(sink_close(&json), 0);
 	html = render(&report_html_ops, a);
 	assert_null(strstr(html, "<script"));
 	assert_null(strstr(html, "<img"));
@@ -555,6 +596,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdicts),
+		cmocka_unit_test(test_late_fork),
 		cmocka_unit_test(test_dispositions),
 		cmocka_unit_test(test_eintr_ranking),
 		cmocka_unit_test(test_coalescing),

@@ -174,11 +174,22 @@ static void test_fork_copies(void **state)
 	struct sigmodel *c;
 
 	(void)state;
-	model_set(m, USR1, &h, 1);
+	/* Nothing changed yet: no table of states, the start answers. */
+	assert_null(m->table);
 	c = model_copy(m);
+	model_exec(c, "/bin/true", 1);	/* no handler to reset */
+	assert_null(c->table);
+	model_unref(c);
+	model_set(m, USR1, &h, 1);
+	assert_non_null(m->table);
+	c = model_copy(m);
+	assert_true(c->table == m->table);	/* shared until a change */
 	assert_int_equal(model_get(c, USR1)->disp.kind, DISP_HANDLER);
 	model_set(m, USR1, &(struct disposition){ .kind = DISP_DEFAULT }, 2);
+	assert_true(c->table != m->table);	/* the writer took a copy */
 	assert_int_equal(model_get(c, USR1)->disp.kind, DISP_HANDLER);
+	assert_int_equal(model_get(m, USR1)->disp.kind, DISP_DEFAULT);
+	assert_int_equal(model_get(c, USR1)->origin, ORIGIN_SIGACTION);
 	model_unref(c);
 	model_unref(m);
 }
@@ -262,6 +273,7 @@ static void test_learn(void **state)
 	memset(&seen, 0, sizeof(seen));
 	assert_false(model_learn(&m, USR1, &seen));
 	assert_int_equal(model_get(&m, USR1)->disp.kind, DISP_HANDLER);
+	model_release(&m);
 }
 
 static void test_audit(void **state)

@@ -54,7 +54,8 @@ static char *to_json(const struct event *e)
 	s.ops = &sink_json_ops;
 	s.cfg.signals = ~(sigbits_t)0;
 	assert_int_equal(sink_json_ops.write(&s, e), 0);
-	close(fd[1]);
+	s.owns_fd = true;
+	assert_int_equal(sink_close(&s), 0);	/* written out, closed */
 	mem = open_memstream(&buf, &len);
 	for (;;) {
 		char chunk[4096];

@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -251,7 +252,8 @@ static void test_write_all(void **state)
 	assert_int_equal(sink_write_all(-1, "x", 1), -EBADF);
 	assert_int_equal(sink_write_all(-1, "", 0), 0);
 
-	/* In a sink: returned as -errno, remembered, and sticky. */
+	/* In a sink: held until the flush, then returned as -errno,
+	 * remembered, and sticky. */
 	base(&e, EV_DETACH);
 	for (size_t i = 0; i < 2; i++) {
 		struct sink s = { .ops = ops[i], .cfg = default_cfg() };
@@ -260,13 +262,56 @@ static void test_write_all(void **state)
 		s.owns_fd = true;
 		assert_true(s.fd >= 0);
 		sink_open(&s, NULL);
-		assert_int_equal(s.ops->write(&s, &e), -EBADF);
+		assert_int_equal(s.ops->write(&s, &e), 0);
+		assert_true(sink_pending(&s));
+		assert_int_equal(sink_flush(&s), -EBADF);
 		assert_int_equal(s.error, EBADF);
 		assert_int_equal(s.ops->write(&s, &e), -EBADF);
+		assert_int_equal(sink_flush(&s), -EBADF);
 		assert_int_equal(sink_close(&s), -EBADF);
 		assert_int_equal(s.fd, -1);	/* closed all the same */
 		assert_int_equal(sink_close(&s), -EBADF);	/* harmless */
 	}
+}
+
+/* A sink holds its lines: nothing reaches the file before a flush, unless
+ * SINK_BUF_MAX bytes wait; the close writes out the rest, in order. */
+static void test_held_output(void **state)
+{
+	char path[] = "/tmp/test_sink.XXXXXX";
+	struct sink s = { .ops = &sink_json_ops, .path = path,
+			  .cfg = default_cfg() };
+	struct event e;
+	struct stat sb;
+	size_t n = 0;
+	off_t line;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	unlink(path);
+	s.fd = fd;
+	sink_open(&s, NULL);
+	base(&e, EV_DETACH);
+	assert_int_equal(s.ops->write(&s, &e), 0);
+	assert_int_equal(fstat(fd, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	assert_int_equal(sink_flush(&s), 0);
+	assert_false(sink_pending(&s));
+	assert_int_equal(fstat(fd, &sb), 0);
+	line = sb.st_size;	/* one event, one line */
+	assert_true(line > 0);
+	/* past the bound, the sink writes out by itself */
+	while (fstat(fd, &sb) == 0 && (size_t)sb.st_size < SINK_BUF_MAX) {
+		assert_int_equal(s.ops->write(&s, &e), 0);
+		assert_true(++n < SINK_BUF_MAX);
+	}
+	assert_true(s.out.len < SINK_BUF_MAX);
+	assert_int_equal(s.ops->write(&s, &e), 0);
+	assert_int_equal(sink_close(&s), 0);
+	assert_int_equal(fstat(fd, &sb), 0);
+	assert_int_equal(sb.st_size, (off_t)(n + 2) * line);	/* all, once */
+	close(fd);
 }
 
 /* ---- JSON ---- */
@@ -1011,6 +1056,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_selected),
 		cmocka_unit_test(test_write_all),
+		cmocka_unit_test(test_held_output),
 		cmocka_unit_test(test_json_hostile_sender),
 		cmocka_unit_test(test_json_signal),
 		cmocka_unit_test(test_json_signal_variants),

@@ -167,29 +167,32 @@ void model_set(struct sigmodel *m, int signo, const struct disposition *d,
 	s->since_ns = now;
 }
 
-void model_learn_handler(struct sigmodel *m, int signo, uint64_t addr)
+/* A handler learnt by observation (attach): what its delivery or its
+ * restart teaches may fill in; a sigaction seen whole already said it. */
+static struct sig_state *observed_handler(struct sigmodel *m, int signo)
 {
-	struct sig_state *s;
-
 	if (signo < 1 || signo > SIG_MAX)
-		return;
+		return NULL;
 	if (model_get(m, signo)->disp.kind != DISP_HANDLER ||
 	    model_get(m, signo)->disp.flags_known)
-		return;
-	s = state_mut(m, signo);
-	s->disp.handler = addr;
+		return NULL;
+	return state_mut(m, signo);
+}
+
+void model_learn_handler(struct sigmodel *m, int signo, uint64_t addr)
+{
+	struct sig_state *s = observed_handler(m, signo);
+
+	if (s)
+		s->disp.handler = addr;
 }
 
 void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
 {
-	struct sig_state *s;
+	struct sig_state *s = observed_handler(m, signo);
 
-	if (signo < 1 || signo > SIG_MAX)
+	if (!s)
 		return;
-	if (model_get(m, signo)->disp.kind != DISP_HANDLER ||
-	    model_get(m, signo)->disp.flags_known)
-		return;
-	s = state_mut(m, signo);
 	if (restarted)
 		s->disp.flags |= K_SA_RESTART;
 	else

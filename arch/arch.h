@@ -78,6 +78,26 @@ extern const uint32_t arch_native_audit;
  * syscall it is in (or of the code it runs, when in none).  0 or -errno. */
 int arch_get_syscall_state(pid_t tid, struct arch_syscall_state *st);
 
+/*
+ * Rewriting a stopped thread's syscall (docs/safety.md: the restart rules
+ * per architecture).  Each returns 0, -errno, or -EOPNOTSUPP where the
+ * registers cannot express it.
+ *
+ * arch_restart_syscall: at a signal-delivery-stop in a call that holds
+ * -EINTR, make the thread run the call again as the kernel restarts one
+ * (x86_64 and i386: ax = orig_ax, ip -= 2).  *IP: where the thread now
+ * is (the syscall instruction).  aarch64: the first argument is gone
+ * (orig_x0 is in no register set), so -EOPNOTSUPP.
+ * arch_unrestart_syscall: undo it before the call ran again: it returns
+ * RET (-EINTR) after all.
+ * arch_skip_syscall: at a seccomp stop, the call is not made and
+ * returns RET (-ENOSYS: what a SECCOMP_RET_TRACE filter gives when no
+ * tracer takes the stop).
+ */
+int arch_restart_syscall(pid_t tid, uint64_t *ip);
+int arch_unrestart_syscall(pid_t tid, long ret);
+int arch_skip_syscall(pid_t tid, long ret);
+
 /* Name of syscall NR of ABI, or NULL when unknown. */
 const char *arch_abi_syscall_name(int abi, long nr);
 

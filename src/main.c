@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "options.h"
+#include "outfile.h"
 #include "psig.h"
 #include "report.h"
 #include "spawn.h"
@@ -21,19 +22,66 @@
 
 static int open_output(const char *path, const char *what)
 {
-	int fd;
+	char err[PATH_MAX + 512];
+	int fd = outfile_open(path, err, sizeof(err));
 
-	if (strcmp(path, "-") == 0)
-		/* Close-on-exec: the traced command must not inherit it. */
-		return fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-	/* O_NOFOLLOW: never write through a symlink planted in a shared
-	 * directory; 0600: logs hold other processes' command lines. */
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
 	if (fd < 0)
-		die("cannot write the %s to '%s': %s", what, path,
-		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+		die("cannot write the %s to '%s': %s", what, path, err);
 	return fd;
+}
+
+/* The outputs, before anything is opened or traced (docs/safety.md,
+ * "Output files"): two that name one file would overwrite each other;
+ * a JSON log that shares its stream with another output, or in spawn
+ * mode with the command's own output, would not stay JSON Lines. */
+struct output {
+	const char *opt;
+	const char *path;	/* NULL: standard error */
+	struct outfile_id id;
+	bool known;
+};
+
+static void check_clash(const struct output *a, const struct output *b,
+			bool json)
+{
+	if (!a->known || !b->known)
+		return;
+	if (outfile_same_file(&a->id, &b->id))
+		die_status(EXIT_USAGE, "%s %s and %s %s name the same file: two outputs in one file would overwrite each other",
+			   a->opt, a->path ? a->path : "(standard error)",
+			   b->opt, b->path);
+	if (json && outfile_same_stream(&a->id, &b->id))
+		die_status(EXIT_USAGE, "%s %s and %s %s are one stream: its lines would break the JSON lines; give --json a file of its own",
+			   a->opt, a->path ? a->path : "(standard error)",
+			   b->opt, b->path);
+}
+
+static void check_outputs(const struct options *o)
+{
+	struct output out[3] = {
+		{ "-o", o->text_path, { 0 }, false },
+		{ "--json", o->json_path, { 0 }, false },
+		{ "--report", o->report_path, { 0 }, false },
+	};
+	struct output cmd[2] = {
+		{ "(the command's)", "-", { 0 }, false },
+		{ "(the command's)", NULL, { 0 }, false },
+	};
+
+	for (size_t i = 0; i < 3; i++)
+		out[i].known = (i == 0 || out[i].path) &&
+			outfile_identify(out[i].path, &out[i].id) == 0;
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = i + 1; j < 3; j++)
+			check_clash(&out[i], &out[j], i == 1 || j == 1);
+	if (!o->json_path || !o->command || !out[1].known)
+		return;
+	for (size_t i = 0; i < 2; i++) {
+		cmd[i].known = outfile_identify(cmd[i].path, &cmd[i].id) == 0;
+		if (cmd[i].known && outfile_same_stream(&out[1].id, &cmd[i].id))
+			die_status(EXIT_USAGE, "--json %s: the traced command writes to this standard %s too, and its output would break the JSON lines; give --json a file, or a pipe of its own (--json >(CONSUMER), or --json /dev/fd/3 3>&1 1>&2)",
+				   o->json_path, i == 0 ? "output" : "error");
+	}
 }
 
 static bool want_color(enum color_mode mode, int fd)
@@ -126,6 +174,7 @@ static bool close_sinks(struct sink **sinks, size_t n)
  */
 struct live_report {
 	struct analyzer *an;
+	struct sink *sink;	/* the analyzer's */
 	struct sink *text;	/* the text log's sink: the summary's place */
 	int fd;			/* --report FILE, or -1 */
 	const struct report_ops *ops;
@@ -151,7 +200,8 @@ static size_t live_report_open(const struct options *o,
 	storage[used].fd = -1;
 	storage[used].path = "the report";
 	sink_open(&storage[used], lr->an);
-	sinks[n++] = &storage[used];
+	lr->sink = &storage[used];
+	sinks[n++] = lr->sink;
 	lr->fd = -1;
 	if (o->report_path) {
 		lr->fd = open_output(o->report_path, "report");
@@ -161,6 +211,7 @@ static size_t live_report_open(const struct options *o,
 	return n;
 }
 
+/* The summary and the report; STATUS becomes 1 when one is lost. */
 static int live_report_close(const struct options *o, struct live_report *lr,
 			     int status)
 {
@@ -174,9 +225,12 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 	sb_free(&sb);
 	if (o->summary_only && sink_close(lr->text) < 0 && !rc)
 		rc = -EIO;
-	if (rc < 0)
+	if (rc < 0) {
 		warnx_msg("writing the summary to %s: %s", lr->text->path,
 			  strerror(-rc));
+		if (status == 0)
+			status = EXIT_FAILURE_RUNTIME;
+	}
 	if (lr->fd >= 0) {
 		rc = report_write(lr->ops, lr->an, lr->fd);
 		if (close(lr->fd) < 0 && rc == 0)
@@ -189,6 +243,44 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 		}
 	}
 	analyzer_free(lr->an);
+	return status;
+}
+
+/*
+ * The end of a run: the report (and the summary) from a trace_end with
+ * the command's status, then the logs' trace_end with sigtrace's own,
+ * which any output lost so far has made 1: the JSON log ends with the
+ * status sigtrace exits with.
+ */
+static int finish(const struct options *o, struct live_report *lr,
+		  struct tracer *tracer, struct sink **sinks, size_t nsinks,
+		  int status)
+{
+	size_t nlogs = 0;
+	struct event end;
+
+	/* One event, so the live report and `sigtrace report LOG` agree;
+	 * only the status may differ: the report's own loss is after it. */
+	tracer_end_event(tracer, status, &end);
+	sink_emit_all(&lr->sink, 1, &end);
+	status = live_report_close(o, lr, status);
+	for (size_t i = 0; i < nsinks; i++) {
+		int rc;
+
+		if (sinks[i] == lr->sink)
+			continue;
+		/* what it still holds: its loss is known before trace_end */
+		if (!sinks[i]->error && (rc = sink_flush(sinks[i])) < 0)
+			sink_failed(sinks[i], rc);
+		if (sinks[i]->error && status == 0)
+			status = EXIT_FAILURE_RUNTIME;
+		sinks[nlogs++] = sinks[i];
+	}
+	end.u.end.exit_status = status;
+	sink_emit_all(sinks, nlogs, &end);
+	if (!close_sinks(sinks, nlogs) && status == 0)
+		status = EXIT_FAILURE_RUNTIME;
+	sink_close(lr->sink);
 	return status;
 }
 
@@ -217,6 +309,8 @@ static void tracer_config_from(const struct options *o, struct sink **sinks,
 	    (o->quiet || o->text_path || o->summary_only))
 		tc->status_fd = STDERR_FILENO;
 	tc->duration_ns = (uint64_t)(o->duration * 1e9);
+	if (o->duration > 0 && tc->duration_ns == 0)
+		tc->duration_ns = 1;	/* 0 would mean no deadline */
 }
 
 int main(int argc, char **argv)
@@ -256,6 +350,7 @@ int main(int argc, char **argv)
 	if (o.command &&
 	    spawn_resolve(o.command[0], path, sizeof(path), err, sizeof(err)) < 0)
 		die("%s", err);
+	check_outputs(&o);
 	memset(storage, 0, sizeof(storage));
 	nsinks = open_sinks(&o, storage, sinks);
 	used = wrap_logs(&o, storage, nsinks, sinks, nsinks);
@@ -276,9 +371,7 @@ int main(int argc, char **argv)
 			sink_flush(sinks[i]);	/* the log up to the error */
 		die("%s", tracer_error(tracer));
 	}
+	status = finish(&o, &live, tracer, sinks, nsinks, status);
 	tracer_free(tracer);
-	status = live_report_close(&o, &live, status);
-	if (!close_sinks(sinks, nsinks) && status == 0)
-		status = EXIT_FAILURE_RUNTIME;
 	return status;
 }

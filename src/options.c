@@ -21,7 +21,7 @@ const char options_help[] =
 "\n"
 "Output:\n"
 "  -o, --output FILE     human-readable log to FILE (default: stderr)\n"
-"      --json FILE       JSON Lines log to FILE ('-' for stdout)\n"
+"      --json FILE       JSON Lines log to FILE ('-' for stdout, -p only)\n"
 "  -e signal=SET         show only these signals: all, none, USR1,HUP,10,\n"
 "                        RTMIN+3, !SET to negate\n"
 "  -t, -tt               time of day with microseconds (default)\n"
@@ -421,6 +421,12 @@ static enum options_result parse_one(int c, struct options *o, int *tcount,
 		    o->duration > 1e7)
 			return usage_error(err, errlen,
 				"--duration %s: expected a positive number of seconds",
+				optarg);
+		/* Below the clock's resolution it would round to 0 ns,
+		 * which means "no deadline". */
+		if (o->duration < 1e-9)
+			return usage_error(err, errlen,
+				"--duration %s: shorter than 1e-9 s, the resolution of the clock",
 				optarg);
 		break;
 	}

@@ -92,6 +92,41 @@ static void interrupted_syscall(pid_t tid, const struct user_regs_struct *regs,
 	}
 }
 
+/* The first argument, which a restart needs back in x0, is gone at a
+ * delivery-stop that holds -EINTR (see the top): no exact restart. */
+int arch_restart_syscall(pid_t tid, uint64_t *ip)
+{
+	(void)tid;
+	(void)ip;
+	return -EOPNOTSUPP;
+}
+
+int arch_unrestart_syscall(pid_t tid, long ret)
+{
+	(void)tid;
+	(void)ret;
+	return -EOPNOTSUPP;
+}
+
+/* At a seccomp stop: syscall number -1 (NT_ARM_SYSTEM_CALL) skips the
+ * call, and x0 is what it returns. */
+int arch_skip_syscall(pid_t tid, long ret)
+{
+	struct user_regs_struct regs;
+	struct iovec iov = { &regs, sizeof(regs) };
+	int nr = -1;
+	struct iovec nr_iov = { &nr, sizeof(nr) };
+
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	regs.regs[0] = (uint64_t)ret;
+	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL,
+		   &nr_iov) < 0 ||
+	    ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -errno;
+	return 0;
+}
+
 int arch_get_syscall_state(pid_t tid, struct arch_syscall_state *st)
 {
 	struct user_regs_struct regs;

@@ -57,6 +57,60 @@ static long ret32(uint64_t rax)
 	return v >= (uint32_t)-K_MAX_ERRNO ? (long)(int32_t)v : (long)v;
 }
 
+/* The syscall instruction's length: syscall, int $0x80 and sysenter (its
+ * vDSO return path) alike; the kernel restarts with ip -= 2 for all. */
+#define SYSCALL_INSN_LEN 2
+
+/* Change TID's registers with EDIT. */
+static int edit_regs(pid_t tid, void (*edit)(struct user_regs_struct *, long),
+		     long arg, uint64_t *ip)
+{
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, tid, 0, &regs) < 0)
+		return -errno;
+	edit(&regs, arg);
+	if (ptrace(PTRACE_SETREGS, tid, 0, &regs) < 0)
+		return -errno;
+	if (ip)
+		*ip = regs.rip;
+	return 0;
+}
+
+static void restart(struct user_regs_struct *r, long unused)
+{
+	(void)unused;
+	r->rax = r->orig_rax;
+	r->rip -= SYSCALL_INSN_LEN;
+}
+
+static void unrestart(struct user_regs_struct *r, long ret)
+{
+	r->rax = (unsigned long long)ret;
+	r->rip += SYSCALL_INSN_LEN;
+}
+
+static void skip(struct user_regs_struct *r, long ret)
+{
+	r->orig_rax = (unsigned long long)-1;	/* no call at all */
+	r->rax = (unsigned long long)ret;
+}
+
+int arch_restart_syscall(pid_t tid, uint64_t *ip)
+{
+	return edit_regs(tid, restart, 0, ip);
+}
+
+int arch_unrestart_syscall(pid_t tid, long ret)
+{
+	return edit_regs(tid, unrestart, ret, NULL);
+}
+
+int arch_skip_syscall(pid_t tid, long ret)
+{
+	return edit_regs(tid, skip, ret, NULL);
+}
+
 int arch_get_syscall_state(pid_t tid, struct arch_syscall_state *st)
 {
 	struct user_regs_struct regs;

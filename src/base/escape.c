@@ -11,6 +11,8 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "escape.h"
 
@@ -213,6 +215,16 @@ static bool text_char(struct strbuf *sb, uint32_t cp,
 void escape_text(struct strbuf *sb, const char *s, size_t len)
 {
 	escape_walk(sb, s, len, text_char, plain_c, true);
+}
+
+const char *escape_text_str(char *buf, size_t size, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	escape_text(&sb, s, strlen(s));
+	snprintf(buf, size, "%s", sb.buf ? sb.buf : "");
+	sb_free(&sb);
+	return buf;
 }
 
 static bool html_char(struct strbuf *sb, uint32_t cp,

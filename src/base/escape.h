@@ -20,6 +20,10 @@ void escape_json(struct strbuf *sb, const char *s, size_t len);
  * and every invalid UTF-8 byte as \xNN.  No escape sequence survives. */
 void escape_text(struct strbuf *sb, const char *s, size_t len);
 
+/* escape_text of the string S into BUF of SIZE bytes (cut to fit): for
+ * a name of another process in a one-line message.  Returns BUF. */
+const char *escape_text_str(char *buf, size_t size, const char *s);
+
 /* HTML text and attribute values: & < > " ' as entities, controls and
  * invalid UTF-8 as U+FFFD. */
 void escape_html(struct strbuf *sb, const char *s, size_t len);

@@ -27,6 +27,21 @@ static const char *const type_names[EV__COUNT] = {
 	[EV_TRACE_END] = "trace_end",
 	[EV_DISPOSITIONS] = "dispositions",
 	[EV_CONSUMED] = "consumed",
+	[EV_TRACER_SIGNAL] = "tracer_signal",
+};
+
+static const char *const origin_names[TSIG_ORIGIN__COUNT] = {
+	[TSIG_DIRECT] = "direct",
+	[TSIG_GROUP] = "group",
+	[TSIG_TRACED] = "traced",
+	[TSIG_KERNEL] = "kernel",
+};
+
+static const char *const action_names[TSIG_ACTION__COUNT] = {
+	[TSIG_NOTED] = "noted",
+	[TSIG_FIRST_STOP] = "first_stop_request",
+	[TSIG_STOP] = "stop",
+	[TSIG_DETACH] = "detach",
 };
 
 static const char *const kind_names[FINDING__COUNT] = {
@@ -123,6 +138,30 @@ const char *finding_cause_name(enum finding_cause cause)
 int finding_cause_from_name(const char *name)
 {
 	return lookup(cause_names, CAUSE__COUNT, name);
+}
+
+const char *tsig_origin_name(enum tsig_origin origin)
+{
+	if ((unsigned)origin >= TSIG_ORIGIN__COUNT)
+		return "unknown";
+	return origin_names[origin];
+}
+
+int tsig_origin_from_name(const char *name)
+{
+	return lookup(origin_names, TSIG_ORIGIN__COUNT, name);
+}
+
+const char *tsig_action_name(enum tsig_action action)
+{
+	if ((unsigned)action >= TSIG_ACTION__COUNT)
+		return "unknown";
+	return action_names[action];
+}
+
+int tsig_action_from_name(const char *name)
+{
+	return lookup(action_names, TSIG_ACTION__COUNT, name);
 }
 
 void cmdline_from_argv(struct cmdline *c, char *const argv[])
@@ -276,6 +315,9 @@ void event_make_utf8(struct event *e)
 		break;
 	case EV_EXIT:
 		sender_utf8(&tmp, &e->u.exit.sender, &e->u.exit.sender_chain);
+		break;
+	case EV_TRACER_SIGNAL:
+		sender_utf8(&tmp, &e->u.tsig.sender, &e->u.tsig.sender_chain);
 		break;
 	default:
 		break;

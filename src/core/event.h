@@ -56,6 +56,7 @@ enum event_type {
 	EV_TRACE_END,
 	EV_DISPOSITIONS,	/* a snapshot of a process's signal table */
 	EV_CONSUMED,		/* sent, never delivered: sigwaitinfo, signalfd */
+	EV_TRACER_SIGNAL,	/* a signal to sigtrace itself */
 	EV__COUNT
 };
 
@@ -311,6 +312,38 @@ struct ev_syscall_sig {
 	struct disposition handler;
 	bool never_restarted;	/* signal(7): ignores SA_RESTART */
 	bool unseen;		/* eintr: the thread died before it returned */
+	/* The signal is ignored, and untraced the kernel would not even
+	 * have queued it (docs/safety.md, item 6): */
+	bool by_tracer;		/* restarted: sigtrace restarted the call */
+	bool tracing_induced;	/* eintr: seen only because traced */
+};
+
+/* Where a signal to sigtrace came from (docs/safety.md). */
+enum tsig_origin {
+	TSIG_DIRECT,		/* sent to sigtrace alone, from outside */
+	TSIG_GROUP,		/* to its process group: the command got it too */
+	TSIG_TRACED,		/* sent by a traced process */
+	TSIG_KERNEL,		/* the kernel's: a terminal's Ctrl-C, a limit... */
+	TSIG_ORIGIN__COUNT
+};
+
+/* What sigtrace did about it. */
+enum tsig_action {
+	TSIG_NOTED,		/* nothing more: not a request to stop */
+	TSIG_FIRST_STOP,	/* spawn: a first request to stop, said */
+	TSIG_STOP,		/* spawn: the second within a second: stop */
+	TSIG_DETACH,		/* attach: detach */
+	TSIG_ACTION__COUNT
+};
+
+struct ev_tracer_signal {
+	int signo;
+	int code;		/* si_code */
+	bool has_sender;
+	struct proc_ident sender;
+	struct ancestry sender_chain;
+	enum tsig_origin origin;
+	enum tsig_action action;
 };
 
 enum finding_kind {
@@ -442,6 +475,7 @@ struct event {
 		struct ev_exit exit;
 		struct ev_trace_end end;
 		struct ev_dispositions table;
+		struct ev_tracer_signal tsig;
 	} u;
 };
 
@@ -469,6 +503,10 @@ const char *finding_effect_name(enum finding_effect effect);
 const char *finding_cause_name(enum finding_cause cause);
 int finding_cause_from_name(const char *name);
 int finding_effect_from_name(const char *name);
+const char *tsig_origin_name(enum tsig_origin origin);
+int tsig_origin_from_name(const char *name);
+const char *tsig_action_name(enum tsig_action action);
+int tsig_action_from_name(const char *name);
 
 /* Set C from an argv vector (used for trace_start and tests). */
 void cmdline_from_argv(struct cmdline *c, char *const argv[]);

@@ -595,6 +595,34 @@ bool syscall_waits_for_signals(const char *syscall_name)
 	return in_list(waiting_for_signals, syscall_name);
 }
 
+/* The calls of syscall_restart_is_exact(): which argument is the
+ * timeout, and whether it is a count of ms or a pointer to a time. */
+static const struct {
+	const char *name;
+	int arg;
+	bool pointer;		/* NULL: no limit; else a negative int */
+} waits_forever[] = {
+	{ "epoll_wait", 3, false },
+	{ "epoll_pwait", 3, false },
+	{ "epoll_pwait2", 3, true },
+	{ "rt_sigtimedwait", 2, true },
+	{ "rt_sigtimedwait_time64", 2, true },
+};
+
+bool syscall_restart_is_exact(const char *syscall_name,
+			      const uint64_t args[6])
+{
+	for (size_t i = 0; syscall_name &&
+	     i < sizeof(waits_forever) / sizeof(waits_forever[0]); i++) {
+		if (strcmp(syscall_name, waits_forever[i].name) != 0)
+			continue;
+		if (waits_forever[i].pointer)
+			return args[waits_forever[i].arg] == 0;
+		return (int)args[waits_forever[i].arg] < 0;
+	}
+	return false;
+}
+
 bool syscall_never_restarted(const char *syscall_name)
 {
 	return syscall_waits_for_signals(syscall_name) ||

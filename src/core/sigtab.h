@@ -90,6 +90,14 @@ bool syscall_never_restarted(const char *syscall_name);
 /* Calls made to wait for a signal (pause, sigsuspend, sigtimedwait):
  * EINTR is what they are for, not a failure worth reporting. */
 bool syscall_waits_for_signals(const char *syscall_name);
+/* Does the call fail with -EINTR by itself (no -ERESTART* code that
+ * the kernel would restart), and do its arguments ARGS (in its ABI's
+ * order) ask it to wait with no time limit?  Then running it again is
+ * exact: it sleeps on as if never woken (docs/safety.md, item 6).
+ * epoll_wait and epoll_pwait with a negative timeout, epoll_pwait2 and
+ * rt_sigtimedwait with none. */
+bool syscall_restart_is_exact(const char *syscall_name,
+			      const uint64_t args[6]);
 
 /* What an EINTR from a call means (docs/explanations.md): a call made
  * to wait for a signal, an event loop's wait (epoll_wait, poll, select:

@@ -5,9 +5,11 @@
  * why it could not.
  */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "sink.h"
 
 void sink_open(struct sink *s, void *arg)
@@ -45,6 +47,32 @@ int sink_close(struct sink *s)
 		s->fd = -1;
 	}
 	return ret;
+}
+
+void sink_failed(struct sink *s, int rc)
+{
+	s->error = -rc;
+	warnx_msg("writing %s: %s; further events to it are lost", s->path,
+		  strerror(-rc));
+}
+
+bool sink_emit_all(struct sink **sinks, size_t nsinks, const struct event *e)
+{
+	bool held = false;
+
+	for (size_t i = 0; i < nsinks; i++) {
+		struct sink *s = sinks[i];
+		int rc;
+
+		if (s->error)
+			continue;
+		rc = s->ops->write(s, e);
+		if (rc < 0)
+			sink_failed(s, rc);
+		else if (sink_pending(s) || s->ops->flush)
+			held = true;	/* a wrapper's inner log may hold it */
+	}
+	return held;
 }
 
 /*
@@ -135,15 +163,45 @@ void sink_trigger(struct sink *s)
 		s->ops->trigger(s);
 }
 
+static bool (*give_up_hook)(void);
+
+void sink_set_give_up(bool (*give_up)(void))
+{
+	give_up_hook = give_up;
+}
+
+/* Until FD can take more: 0, or -errno (the reader is gone, or giving
+ * up was asked for). */
+static int wait_writable(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLOUT };
+
+	for (;;) {
+		if (poll(&p, 1, -1) > 0)
+			return (p.revents & POLLOUT) ? 0 : -EPIPE;
+		if (errno != EINTR)
+			return -errno;
+		if (give_up_hook && give_up_hook())
+			return -EINTR;
+	}
+}
+
 int sink_write_all(int fd, const char *buf, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, buf, len);
 
 		if (n < 0) {
+			int rc;
+
 			if (errno == EINTR)
 				continue;
-			return -errno;
+			if (errno != EAGAIN && errno != EWOULDBLOCK)
+				return -errno;
+			rc = wait_writable(fd);
+			if (rc < 0)
+				return rc;
+			continue;
 		}
 		if (n == 0)
 			return -EIO;	/* no progress and no reason: give up */

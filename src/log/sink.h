@@ -125,13 +125,27 @@ struct sink *sink_ring_wrap(struct sink *wrap, struct sink *inner, size_t n);
 struct sink *sink_rotate_wrap(struct sink *wrap, struct sink *inner,
 			      const char *path, uint64_t max_size,
 			      unsigned max_files);
+/* Hand E to each of SINKS that has lost nothing yet.  A sink that fails
+ * loses the rest (sink_failed); the others go on: the tracee must not pay
+ * for a full disk.  True when one of them may hold E unwritten (its own
+ * buffer, or a wrapper's inner log): sink_flush() it later. */
+bool sink_emit_all(struct sink **sinks, size_t nsinks, const struct event *e);
+/* S failed with RC (-errno): its error is kept, a warning says so. */
+void sink_failed(struct sink *s, int rc);
 
 /* Does the -e signal=SET filter let event E through?  Events that name
  * no signal always pass. */
 bool sink_event_selected(const struct sink_config *cfg, const struct event *e);
 
-/* Write all of BUF/LEN to FD (retrying short writes and EINTR).
- * 0 or -errno. */
+/* Write all of BUF/LEN to FD (retrying short writes and EINTR).  A
+ * non-blocking FD that is full (EAGAIN: a reader that is slow) is waited
+ * for, as long as the reader is there: a log is lost only to an error,
+ * or when the give-up hook says so.  0 or -errno. */
 int sink_write_all(int fd, const char *buf, size_t len);
+
+/* While a write waits for a slow reader, GIVE_UP is asked after each
+ * signal (a person's request to stop must not wait for a reader that
+ * never reads): true ends the write with -EINTR.  NULL: never. */
+void sink_set_give_up(bool (*give_up)(void));
 
 #endif

@@ -518,6 +518,10 @@ static void json_syscall_sig(struct jsonw *w, const struct event *e)
 		syscall_label(c->syscall_name, c->syscall, buf, sizeof(buf)))));
 	if (c->unseen)
 		jw_kbool(w, "seen", false);
+	if (c->by_tracer)
+		jw_kbool(w, "by_tracer", true);
+	if (c->tracing_induced)
+		jw_kbool(w, "tracing_induced", true);
 }
 
 /*
@@ -642,6 +646,19 @@ static void json_dispositions(struct jsonw *w, const struct event *e)
 	}
 }
 
+/* A signal to sigtrace itself: who sent it, and what sigtrace did. */
+static void json_tracer_signal(struct jsonw *w, const struct event *e)
+{
+	const struct ev_tracer_signal *t = &e->u.tsig;
+
+	jw_ksignal(w, t->signo);
+	jw_kcode(w, t->signo, t->code);
+	if (t->has_sender)
+		jw_sender(w, &t->sender, &t->sender_chain);
+	jw_kstring(w, "origin", tsig_origin_name(t->origin));
+	jw_kstring(w, "action", tsig_action_name(t->action));
+}
+
 typedef void (*json_printer)(struct jsonw *w, const struct event *e);
 
 static const json_printer json_printers[EV__COUNT] = {
@@ -660,6 +677,7 @@ static const json_printer json_printers[EV__COUNT] = {
 	[EV_TRACE_END] = json_trace_end,
 	[EV_DISPOSITIONS] = json_dispositions,
 	[EV_CONSUMED] = json_consumed,
+	[EV_TRACER_SIGNAL] = json_tracer_signal,
 };
 
 /* 2026-11-23T22:44:01.123456789Z */

@@ -348,6 +348,8 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 				" without SA_RESTART");
 		sb_addc(c->sb, ')');
 	}
+	if (sc->tracing_induced)
+		sb_adds(c->sb, " (only because it is traced: untraced this ignored signal would not have woken the call)");
 	sb_adds(c->sb, " !!!");
 	return true;
 }
@@ -361,11 +363,48 @@ static bool text_restarted(struct text_ctx *c, const struct event *e)
 		  syscall_label(sc->syscall_name, sc->syscall, buf,
 			        sizeof(buf)));
 	text_signame(c, sc->signo);
+	if (sc->by_tracer)
+		sb_adds(c->sb, " by sigtrace (the signal is ignored: untraced it would not have woken the call)");
 	sb_adds(c->sb, " ---");
 	return true;
 }
 
 /* Whether a core was written is the exit event's to say. */
+static const char *const origin_text[TSIG_ORIGIN__COUNT] = {
+	[TSIG_DIRECT] = "sent to sigtrace alone",
+	[TSIG_GROUP] = "sent to the process group: the command got it too",
+	[TSIG_TRACED] = "sent by a traced process",
+	[TSIG_KERNEL] = "from the kernel (a terminal, a limit)",
+};
+
+static const char *const action_text[TSIG_ACTION__COUNT] = {
+	[TSIG_NOTED] = "tracing goes on",
+	[TSIG_FIRST_STOP] = "the same again within a second stops sigtrace",
+	[TSIG_STOP] = "sigtrace stops",
+	[TSIG_DETACH] = "sigtrace detaches",
+};
+
+/* --- sigtrace got SIGUSR1 {si_code=SI_USER} from 12 "pkill" [...]
+ * (sent to sigtrace alone): tracing goes on --- */
+static bool text_tracer_signal(struct text_ctx *c, const struct event *e)
+{
+	const struct ev_tracer_signal *t = &e->u.tsig;
+	char buf[NAME_BUF];
+
+	sb_adds(c->sb, "--- sigtrace got ");
+	text_signame(c, t->signo);
+	sb_printf(c->sb, " {si_code=%s}",
+		  si_code_name(t->signo, t->code, buf, sizeof(buf)));
+	if (t->has_sender)
+		text_sender(c, &t->sender, &t->sender_chain);
+	sb_printf(c->sb, " (%s): %s ---",
+		  (unsigned)t->origin < TSIG_ORIGIN__COUNT ?
+		  origin_text[t->origin] : "?",
+		  (unsigned)t->action < TSIG_ACTION__COUNT ?
+		  action_text[t->action] : "?");
+	return true;
+}
+
 static const char *const effect_text[EFFECT__COUNT] = {
 	[EFFECT_KILLED] = "killed the process",
 	[EFFECT_CORE] = "killed the process (default action: core dump)",
@@ -554,6 +593,7 @@ static const struct {
 	[EV_TRACE_END] = { text_trace_end, true, true },
 	[EV_DISPOSITIONS] = { text_dispositions, false, false, true },
 	[EV_CONSUMED] = { text_consumed, false, false },
+	[EV_TRACER_SIGNAL] = { text_tracer_signal, false, true },
 };
 
 /* ---- the prefix: time, pid/tid, comm ---- */

@@ -477,6 +477,10 @@ void analyzer_feed(struct analyzer *a, const struct event *e)
 		on_trace_end(a, e);
 		an_tl_global(a, e, seq);
 		return;
+	case EV_TRACER_SIGNAL:
+		/* About sigtrace, not a traced process: the timeline only. */
+		an_tl_global(a, e, seq);
+		return;
 	case EV_SIGNAL:
 		p = proc_get(a, e);
 		on_signal(a, p, e, seq);

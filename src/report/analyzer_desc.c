@@ -312,6 +312,17 @@ static void desc_exit(struct strbuf *sb, const struct event *e)
 		sb_printf(sb, "exited with %d", x->code);
 }
 
+/* A signal to sigtrace itself: "sigtrace got SIGUSR1 (direct): noted" */
+static void desc_tracer_signal(struct strbuf *sb,
+			       const struct ev_tracer_signal *t)
+{
+	char name[NAME_BUF];
+
+	sb_printf(sb, "sigtrace got %s (%s): %s",
+		  an_signame(t->signo, name, sizeof(name)),
+		  tsig_origin_name(t->origin), tsig_action_name(t->action));
+}
+
 static void desc_table(struct strbuf *sb, const struct event *e)
 {
 	char buf[1024];
@@ -397,6 +408,9 @@ void an_desc_event(const struct analyzer *a, struct strbuf *sb,
 		sb_printf(sb, "trace ended: sigtrace exit status %d, %llu ptrace stops",
 			  e->u.end.exit_status,
 			  (unsigned long long)e->u.end.stops);
+		break;
+	case EV_TRACER_SIGNAL:
+		desc_tracer_signal(sb, &e->u.tsig);
 		break;
 	default:
 		sb_adds(sb, event_type_name(e->type));

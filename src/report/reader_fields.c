@@ -9,6 +9,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +30,6 @@ static int parse_start(struct reader *r, jscan_val o, struct event *e)
 	struct ev_trace_start *t = &e->u.start;
 	char mode[16] = "spawn";
 	jscan_val pids = jv_get(r, o, "pids"), x;
-	long long v = 0;
 
 	if (rd_str(r, o, "mode", false, mode, sizeof(mode)) < 0)
 		return -1;
@@ -36,45 +37,40 @@ static int parse_start(struct reader *r, jscan_val o, struct event *e)
 	if (pids != JSCAN_NIL && !jv_is(r, pids, JSCAN_ARRAY))
 		return rd_bad_type(r, "pids", "an array of integers");
 	for (x = jv_first(r, pids); x != JSCAN_NIL; x = jv_next(r, x)) {
-		if (!jv_is(r, x, JSCAN_INTEGER))
-			return rd_bad_type(r, "pids", "an array of integers");
+		if (!jv_is(r, x, JSCAN_INTEGER) || jv_int(r, x) < 0 ||
+		    jv_int(r, x) > INT_MAX)
+			return rd_bad_type(r, "pids", "an array of pids");
 		if (t->npids < PIDS_MAX)
 			t->pids[t->npids++] = (pid_t)jv_int(r, x);
 	}
 	if (rd_cmdline(r, o, "argv", "argv_truncated", &t->argv) < 0 ||
-	    rd_int(r, o, "tracer_pid", false, &v) < 0 ||
+	    rd_pid(r, o, "tracer_pid", false, &t->tracer_pid) < 0 ||
 	    rd_str(r, o, "version", false, t->version, sizeof(t->version)) < 0 ||
 	    rd_str(r, o, "senders", false, t->senders,
 		   sizeof(t->senders)) < 0 ||
 	    rd_str(r, o, "senders_note", false, t->senders_note,
 		   sizeof(t->senders_note)) < 0)
 		return -1;
-	t->tracer_pid = (pid_t)v;
 	return 0;
 }
 
 static int parse_fork(struct reader *r, jscan_val o, struct event *e)
 {
-	long long v = 0;
-
-	if (rd_int(r, o, "child", true, &v) < 0 ||
+	if (rd_pid(r, o, "child", true, &e->u.fork.child) < 0 ||
 	    rd_bool(r, o, "thread", &e->u.fork.thread) < 0 ||
 	    rd_bool(r, o, "vfork", &e->u.fork.vfork) < 0)
 		return -1;
-	e->u.fork.child = (pid_t)v;
 	return 0;
 }
 
 static int parse_exec(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_exec *x = &e->u.exec;
-	long long v = 0;
 
 	if (rd_str(r, o, "path", false, x->path, sizeof(x->path)) < 0 ||
 	    rd_cmdline(r, o, "argv", "argv_truncated", &x->argv) < 0 ||
-	    rd_int(r, o, "former_tid", false, &v) < 0)
+	    rd_pid(r, o, "former_tid", false, &x->former_tid) < 0)
 		return -1;
-	x->former_tid = (pid_t)v;
 	return 0;
 }
 
@@ -86,10 +82,8 @@ static int get_status(struct reader *r, jscan_val o, struct ev_signal *s)
 	if (v == JSCAN_NIL)
 		return 0;
 	s->has_status = true;
-	if (jv_is(r, v, JSCAN_INTEGER)) {
-		s->status = (int)jv_int(r, v);
-		return 0;
-	}
+	if (jv_is(r, v, JSCAN_INTEGER))
+		return rd_i(r, o, "status", &s->status);
 	s->status = jv_is(r, v, JSCAN_STRING) ? reader_sig(r, jv_str(r, v))
 		: -1;
 	if (s->status < 0)
@@ -163,7 +157,9 @@ static int parse_syscall_sig(struct reader *r, jscan_val o, struct event *e)
 	    rd_errno(r, o, "code", -1, &c->code) < 0 ||
 	    rd_signal(r, o, true, &c->signo) < 0 ||
 	    rd_disp(r, o, "handler", NULL, &c->handler) < 0 ||
-	    rd_bool(r, o, "never_restarted", &c->never_restarted) < 0)
+	    rd_bool(r, o, "never_restarted", &c->never_restarted) < 0 ||
+	    rd_bool(r, o, "by_tracer", &c->by_tracer) < 0 ||
+	    rd_bool(r, o, "tracing_induced", &c->tracing_induced) < 0)
 		return -1;
 	if (jv_has(r, o, "seen")) {
 		bool seen = true;
@@ -305,6 +301,23 @@ static int parse_table(struct reader *r, jscan_val o, struct event *e)
 	return 0;
 }
 
+static int parse_tracer_signal(struct reader *r, jscan_val o, struct event *e)
+{
+	struct ev_tracer_signal *t = &e->u.tsig;
+	int origin = 0, action = 0;
+
+	if (rd_signal(r, o, true, &t->signo) < 0 ||
+	    rd_code(r, o, t->signo, &t->code) < 0 ||
+	    rd_sender(r, o, &t->has_sender, &t->sender,
+		      &t->sender_chain) < 0 ||
+	    rd_enum(r, o, "origin", tsig_origin_from_name, &origin) < 0 ||
+	    rd_enum(r, o, "action", tsig_action_from_name, &action) < 0)
+		return -1;
+	t->origin = (enum tsig_origin)origin;
+	t->action = (enum tsig_action)action;
+	return 0;
+}
+
 static int parse_type(struct reader *r, jscan_val o, struct event *e,
 		      bool *skip)
 {
@@ -336,6 +349,8 @@ static int parse_type(struct reader *r, jscan_val o, struct event *e,
 		return parse_table(r, o, e);
 	case EV_CONSUMED:
 		return parse_consumed(r, o, e);
+	case EV_TRACER_SIGNAL:
+		return parse_tracer_signal(r, o, e);
 	default:
 		return 0;
 	}
@@ -411,12 +426,9 @@ static int get_common(struct reader *r, jscan_val o, struct event *e,
 		e->u.sig.fd = -1;
 	}
 	if (rd_u64(r, o, "mono_ns", true, &e->mono_ns) < 0 ||
-	    rd_int(r, o, "pid", true, &v) < 0)
+	    rd_pid(r, o, "pid", true, &e->pid) < 0 ||
+	    rd_pid(r, o, "tid", true, &e->tid) < 0)
 		return -1;
-	e->pid = (pid_t)v;
-	if (rd_int(r, o, "tid", true, &v) < 0)
-		return -1;
-	e->tid = (pid_t)v;
 	if (get_time(r, o, e) < 0 ||
 	    rd_str(r, o, "comm", false, e->comm, sizeof(e->comm)) < 0)
 		return -1;

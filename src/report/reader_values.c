@@ -9,6 +9,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +68,31 @@ int rd_int(struct reader *r, jscan_val o, const char *key,
 	if (!jv_is(r, v, JSCAN_INTEGER))
 		return rd_bad_type(r, key, "an integer");
 	*out = jv_int(r, v);
+	return 0;
+}
+
+int rd_ranged(struct reader *r, jscan_val o, const char *key, bool required,
+	      long long min, long long max, long long *out)
+{
+	long long v = *out;
+
+	if (rd_int(r, o, key, required, &v) < 0)
+		return -1;
+	if (v < min || v > max)
+		return reader_fail(r, "field \"%s\" is out of range: %lld (expected %lld to %lld)",
+				   key, v, min, max);
+	*out = v;
+	return 0;
+}
+
+int rd_pid(struct reader *r, jscan_val o, const char *key, bool required,
+	   pid_t *out)
+{
+	long long v = *out;
+
+	if (rd_ranged(r, o, key, required, 0, INT_MAX, &v) < 0)
+		return -1;
+	*out = (pid_t)v;
 	return 0;
 }
 
@@ -163,7 +190,8 @@ int rd_signal(struct reader *r, jscan_val o, bool required, int *signo)
 	long long v;
 
 	if (jv_has(r, o, "signo")) {
-		if (rd_int(r, o, "signo", true, &v) < 0)
+		v = 0;
+		if (rd_ranged(r, o, "signo", true, 0, SIG_MAX, &v) < 0)
 			return -1;
 		*signo = (int)v;
 		return 0;
@@ -296,15 +324,9 @@ int rd_process(struct reader *r, jscan_val o, const char *key, bool *has,
 		return rd_bad_type(r, key, "a process object");
 	*has = true;
 	/* A sender in another pid namespace that has gone has no pid. */
-	if (rd_int(r, v, "pid", false, &n) < 0)
-		return -1;
-	p->pid = (pid_t)n;
-	n = 0;
-	if (rd_int(r, v, "ns_pid", false, &n) < 0)
-		return -1;
-	p->ns_pid = (pid_t)n;
-	n = 0;
-	if (rd_int(r, v, "uid", false, &n) < 0 ||
+	if (rd_pid(r, v, "pid", false, &p->pid) < 0 ||
+	    rd_pid(r, v, "ns_pid", false, &p->ns_pid) < 0 ||
+	    rd_ranged(r, v, "uid", false, 0, UINT32_MAX, &n) < 0 ||
 	    rd_bool(r, v, "gone", &p->gone) < 0 ||
 	    rd_bool(r, v, "zombie", &p->zombie) < 0)
 		return -1;
@@ -321,7 +343,6 @@ int rd_sender(struct reader *r, jscan_val o, bool *has,
 		      struct proc_ident *p, struct ancestry *chain)
 {
 	jscan_val c, x;
-	long long n = 0;
 
 	if (rd_process(r, o, "sender", has, p) < 0)
 		return -1;
@@ -338,9 +359,10 @@ int rd_sender(struct reader *r, jscan_val o, bool *has,
 	for (x = jv_first(r, c); x != JSCAN_NIL; x = jv_next(r, x)) {
 		if (chain->count >= ANCESTRY_MAX)
 			break;
-		if (!jv_is(r, x, JSCAN_OBJECT) || rd_int(r, x, "pid", true, &n) < 0)
+		if (!jv_is(r, x, JSCAN_OBJECT))
 			return rd_bad_type(r, "sender_chain", "[{\"pid\", \"comm\"}]");
-		chain->link[chain->count].pid = (pid_t)n;
+		if (rd_pid(r, x, "pid", true, &chain->link[chain->count].pid) < 0)
+			return -1;
 		if (rd_str(r, x, "comm", false, chain->link[chain->count].comm,
 			    COMM_MAX) < 0)
 			return -1;

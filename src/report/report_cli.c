@@ -8,12 +8,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "outfile.h"
 #include "reader.h"
 #include "report.h"
 #include "xmalloc.h"
@@ -56,7 +58,8 @@ static void parse(int argc, char **argv, struct report_args *ra)
 
 	memset(ra, 0, sizeof(*ra));
 	optind = 0;	/* glibc: start afresh */
-	while ((c = getopt_long(argc, argv, "o:f:h", long_opts, NULL)) != -1) {
+	opterr = 0;	/* one line per error: ours */
+	while ((c = getopt_long(argc, argv, ":o:f:h", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			ra->out = optarg;
@@ -67,8 +70,15 @@ static void parse(int argc, char **argv, struct report_args *ra)
 		case 'h':
 			fputs(report_help, stdout);
 			exit(0);
+		case ':':
+			die_status(EXIT_USAGE, "report: option '%s' needs a value; see 'sigtrace report --help'",
+				   argv[optind - 1]);
 		default:
-			die_status(EXIT_USAGE, "report: see 'sigtrace report --help'");
+			if (optopt)
+				die_status(EXIT_USAGE, "report: unknown option '-%c'; see 'sigtrace report --help'",
+					   optopt);
+			die_status(EXIT_USAGE, "report: unknown option '%s'; see 'sigtrace report --help'",
+				   argv[optind - 1]);
 		}
 	}
 	if (optind >= argc)
@@ -99,7 +109,7 @@ static int read_log(const char *path, struct analyzer *a)
 	int rc;
 
 	if (!r) {
-		warnx_msg("%s", err);
+		error_msg("%s", err);
 		return -1;
 	}
 	e = xmalloc(sizeof(*e));
@@ -114,17 +124,24 @@ static int read_log(const char *path, struct analyzer *a)
 	return rc < 0 ? -1 : 0;
 }
 
-static int open_report(const char *path)
+/* The report's output: checked against the log it is made from (one
+ * file: opening the report would empty the log), then opened as every
+ * output is (outfile.c). */
+static int open_report(const char *log, const char *path)
 {
+	struct outfile_id in, out;
+	char err[PATH_MAX + 512];
 	int fd;
 
 	if (!path || strcmp(path, "-") == 0)
 		return STDOUT_FILENO;
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-		  0600);
+	if (strcmp(log, "-") != 0 && outfile_identify(log, &in) == 0 &&
+	    outfile_identify(path, &out) == 0 && outfile_same_file(&in, &out))
+		die_status(EXIT_USAGE, "report: the log %s and -o %s are the same file: writing the report would destroy the log",
+			   log, path);
+	fd = outfile_open(path, err, sizeof(err));
 	if (fd < 0)
-		die("cannot write the report to '%s': %s", path,
-		    errno == ELOOP ? "it is a symbolic link" : strerror(errno));
+		die("cannot write the report to '%s': %s", path, err);
 	return fd;
 }
 
@@ -136,7 +153,7 @@ int report_main(int argc, char **argv)
 
 	parse(argc, argv, &ra);
 	/* Fail fast on a bad -o, before reading a log that may be 1 GB. */
-	fd = open_report(ra.out);
+	fd = open_report(ra.log, ra.out);
 	a = analyzer_new();
 	if (read_log(ra.log, a) < 0) {
 		analyzer_free(a);

@@ -6,6 +6,11 @@
  * that decide the design (DESIGN.md): an interrupt makes epoll_wait and
  * inotify reads fail with EINTR; a plain SEIZE does not, and exiting the
  * tracer unlinks running tracees harmlessly.
+ *
+ * Between the checks and the seize the process may exit, and its pid go
+ * to another one (docs/safety.md, items 14 and 15): a pidfd taken before
+ * the checks holds the process that was checked, and says after the
+ * seize whether the pid is still its own (kfacts pidfd).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -13,17 +18,31 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "error.h"
+#include "escape.h"
 #include "proc.h"
 #include "trace_priv.h"
+#include "xmalloc.h"
+
+/* A process name in a message: escaped (a name can drive a terminal). */
+#define NAME_SHOWN_MAX (COMM_MAX * 4 + 1)
+
+static const char *name_of(pid_t pid, char *buf, size_t len)
+{
+	char comm[COMM_MAX] = "?";
+
+	proc_read_comm(pid, comm, sizeof(comm));
+	return escape_text_str(buf, len, comm);
+}
 
 /* Why PID cannot be traced, before trying: -1 with one line in ERR. */
 static int check_traceable(pid_t pid, char *err, size_t errlen)
 {
+	char comm[NAME_SHOWN_MAX], tcomm[NAME_SHOWN_MAX];
 	struct proc_status st;
-	char comm[COMM_MAX] = "";
 	int rc;
 
 	if (pid == getpid())
@@ -35,7 +54,7 @@ static int check_traceable(pid_t pid, char *err, size_t errlen)
 	if (rc < 0)
 		return trace_fail(err, errlen, "pid %d: cannot read /proc/%d/status: %s",
 			    pid, pid, strerror(-rc));
-	proc_read_comm(pid, comm, sizeof(comm));
+	name_of(pid, comm, sizeof(comm));
 	if (st.tgid != pid)
 		return trace_fail(err, errlen, "pid %d is a thread of process %d: attach to %d (all its threads are traced)",
 			    pid, st.tgid, st.tgid);
@@ -45,13 +64,10 @@ static int check_traceable(pid_t pid, char *err, size_t errlen)
 	if (st.state == 'Z' || st.state == 'X')
 		return trace_fail(err, errlen, "pid %d (%s) is a zombie: it has exited and waits for its parent (pid %d) to reap it",
 			    pid, comm, st.ppid);
-	if (st.tracer > 0) {
-		char tcomm[COMM_MAX] = "?";
-
-		proc_read_comm(st.tracer, tcomm, sizeof(tcomm));
+	if (st.tracer > 0)
 		return trace_fail(err, errlen, "pid %d (%s) is already traced by pid %d (%s): only one tracer at a time; stop that one first",
-			    pid, comm, st.tracer, tcomm);
-	}
+			    pid, comm, st.tracer,
+			    name_of(st.tracer, tcomm, sizeof(tcomm)));
 	return 0;
 }
 
@@ -78,6 +94,67 @@ static int explain_eperm(pid_t pid, char *err, size_t errlen)
 		    pid);
 }
 
+/* How sigtrace knows, after the seize, that PID is still the process it
+ * checked: its pidfd, or (a kernel before 5.3) its start time. */
+struct held {
+	pid_t pid;
+	int pidfd;
+	uint64_t start_time;
+};
+
+static void hold(struct held *h, pid_t pid)
+{
+	struct proc_stat st;
+
+	h->pid = pid;
+	h->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	h->start_time = proc_read_stat(pid, &st) == 0 ? st.start_time : 0;
+}
+
+/* Does the pid still belong to the process that was checked?  A zombie
+ * still holds its pid: no other process can have it. */
+static bool still_held(const struct held *h)
+{
+	struct proc_stat st;
+
+	/* EPERM: it is there, only not ours to signal. */
+	if (h->pidfd >= 0)
+		return syscall(SYS_pidfd_send_signal, h->pidfd, 0, NULL, 0) == 0 ||
+		       errno == EPERM;
+	return proc_read_stat(h->pid, &st) == 0 && st.start_time == h->start_time;
+}
+
+static void release(struct held *h)
+{
+	if (h->pidfd >= 0)
+		close(h->pidfd);
+	h->pidfd = -1;
+}
+
+void attach_hold(struct tracer *T, const pid_t *pids, size_t npids)
+{
+	T->held = xcalloc(npids ? npids : 1, sizeof(*T->held));
+	for (size_t i = 0; i < npids; i++)
+		hold(&T->held[T->nheld++], pids[i]);
+}
+
+void attach_release(struct tracer *T)
+{
+	for (size_t i = 0; i < T->nheld; i++)
+		release(&T->held[i]);
+	free(T->held);
+	T->held = NULL;
+	T->nheld = 0;
+}
+
+static struct held *held_for(struct tracer *T, pid_t pid)
+{
+	for (size_t i = 0; i < T->nheld; i++)
+		if (T->held[i].pid == pid)
+			return &T->held[i];
+	return NULL;
+}
+
 static int seize(pid_t tid, unsigned options)
 {
 	if (ptrace(PTRACE_SEIZE, tid, 0, (void *)(unsigned long)options) == 0)
@@ -85,11 +162,25 @@ static int seize(pid_t tid, unsigned options)
 	return -errno;
 }
 
-/* Seize every thread of PID, looping until a pass finds none new:
+/* A task seized by mistake (its pid was another process's by then):
+ * never reported, let go at its first stop (lifecycle.c), unlinked by
+ * the kernel if sigtrace exits first. */
+static void keep_alien(struct tracer *T, pid_t tid)
+{
+	struct process *p = process_find(T, tid);
+
+	if (!p)
+		p = process_add(T, tid, model_new(true, 0, 0, 0), false);
+	p->alien = true;
+	tracee_add(T, tid, p);
+}
+
+/* Seize the other threads of P, looping until a pass finds none new:
  * threads created meanwhile by a seized thread are auto-attached, the
- * rest are found by the next pass. */
-static int seize_threads(struct tracer *T, struct process *p,
-			 unsigned options)
+ * rest are found by the next pass.  One that cannot be seized has
+ * exited; one whose tid is now another process's is alien. */
+static void seize_threads(struct tracer *T, struct process *p,
+			  unsigned options)
 {
 	char path[64];
 	int added;
@@ -100,27 +191,25 @@ static int seize_threads(struct tracer *T, struct process *p,
 		struct dirent *de;
 
 		if (!d)
-			return p->threads ? 0 : -ESRCH;
+			return;
 		added = 0;
 		while ((de = readdir(d)) != NULL) {
 			pid_t tid = (pid_t)atoi(de->d_name);
-			int rc;
+			struct proc_status st;
 
-			if (tid <= 0 || tracee_find(T, tid))
+			if (tid <= 0 || tracee_find(T, tid) ||
+			    seize(tid, options) < 0)
 				continue;
-			rc = seize(tid, options);
-			if (rc == -EPERM && p->threads == 0) {
-				closedir(d);
-				return rc;
+			if (proc_read_status(p->pid, tid, &st) < 0 ||
+			    st.tgid != p->pid) {
+				keep_alien(T, tid);
+				continue;
 			}
-			if (rc < 0)
-				continue;	/* exited, or auto-attached */
 			tracee_add(T, tid, p);
 			added++;
 		}
 		closedir(d);
 	} while (added > 0);
-	return 0;
 }
 
 /* Gone before sigtrace could look: a warning in a list, not an error. */
@@ -163,10 +252,40 @@ int attach_check(pid_t *pids, size_t *npids, bool none_ok, char *err,
 	return 0;
 }
 
-/* Seize every thread of PID, a process sigtrace does not trace yet.
- * 0, -ESRCH when it is gone, -EPERM when it may not be traced. */
-static int seize_process(struct tracer *T, pid_t pid,
-			 const struct target_spec *why)
+/* Why the seize of H's process failed with RC, into ERR: -ESRCH when it
+ * exited (a zombie is refused with EPERM too: not a permission problem,
+ * kfacts zombie), else RC. */
+static int seize_failed(const struct held *h, int rc, char *err,
+			size_t errlen)
+{
+	char name[NAME_SHOWN_MAX];
+	struct proc_status st;
+
+	if (rc == -ESRCH || !still_held(h) ||
+	    proc_read_status(h->pid, 0, &st) < 0 || st.state == 'Z' ||
+	    st.state == 'X') {
+		trace_fail(err, errlen, "pid %d exited before sigtrace could attach",
+			   h->pid);
+		return -ESRCH;
+	}
+	if (rc == -EPERM && st.tracer > 0)
+		trace_fail(err, errlen, "pid %d is already traced by pid %d (%s): only one tracer at a time; stop that one first",
+			   h->pid, st.tracer,
+			   name_of(st.tracer, name, sizeof(name)));
+	else if (rc == -EPERM)
+		explain_eperm(h->pid, err, errlen);
+	else
+		trace_fail(err, errlen, "pid %d: PTRACE_SEIZE: %s", h->pid,
+			   strerror(-rc));
+	return rc;
+}
+
+/* Seize every thread of H's process, a process sigtrace does not trace
+ * yet, main thread first.  0, or -errno with why in ERR (-ESRCH: it is
+ * gone, or its pid is another process's now). */
+static int seize_process(struct tracer *T, const struct held *h,
+			 const struct target_spec *why, char *err,
+			 size_t errlen)
 {
 	unsigned options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC |
 		PTRACE_O_TRACECLONE;
@@ -176,36 +295,56 @@ static int seize_process(struct tracer *T, pid_t pid,
 
 	if (T->cfg.follow)
 		options |= PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK;
-	if (proc_read_status(pid, 0, &st) < 0)
-		return -ESRCH;
-	p = process_add(T, pid,
+	if (proc_read_status(h->pid, 0, &st) < 0)
+		return seize_failed(h, -ESRCH, err, errlen);
+	rc = seize(h->pid, options);
+	if (rc < 0)
+		return seize_failed(h, rc, err, errlen);
+	if (!still_held(h)) {
+		/* Another process has the pid now: not the one checked. */
+		keep_alien(T, h->pid);
+		return seize_failed(h, -ESRCH, err, errlen);
+	}
+	p = process_add(T, h->pid,
 		model_new(true, st.ignored, st.caught, trace_now()), true);
 	p->target = why;
 	p->execd = true;	/* its command line is its own */
 	pidns_learn(p, &st);
-	oom_mark(pid, &p->oom);
+	oom_mark(h->pid, &p->oom);
 	/* The sender observer watches it from now on. */
-	observe_watch(T, pid);
-	rc = seize_threads(T, p, options);
-	if (rc < 0) {
-		observe_unwatch(T, pid);
-		process_remove(T, p);
-		return rc;
-	}
+	observe_watch(T, h->pid);
+	tracee_add(T, h->pid, p);
+	seize_threads(T, p, options);
 	if (!T->root_pid)
-		T->root_pid = pid;
-	trace_emit_dispositions(T, p);
+		T->root_pid = h->pid;
+	/* Before the trace starts, its dispositions follow trace_start. */
+	if (T->trace_started)
+		trace_emit_dispositions(T, p);
 	return 0;
 }
 
-int attach_seize(struct tracer *T, pid_t pid, const struct target_spec *why)
+int attach_seize(struct tracer *T, pid_t pid, const struct target_spec *why,
+		 bool alone)
 {
-	int rc = seize_process(T, pid, why);
+	struct held local, *h = held_for(T, pid);
+	int rc;
 
-	if (rc == -EPERM)
-		return explain_eperm(pid, T->err, sizeof(T->err));
-	if (rc < 0)
-		warnx_msg("pid %d exited before sigtrace could attach", pid);
+	if (!h) {
+		hold(&local, pid);
+		h = &local;
+	}
+	rc = seize_process(T, h, why, T->err, sizeof(T->err));
+	release(h);
+	if (rc == 0)
+		return 0;
+	/* One process to trace: its failure, in one line, ends the run.
+	 * Several: the others are traced, and sigtrace exits 1 at the end. */
+	if (rc != -ESRCH || alone)
+		return -1;
+	trace_flush(T);
+	warnx_msg("%s; going on without it", T->err);
+	T->err[0] = '\0';
+	T->attach_lost++;
 	return 0;
 }
 
@@ -213,6 +352,7 @@ int attach_late(struct tracer *T, pid_t pid, const struct target_spec *why)
 {
 	struct proc_status st;
 	char err[TRACE_ERR_MAX];
+	struct held h;
 	int rc;
 
 	/* Not a process that can be traced: gone, a zombie, a thread, a
@@ -223,17 +363,21 @@ int attach_late(struct tracer *T, pid_t pid, const struct target_spec *why)
 	    st.kernel_thread || st.state == 'Z' || st.state == 'X' ||
 	    st.tracer == getpid())
 		return 0;
+	hold(&h, pid);
 	if (check_traceable(pid, err, sizeof(err)) < 0) {
+		release(&h);
 		warnx_msg("%s (matched by --%s %s)", err,
 			  target_kind_name(why->kind), why->arg);
 		return -1;
 	}
-	rc = seize_process(T, pid, why);
-	if (rc == -EPERM) {
-		explain_eperm(pid, err, sizeof(err));
+	rc = seize_process(T, &h, why, err, sizeof(err));
+	release(&h);
+	if (rc == -ESRCH)
+		return 0;
+	if (rc < 0) {
 		warnx_msg("%s (matched by --%s %s)", err,
 			  target_kind_name(why->kind), why->arg);
 		return -1;
 	}
-	return rc == 0;
+	return 1;
 }

@@ -269,7 +269,8 @@ static void emit_interrupted(struct tracer *T, struct tracee *t,
 }
 
 static void complete_delivery(struct tracer *T, struct tracee *t,
-			      struct event *e, uint64_t sp);
+			      struct event *e, uint64_t sp,
+			      enum ignored_fix fix);
 
 static bool hold(struct tracee *t, const struct event *e, uint64_t sp)
 {
@@ -286,7 +287,7 @@ void deliver_release_held(struct tracer *T, struct tracee *t)
 {
 	if (!t->held)
 		return;
-	complete_delivery(T, t, t->held, t->held_sp);
+	complete_delivery(T, t, t->held, t->held_sp, IGNORED_NONE);
 	stack_free(t->held->u.sig.stack);
 	free(t->held);
 	t->held = NULL;
@@ -315,7 +316,8 @@ void deliver_step_landed(struct tracer *T, struct tracee *t)
 /* Log a delivery and act on it: follow its handler, raise the alarm,
  * tell the outcome of a call it interrupted.  Does not resume. */
 static void complete_delivery(struct tracer *T, struct tracee *t,
-			      struct event *e, uint64_t sp)
+			      struct event *e, uint64_t sp,
+			      enum ignored_fix fix)
 {
 	struct ev_signal *sig = &e->u.sig;
 	bool interrupted = sig->syscall >= 0;
@@ -344,9 +346,12 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 	if (interrupted && !(sig->disposition.kind == DISP_DEFAULT &&
 	     (sig_default_action(signo) == SIG_ACT_TERM ||
 	      sig_default_action(signo) == SIG_ACT_CORE))) {
-		/* No handler runs: -EINTR reaches the program as is, every
-		 * -ERESTART* code is restarted. */
-		frame_emit_outcome(T, t, &f, sig->syscall_ret);
+		/* No handler runs: -EINTR reaches the program as is (or
+		 * is fixed: ignored.c), every -ERESTART* code is restarted. */
+		if (fix != IGNORED_NONE)
+			ignored_emit_outcome(T, t, &f, fix);
+		else
+			frame_emit_outcome(T, t, &f, sig->syscall_ret);
 	}
 }
 
@@ -391,6 +396,45 @@ static bool receiver_status(struct tracer *T, struct tracee *t,
 	return true;
 }
 
+/* The call the thread was in, when REGS hold an interrupted one. */
+static void interrupted_call(struct ev_signal *sig,
+			     const struct arch_syscall_state *regs)
+{
+	sig->syscall = -1;
+	if (regs->nr < 0 || !sig_ret_is_interrupt(regs->ret))
+		return;
+	sig->syscall = regs->nr;
+	sig->syscall_name = arch_abi_syscall_name(regs->abi, regs->nr);
+	sig->syscall_ret = regs->ret;
+}
+
+/* An ignored signal, queued only because the thread is traced, in a
+ * call it interrupted (ignored.c): what to do about it.  A restart of
+ * an earlier one that has not run yet is settled first. */
+/* Was T in a call that ignored_call() may restart or undo? */
+static bool call_interrupted(const struct tracee *t, bool have_regs,
+			     const struct arch_syscall_state *regs)
+{
+	return have_regs && (t->restart_ip ||
+			     (regs->nr >= 0 && regs->ret == -EINTR));
+}
+
+static enum ignored_fix ignored_call(struct tracee *t, struct ev_signal *sig,
+				     const struct proc_status *st,
+				     bool have_status,
+				     struct arch_syscall_state *regs)
+{
+	bool ignored = have_status && ignored_now(st, sig->signo);
+
+	if (t->restart_ip) {
+		ignored_recheck(t, ignored, regs);
+		interrupted_call(sig, regs);
+	}
+	if (sig->syscall < 0)
+		return IGNORED_NONE;
+	return ignored_fix(t, ignored, regs, sig->syscall_name);
+}
+
 static bool fatal_default(const struct ev_signal *sig)
 {
 	enum sig_action a = sig_default_action(sig->signo);
@@ -403,6 +447,7 @@ static bool fatal_default(const struct ev_signal *sig)
 void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 {
 	struct arch_syscall_state regs;
+	enum ignored_fix fix = IGNORED_NONE;
 	struct origin_facts facts;
 	struct proc_status st;
 	bool have_status, have_regs;
@@ -427,18 +472,22 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	explain_facts(T, t, sig, &si, &regs, have_regs, &facts);
 	explain_origin(T, t, sig, &facts);
 	fill_sender(T, t, sig, e.mono_ns);
+	if (sig->has_sender && sig->sender.pid > 0)
+		ownsig_saw_delivery(T, stopsig, sig->sender.pid);
 	/* The kernel's truth for the cross-check (and a new name), when
-	 * needed: most of what a delivery costs. */
-	have_status = status_needed(t->proc, stopsig, e.mono_ns) &&
+	 * needed: most of what a delivery costs.  Always before sigtrace
+	 * acts on a call the signal interrupted (ignored_call): the model
+	 * alone must not make it drop a signal. */
+	have_status = (call_interrupted(t, have_regs, &regs) ||
+		       status_needed(t->proc, stopsig, e.mono_ns)) &&
 		receiver_status(T, t, &st, sig);
 	trace_stamp(&e, t->proc, t->tid);	/* a new name, now read */
-	if (have_regs && regs.nr >= 0 && sig_ret_is_interrupt(regs.ret)) {
-		sig->syscall = regs.nr;
-		sig->syscall_name = arch_abi_syscall_name(regs.abi, regs.nr);
-		sig->syscall_ret = regs.ret;
-	}
+	if (have_regs)
+		interrupted_call(sig, &regs);
 	current_disposition(T, t, stopsig, e.mono_ns, &st, have_status,
 			    &sig->disposition);
+	if (have_regs)
+		fix = ignored_call(t, sig, &st, have_status, &regs);
 	explain_delivery(T, t, sig, &facts);
 	/* An EINTR restored just before: seen only if the thread lives. */
 	frame_flush_outcome(T, t, fatal_default(sig));
@@ -455,10 +504,14 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		/* Attach mode knows a handler exists, not where: one step
 		 * lands on its first instruction.  The delivery is logged
 		 * then, with the address. */
-		ptrace(PTRACE_SINGLESTEP, t->tid, 0, (void *)(long)stopsig);
+		if (tracee_release(T, t, PTRACE_SINGLESTEP, stopsig) < 0)
+			/* No step (the thread is continued, or gone): the
+			 * delivery without the handler's address. */
+			deliver_release_held(T, t);
 		return;
 	}
-	complete_delivery(T, t, &e, regs.sp);
+	complete_delivery(T, t, &e, regs.sp, fix);
 	stack_free(sig->stack);
-	tracee_resume(T, t, stopsig);
+	/* A restarted call's signal is dropped: ignored, it is nothing. */
+	tracee_resume(T, t, fix == IGNORED_RESTARTED ? 0 : stopsig);
 }

@@ -277,7 +277,7 @@ void lifecycle_exit(struct tracer *T, struct tracee *t, int status)
 	trace_stamp(&e, p, tid);
 	e.u.exit = x;
 	trace_emit(T, p, &e);
-	if (tid == T->root_pid) {
+	if (tid == T->root_pid && !p->alien) {
 		T->root_status = status;
 		T->root_exited = true;
 	}
@@ -298,7 +298,7 @@ void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig)
 	case SIGTTOU:
 		/* Group-stop: stay stopped as without a tracer, but keep
 		 * reporting (PTRACE_LISTEN), so SIGCONT is seen. */
-		ptrace(PTRACE_LISTEN, t->tid, 0, 0);
+		tracee_release(T, t, PTRACE_LISTEN, 0);
 		break;
 	default:
 		/* The first stop of a new task, or a re-trap after LISTEN. */
@@ -307,12 +307,30 @@ void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig)
 	}
 }
 
+void lifecycle_let_alien_go(struct tracer *T, struct tracee *t, int status)
+{
+	int event = (unsigned)status >> 16, sig = WSTOPSIG(status);
+	/* A signal-delivery-stop gives its signal back; no other stop has
+	 * one to give. */
+	int keep = event == 0 && sig != (SIGTRAP | 0x80) ? sig : 0;
+	struct process *p = t->proc;
+
+	/* ESRCH: it is going; its exit is not shown either. */
+	if (ptrace(PTRACE_DETACH, t->tid, 0, (void *)(long)keep) < 0)
+		return;
+	tracee_remove(T, t);
+	if (p->threads == 0)
+		process_remove(T, p);
+}
+
 void lifecycle_detach(struct tracer *T)
 {
 	for (unsigned b = 0; b < TABLE_BUCKETS; b++) {
 		for (struct process *p = T->procs[b]; p; p = p->next) {
 			struct event e;
 
+			if (p->alien)
+				continue;
 			pending_flush(T, p, p->pid);
 			emit_audit(T, p, p->pid);
 			event_init(&e, EV_DETACH);

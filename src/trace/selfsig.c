@@ -2,262 +2,250 @@
 /*
  * selfsig.c - sigtrace's own signals, and where the wait loop sleeps.
  *
- * The loop must notice a stop signal even when it arrives between the
- * loop's look at the flags and its sleep, so it cannot sleep in waitpid.
- * It collects what is ready with WNOHANG and, when nothing is, sleeps in
- * sigwaitinfo() for SIGCHLD, which stays blocked so that it waits there:
+ * The loop must notice a signal even when it arrives between the loop's
+ * look at the records and its sleep, so it cannot sleep in waitpid.  It
+ * collects what is ready with WNOHANG and, when nothing is, sleeps in
+ * sigtimedwait() for SIGCHLD, which stays blocked so that it waits there:
  * the kernel raises it for every state change of a traced task, and the
- * handlers of sigtrace's own signals raise it too (a self-pipe without
- * the pipe).  A stop costs one waitpid while stops keep coming, and two
- * more calls when sigtrace has to sleep for it.
+ * handler of sigtrace's own signals raises it too (a self-pipe without
+ * the pipe).  The handler only records: who sent what is the loop's to
+ * judge, synchronously (ownsig.c).
+ *
+ * Stops are collected with waitid(WNOWAIT): the stop stays reported, and
+ * its signal stays with the tracee, until the resume consumes it (kfacts
+ * wnowait: a waitpid() would clear it, and a sigtrace killed before the
+ * resume would lose it).  Exits are reaped once they are handled.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "selfsig.h"
 
-static volatile sig_atomic_t attach_mode;
+/* The last of each signal that came, and how many came since the loop
+ * last looked (standard signals merge anyway: a count, the last sender).
+ * One slot per signal number: a handler never races another of its
+ * own signal (it is blocked while its handler runs). */
+static struct {
+	volatile sig_atomic_t count;
+	int code;
+	pid_t pid;
+	uid_t uid;
+} got[NSIG];
+static volatile sig_atomic_t io_watched, io_ready;	/* SIGIO of our own */
+static volatile sig_atomic_t dump_on_usr1, dump_asked;	/* --ring */
 static volatile sig_atomic_t stop_requested;
-static volatile sig_atomic_t stop_signal = SIGINT;	/* what asked for it */
-static volatile sig_atomic_t interrupt_count;
-static volatile sig_atomic_t first_untold;
-static volatile sig_atomic_t ticks;
-static struct timespec last_interrupt;
-static pid_t self;		/* the handlers also run in a child before
+static volatile sig_atomic_t stop_signal = SIGINT;
+static pid_t self;		/* the handler also runs in a child before
 				 * its exec: wake sigtrace, not the child */
 static sigset_t chld_set;
 
-static void wake(void)
+static void on_signal(int sig, siginfo_t *si, void *uc)
 {
 	int saved = errno;
 
-	kill(self, SIGCHLD);
+	(void)uc;
+	if (getpid() != self) {
+		errno = saved;
+		return;
+	}
+	if (sig == SIGIO && io_watched && si->si_code > 0) {
+		io_ready = 1;	/* a watched descriptor has data */
+	} else if (sig == SIGUSR1 && dump_on_usr1) {
+		dump_asked = 1;	/* the operator asks for the rings */
+	} else {
+		got[sig].code = si->si_code;
+		got[sig].pid = si->si_pid;
+		got[sig].uid = si->si_uid;
+		__atomic_add_fetch(&got[sig].count, 1, __ATOMIC_SEQ_CST);
+	}
+	kill(self, SIGCHLD);	/* end the loop's sleep */
 	errno = saved;
 }
 
-static void on_timer(int sig)
+bool selfsig_next(struct selfsig_rec *r)
 {
-	(void)sig;
-	ticks = 1;
-	wake();
+	for (int sig = 1; sig < NSIG; sig++) {
+		int n = __atomic_exchange_n(&got[sig].count, 0,
+					    __ATOMIC_SEQ_CST);
+
+		if (!n)
+			continue;
+		r->signo = sig;
+		r->count = (unsigned)n;
+		r->code = got[sig].code;
+		r->pid = got[sig].pid;
+		r->uid = got[sig].uid;
+		return true;
+	}
+	return false;
 }
 
-static void on_stop_signal(int sig)
+/*
+ * Which signals sigtrace takes: all that would end or stop it, but not
+ * SIGCHLD (its wake-up), SIGCONT, the faults of its own code (a crash
+ * must stay a crash: SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS,
+ * SIGABRT), glibc's own (32, 33), and the job-control stops in spawn
+ * mode.
+ */
+static bool taken(int sig, bool attach)
 {
-	struct timespec now;
-
-	/* Attach: detach at once.  Spawn: a Ctrl-C, a hangup or a SIGTERM
-	 * to the process group reaches the command too, which decides what
-	 * to do; sigtrace keeps tracing.  A second one within a second stops
-	 * sigtrace (and with it the command: EXITKILL). */
-	if (attach_mode) {
-		stop_signal = sig;
-		stop_requested = 1;
-		wake();
-		return;
+	switch (sig) {
+	case SIGKILL: case SIGSTOP: case SIGCHLD: case SIGCONT:
+	case SIGSEGV: case SIGBUS: case SIGILL: case SIGFPE: case SIGTRAP:
+	case SIGSYS: case SIGABRT:
+		return false;
+	case SIGTSTP: case SIGTTIN: case SIGTTOU:
+		return attach;
+	default:
+		return sig < 32 || sig >= SIGRTMIN;
 	}
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (interrupt_count > 0 && now.tv_sec - last_interrupt.tv_sec <= 1) {
-		stop_signal = sig;
-		stop_requested = 1;
-	} else if (interrupt_count == 0) {
-		first_untold = 1;
-	}
-	interrupt_count++;
-	last_interrupt = now;
-	wake();
 }
 
-/* The signals sigtrace takes over, and what it inherited for them: the
- * spawned command must inherit those, not sigtrace's (a SIG_IGN survives
- * execve, so an ignored SIGPIPE or a handled SIGINT would leak). */
-static const int own_signals[] = {
-	SIGINT, SIGTERM, SIGHUP, SIGALRM, SIGPIPE, SIGCHLD
-};
-#define OWN_SIGNALS (sizeof(own_signals) / sizeof(own_signals[0]))
-static struct sigaction inherited[OWN_SIGNALS];
+/* What sigtrace inherited for each signal it takes: the spawned command
+ * must inherit those, not sigtrace's (a SIG_IGN survives execve). */
+static struct sigaction inherited[NSIG];
+static bool changed[NSIG];
 static sigset_t inherited_mask;
 static bool inherited_saved;
-
-/* SIGUSR1 is taken only for the flight recorder (--ring). */
-static struct sigaction inherited_usr1;
-static bool usr1_taken;
 
 void selfsig_restore_inherited(void)
 {
 	if (!inherited_saved)
 		return;
-	for (size_t i = 0; i < OWN_SIGNALS; i++)
-		sigaction(own_signals[i], &inherited[i], NULL);
-	if (usr1_taken)
-		sigaction(SIGUSR1, &inherited_usr1, NULL);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (changed[sig])
+			sigaction(sig, &inherited[sig], NULL);
 	sigprocmask(SIG_SETMASK, &inherited_mask, NULL);
 }
 
-static struct sigaction action_for(int sig)
+static void take_signals(bool attach)
 {
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
 	sigemptyset(&sa.sa_mask);
-	/* wake() ends the loop's sleep: nothing else needs an EINTR. */
-	sa.sa_flags = SA_RESTART;
-	if (sig == SIGALRM)
-		sa.sa_handler = on_timer;
-	else if (sig == SIGPIPE)
-		sa.sa_handler = SIG_IGN;
-	else if (sig == SIGCHLD)
-		/* Not SIG_IGN, whatever was inherited: an ignored SIGCHLD is
-		 * never sent, and the loop would sleep through a stop. */
-		sa.sa_handler = SIG_DFL;
-	else
-		sa.sa_handler = on_stop_signal;
-	return sa;
-}
-
-static void take_signals(void)
-{
-	for (size_t i = 0; i < OWN_SIGNALS; i++) {
-		int sig = own_signals[i];
-		struct sigaction sa = action_for(sig);
-
-		sigaction(sig, NULL, &inherited[i]);
-		/* Started under nohup: sigtrace keeps ignoring the hangup
-		 * (and a SIGTERM ignored on purpose).  SIGINT is taken even
-		 * when a shell ignored it for a background job: it is how a
-		 * user detaches (`kill -INT`), and the child gets the
-		 * inherited SIG_IGN back before it execs. */
-		if ((sig == SIGHUP || sig == SIGTERM) &&
-		    inherited[i].sa_handler == SIG_IGN)
+	/* SA_RESTART: the handler's wake-up ends the sleep; nothing else
+	 * needs an EINTR (a write waiting for a slow reader asks
+	 * selfsig_stop_requested() after each). */
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sa.sa_sigaction = on_signal;
+	for (int sig = 1; sig < NSIG; sig++) {
+		if (!taken(sig, attach) ||
+		    sigaction(sig, NULL, &inherited[sig]) < 0)
 			continue;
-		sigaction(sig, &sa, NULL);
+		/* Ignored when sigtrace started (nohup, a background job):
+		 * it stays ignored, but for SIGINT, which is how a user
+		 * detaches (`kill -INT`); the child gets the inherited
+		 * SIG_IGN back before it execs. */
+		if (sig != SIGINT && inherited[sig].sa_handler == SIG_IGN)
+			continue;
+		changed[sig] = sigaction(sig, &sa, NULL) == 0;
 	}
 	inherited_saved = true;
 }
 
 void selfsig_install(bool attach)
 {
-	attach_mode = attach;
+	sigset_t taken_set;
+
 	self = getpid();
 	sigemptyset(&chld_set);
 	sigaddset(&chld_set, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld_set, &inherited_mask);
-	take_signals();
+	take_signals(attach);
+	/* Whatever the caller blocked, sigtrace's own signals get in. */
+	sigemptyset(&taken_set);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (changed[sig])
+			sigaddset(&taken_set, sig);
+	sigprocmask(SIG_UNBLOCK, &taken_set, NULL);
+	/* Not SIG_IGN, whatever was inherited: an ignored SIGCHLD is never
+	 * sent, and the loop would sleep through a stop. */
+	if (sigaction(SIGCHLD, NULL, &inherited[SIGCHLD]) == 0 &&
+	    inherited[SIGCHLD].sa_handler == SIG_IGN) {
+		struct sigaction dfl;
+
+		memset(&dfl, 0, sizeof(dfl));
+		dfl.sa_handler = SIG_DFL;
+		changed[SIGCHLD] = sigaction(SIGCHLD, &dfl, NULL) == 0;
+	}
 }
 
-pid_t selfsig_reap(int *status)
+/* The status waitpid() would give for what waitid() said. */
+static int wait_status(const siginfo_t *si)
 {
-	pid_t tid = waitpid(-1, status, __WALL | WNOHANG);
-
-	if (tid < 0)
-		return errno == EINTR ? 0 : -errno;
-	return tid;
+	switch (si->si_code) {
+	case CLD_EXITED:
+		return (si->si_status & 0xff) << 8;
+	case CLD_KILLED:
+		return si->si_status & 0x7f;
+	case CLD_DUMPED:
+		return (si->si_status & 0x7f) | 0x80;
+	default:	/* CLD_TRAPPED, CLD_STOPPED: the whole stop code */
+		return (si->si_status << 8) | 0x7f;
+	}
 }
 
-int selfsig_sleep(uint64_t max_ns)
+pid_t selfsig_peek(int *status)
+{
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | __WALL | WNOHANG |
+		   WNOWAIT) < 0)
+		return errno == EINTR ? 0 : -errno;
+	if (si.si_pid > 0)
+		*status = wait_status(&si);
+	return si.si_pid;
+}
+
+int selfsig_sleep(int64_t timeout_ns)
 {
 	struct timespec ts = {
-		.tv_sec = (time_t)(max_ns / 1000000000u),
-		.tv_nsec = (long)(max_ns % 1000000000u),
+		.tv_sec = (time_t)(timeout_ns / 1000000000),
+		.tv_nsec = (long)(timeout_ns % 1000000000),
 	};
-	int rc;
 
-	/* Whatever happened since the reap raised SIGCHLD (or, for a stop
-	 * signal, ends the wait with EINTR). */
-	rc = max_ns ? sigtimedwait(&chld_set, NULL, &ts) :
-		sigwaitinfo(&chld_set, NULL);
-	if (rc < 0 && errno != EINTR && errno != EAGAIN)
+	/* Whatever happened since the peek raised SIGCHLD: a traced task's
+	 * change, or one of sigtrace's signals (its handler raises it). */
+	if (sigtimedwait(&chld_set, NULL, timeout_ns < 0 ? NULL : &ts) < 0 &&
+	    errno != EINTR && errno != EAGAIN)
 		return -errno;
 	return 0;
 }
 
-bool selfsig_stop_requested(void)
+pid_t selfsig_wait_for(pid_t tid, int *status)
 {
-	return stop_requested;
+	siginfo_t si;
+
+	memset(&si, 0, sizeof(si));
+	while (waitid(P_PID, (id_t)tid, &si, WEXITED | WSTOPPED | __WALL |
+		      WNOWAIT) < 0)
+		if (errno != EINTR)
+			return -errno;
+	*status = wait_status(&si);
+	return tid;
 }
 
-int selfsig_stop_signal(void)
+void selfsig_reap(pid_t tid)
 {
-	return stop_signal;
-}
+	siginfo_t si;
 
-bool selfsig_take_first_interrupt(void)
-{
-	if (!first_untold)
-		return false;
-	first_untold = 0;
-	return true;
-}
-
-void selfsig_start_ticks(uint64_t period_ns)
-{
-	struct itimerval it;
-
-	if (!period_ns)
-		return;
-	it.it_interval.tv_sec = (time_t)(period_ns / 1000000000u);
-	it.it_interval.tv_usec = (suseconds_t)(period_ns % 1000000000u / 1000);
-	it.it_value = it.it_interval;
-	setitimer(ITIMER_REAL, &it, NULL);
-}
-
-void selfsig_stop_ticks(void)
-{
-	struct itimerval it;
-
-	memset(&it, 0, sizeof(it));
-	setitimer(ITIMER_REAL, &it, NULL);
-}
-
-bool selfsig_take_tick(void)
-{
-	if (!ticks)
-		return false;
-	ticks = 0;
-	return true;
-}
-
-/* ---- watched descriptors (SIGIO) and the operator's SIGUSR1 ---- */
-
-static volatile sig_atomic_t io_ready;
-static volatile sig_atomic_t dump_asked;
-
-static void on_io(int sig)
-{
-	(void)sig;
-	io_ready = 1;
-	wake();
-}
-
-static void on_dump(int sig)
-{
-	(void)sig;
-	dump_asked = 1;
-	wake();
-}
-
-static void catch(int sig, void (*handler)(int), struct sigaction *old)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART;
-	sa.sa_handler = handler;
-	sigaction(sig, &sa, old);
+	while (waitid(P_PID, (id_t)tid, &si, WEXITED | __WALL | WNOHANG) < 0 &&
+	       errno == EINTR)
+		;
 }
 
 int selfsig_watch_fd(int fd)
 {
 	int fl = fcntl(fd, F_GETFL);
 
-	catch(SIGIO, on_io, NULL);
+	io_watched = 1;
 	if (fl < 0 || fcntl(fd, F_SETOWN, getpid()) < 0 ||
 	    fcntl(fd, F_SETFL, fl | O_ASYNC | O_NONBLOCK) < 0)
 		return -errno;
@@ -276,8 +264,7 @@ bool selfsig_take_io(void)
 
 void selfsig_catch_dump(void)
 {
-	catch(SIGUSR1, on_dump, &inherited_usr1);
-	usr1_taken = true;
+	dump_on_usr1 = 1;
 }
 
 bool selfsig_take_dump(void)
@@ -286,4 +273,20 @@ bool selfsig_take_dump(void)
 		return false;
 	dump_asked = 0;
 	return true;
+}
+
+void selfsig_request_stop(int sig)
+{
+	stop_signal = sig;
+	stop_requested = 1;
+}
+
+bool selfsig_stop_requested(void)
+{
+	return stop_requested;
+}
+
+int selfsig_stop_signal(void)
+{
+	return stop_signal;
 }

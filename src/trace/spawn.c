@@ -25,6 +25,8 @@
 #include <unistd.h>
 
 #include "arch.h"
+#include "escape.h"
+#include "proc.h"
 #include "selfsig.h"
 #include "spawn.h"
 #include "trace_priv.h"
@@ -116,7 +118,7 @@ int spawn_install_filter(void)
 		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
 			t->nr, 0, 1);
 		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
-			SECCOMP_RET_TRACE);
+			SECCOMP_RET_TRACE | TRACE_SECCOMP_DATA);
 	}
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 		SECCOMP_RET_ALLOW);
@@ -260,6 +262,30 @@ static int exec_failed(pid_t pid, const char *path,
 			  strerror(rep->err));
 }
 
+/* Why the child PID could not be seized (errno E): -1 with ERR.  Its
+ * own tracer, when it has one, is the likeliest reason: sigtrace runs
+ * under a tracer that follows forks (strace -f, gdb, sigtrace itself),
+ * which took the child first. */
+static int seize_failed(pid_t pid, const char *path, int e, char *err,
+			size_t errlen)
+{
+	char name[COMM_MAX] = "?", shown[COMM_MAX * 4 + 1];
+	struct proc_status st;
+
+	if (e == EPERM && proc_read_status(pid, 0, &st) == 0 &&
+	    st.tracer > 0) {
+		proc_read_comm(st.tracer, name, sizeof(name));
+		return trace_fail(err, errlen,
+				  "cannot trace %s (pid %d): it is already traced by pid %d (%s): sigtrace runs under a tracer that follows its children (strace -f, gdb, sigtrace); run it outside that tracer",
+				  path, pid, st.tracer,
+				  escape_text_str(shown, sizeof(shown), name));
+	}
+	return trace_fail(err, errlen,
+			  "cannot trace %s (pid %d): PTRACE_SEIZE: %s%s",
+			  path, pid, strerror(e), e == EPERM ?
+			  " (ptrace is forbidden here: check kernel.yama.ptrace_scope or the container's seccomp profile)" : "");
+}
+
 pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
 		   int *pending_status, char *err, size_t errlen)
 {
@@ -274,14 +300,13 @@ pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
 	if (ptrace(PTRACE_SEIZE, pid, 0, (void *)(unsigned long)options) < 0) {
 		int e = errno;
 
+		/* Asked before the kill: the child's tracer is the answer. */
+		seize_failed(pid, path, e, err, errlen);
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);
 		close(go);
 		close(report);
-		return trace_fail(err, errlen,
-				  "cannot trace %s (pid %d): PTRACE_SEIZE: %s%s",
-				  path, pid, strerror(e), e == EPERM ?
-				  " (ptrace is forbidden here: check kernel.yama.ptrace_scope or the container's seccomp profile)" : "");
+		return -1;
 	}
 	(void)!write(go, "g", 1);
 	close(go);

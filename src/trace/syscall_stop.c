@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <linux/seccomp.h>
 
 #include "stack.h"
 #include "tracee_mem.h"
@@ -95,13 +96,44 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 	t->in_syscall = true;
 }
 
+/* A seccomp stop of the program's own SECCOMP_RET_TRACE filter (data
+ * DATA): untraced, no tracer takes it and the call fails with ENOSYS, so
+ * here too (kfacts seccomp).  Said once per process. */
+static void own_filter_stop(struct tracer *T, struct tracee *t,
+			    unsigned long data)
+{
+	struct arch_syscall_state st;
+	const char *name = "a call";
+	char buf[32];
+	struct event w;
+
+	if (arch_get_syscall_state(t->tid, &st) == 0)
+		name = syscall_label(arch_abi_syscall_name(st.abi, st.nr),
+				     st.nr, buf, sizeof(buf));
+	if (arch_skip_syscall(t->tid, -ENOSYS) < 0 || t->proc->own_filter_said)
+		return;
+	t->proc->own_filter_said = true;
+	event_init(&w, EV_WARNING);
+	trace_stamp(&w, t->proc, t->tid);
+	snprintf(w.u.warning.message, sizeof(w.u.warning.message),
+		 "the program's own seccomp filter asks a tracer to decide (SECCOMP_RET_TRACE, data 0x%lx) on %s(): it fails with ENOSYS, as it does untraced",
+		 data, name);
+	trace_emit(T, t->proc, &w);
+}
+
 void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 {
 	struct arch_syscall_state st;
 	enum arch_sigaction_kind kind;
+	unsigned long data = TRACE_SECCOMP_DATA;
 
-	if (arch_get_syscall_state(t->tid, &st) == 0 &&
-	    arch_is_sigaction(st.abi, st.nr, &kind))
+	/* The filter whose action won says which: the later one, when two
+	 * return RET_TRACE (the program's, installed after sigtrace's). */
+	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &data);
+	if ((data & SECCOMP_RET_DATA) != TRACE_SECCOMP_DATA)
+		own_filter_stop(T, t, data & SECCOMP_RET_DATA);
+	else if (arch_get_syscall_state(t->tid, &st) == 0 &&
+		 arch_is_sigaction(st.abi, st.nr, &kind))
 		begin_sigaction(T, t, &st, kind);
 	tracee_resume(T, t, 0);
 }

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <time.h>
 
-#include "error.h"
 #include "proc.h"
 #include "trace_priv.h"
 
@@ -27,33 +26,13 @@ void trace_stamp(struct event *e, const struct process *p, pid_t tid)
 	memcpy(e->comm, p->comm, sizeof(e->comm));
 }
 
-/* Keep tracing: the tracee must not pay for a full disk; the other
- * sinks still get every event. */
-static void sink_failed(struct sink *s, int rc)
-{
-	s->error = -rc;
-	warnx_msg("writing %s: %s; further events to it are lost", s->path,
-		  strerror(-rc));
-}
-
 void trace_emit(struct tracer *T, const struct process *p,
 		const struct event *e)
 {
 	if (p && !p->reported)
 		return;
-	for (size_t i = 0; i < T->cfg.nsinks; i++) {
-		struct sink *s = T->cfg.sinks[i];
-		int rc;
-
-		if (s->error)
-			continue;
-		rc = s->ops->write(s, e);
-		if (rc < 0)
-			sink_failed(s, rc);
-		else if (!T->unflushed_ns && (sink_pending(s) || s->ops->flush))
-			/* a wrapper's inner log may hold it */
-			T->unflushed_ns = e->mono_ns ? e->mono_ns : trace_now();
-	}
+	if (sink_emit_all(T->cfg.sinks, T->cfg.nsinks, e) && !T->unflushed_ns)
+		T->unflushed_ns = e->mono_ns ? e->mono_ns : trace_now();
 }
 
 void trace_flush(struct tracer *T)

@@ -15,6 +15,9 @@
  *   explain.c      where a delivery came from, what it did -> fanout.c
  *                  pidns.c (docs/explanations.md)
  *   fanout.c pidns.c          group signals; pid namespaces
+ *   ownsig.c ignored.c        sigtrace's own signals (deliver.c tells
+ *                  ownsig.c of deliveries); an ignored signal that woke
+ *                  a call only because the task is traced
  *   trace_table.c  processes and threads           -> pending.c frames.c
  *   pending.c frames.c                             -> trace_emit.c
  *   trace_emit.c selfsig.c    events out; sigtrace's own signals
@@ -41,9 +44,14 @@
 #define TOLD_MAX 256
 #define TRACE_ERR_MAX 512
 #define TRACE_FLUSH_NS 10000000u	/* 10 ms: see trace_flush_idle() */
+/* SECCOMP_RET_DATA of sigtrace's own filter ("ST"): a seccomp stop with
+ * other data comes from a filter of the traced program (docs/safety.md,
+ * item 7). */
+#define TRACE_SECCOMP_DATA 0x5354
 
 struct pending_finding;
 struct proc_status;
+struct held;
 struct proc_stat;
 struct origin_facts;
 
@@ -75,6 +83,9 @@ struct process {
 	pid_t parent;		/* the traced process that forked it, or 0 */
 	unsigned threads;	/* live traced threads */
 	bool reported;		/* emit events (false: --no-follow child) */
+	bool alien;		/* seized by mistake (its pid was reused):
+				 * let go at its first stop, never shown */
+	bool own_filter_said;	/* its own RET_TRACE filter was noted */
 	struct sigmodel *model;
 	char comm[COMM_MAX];
 	char status_name[COMM_MAX];	/* last Name: seen in status */
@@ -151,6 +162,9 @@ struct tracee {
 	bool awaiting_step;	/* single-stepping onto a handler (attach) */
 	struct event *held;	/* the delivery waiting for its handler address */
 	uint64_t held_sp;
+	uint64_t restart_ip;	/* a call sigtrace restarted (ignored.c), not
+				 * yet run again: its instruction, or 0 */
+	long restart_nr;
 	long cur_nr;		/* syscall between entry and exit, or -1 */
 	int cur_abi;		/* ... and its ABI */
 	bool in_syscall;	/* fallback entry/exit parity */
@@ -159,6 +173,16 @@ struct tracee {
 	bool outcome_held;
 	struct handler_frame held_frame;
 	long held_ret;
+};
+
+/* A delivery seen lately, to tell a signal to sigtrace's process group
+ * (the command got it too) from one sent to sigtrace alone (ownsig.c). */
+#define SEEN_MAX 32
+struct seen_delivery {
+	int signo;
+	pid_t sender;
+	uint64_t mono_ns;
+	bool used;		/* it already explained one */
 };
 
 /* Who a traced process is or was: live, or recently exited.  Who the
@@ -220,6 +244,15 @@ struct tracer {
 	struct sender_observer *obs;	/* senders seen from their side */
 	char senders_note[DETAIL_MAX];	/* why not a better back end */
 	struct ev_trace_end sends;	/* counts of sends never delivered */
+	struct held *held;	/* attach: the pids checked, held (attach.c) */
+	size_t nheld;
+	unsigned attach_lost;	/* attach: pids that could not be traced */
+	bool trace_started;	/* trace_start is out (attach.c waits for it) */
+	uint64_t tick_ns;	/* the tick's period (poll, status, observer) */
+	uint64_t next_tick_ns;
+	uint64_t stop_asked_ns;	/* spawn: a person's first stop request */
+	struct seen_delivery seen[SEEN_MAX];
+	unsigned seen_next;
 };
 
 /* spawn.c and attach.c: the two ways in. */
@@ -235,9 +268,16 @@ pid_t spawn_traced(const char *path, char *const argv[], unsigned options,
  * -1 with one line in ERR for any other reason. */
 int attach_check(pid_t *pids, size_t *npids, bool none_ok, char *err,
 		 size_t errlen);
-/* Seize every thread of PID (-p), brought in by WHY; a process gone
- * meanwhile is a warning.  -1 with T->err when it may not be traced. */
-int attach_seize(struct tracer *T, pid_t pid, const struct target_spec *why);
+/* Each of PIDS (-p) is held (a pidfd) from before attach_check() to its
+ * seize: what is checked is what is seized (docs/safety.md, item 14). */
+void attach_hold(struct tracer *T, const pid_t *pids, size_t npids);
+void attach_release(struct tracer *T);
+/* Seize every thread of PID (-p), brought in by WHY.  A process gone
+ * meanwhile (or whose pid is another's now) ends the run when it was
+ * the one to trace (ALONE), else is a warning and makes the exit status
+ * 1 (T->attach_lost).  -1 with T->err when it may not be traced. */
+int attach_seize(struct tracer *T, pid_t pid, const struct target_spec *why,
+		 bool alone);
 /* The same for a process a target matched: 1 when attached, 0 when it
  * is no process to trace (gone, a thread, already sigtrace's), -1 when
  * refused (a warning says why). */
@@ -269,6 +309,8 @@ void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig);
 void lifecycle_exit(struct tracer *T, struct tracee *t, int status);
 /* Detach: the last word (findings, audit, detach) on every process. */
 void lifecycle_detach(struct tracer *T);
+/* A stop (wait STATUS) of a task seized by mistake: let it go as it is. */
+void lifecycle_let_alien_go(struct tracer *T, struct tracee *t, int status);
 
 /* deliver.c: signal-delivery-stops. */
 void deliver_signal(struct tracer *T, struct tracee *t, int sig);
@@ -276,6 +318,38 @@ void deliver_signal(struct tracer *T, struct tracee *t, int sig);
 void deliver_step_landed(struct tracer *T, struct tracee *t);
 /* Emit a delivery held for a single-step that will not come. */
 void deliver_release_held(struct tracer *T, struct tracee *t);
+
+/* ownsig.c: the signals sigtrace gets itself. */
+/* Note each in the log; a person's request to stop is passed on to
+ * selfsig_request_stop(). */
+void ownsig_handle(struct tracer *T);
+/* A delivery of SIGNO from SENDER to a traced process (deliver.c). */
+void ownsig_saw_delivery(struct tracer *T, int signo, pid_t sender);
+
+
+/* ignored.c: an ignored signal that woke a call only because the task
+ * is traced. */
+enum ignored_fix {
+	IGNORED_NONE,		/* nothing to fix */
+	IGNORED_RESTARTED,	/* the call runs again, the signal dropped */
+	IGNORED_INDUCED,	/* not exact here: the EINTR goes through */
+};
+/* Is SIGNO ignored now, by the kernel's account ST? */
+bool ignored_now(const struct proc_status *st, int signo);
+/* At a delivery to T: a restart of ours that T has not run yet is
+ * undone unless this signal (IGNORED or not) is ignored too; REGS are
+ * read again then. */
+void ignored_recheck(struct tracee *t, bool ignored,
+		     struct arch_syscall_state *regs);
+/* A delivery of an IGNORED signal in the call of REGS: restart it when
+ * that is exact.  What was done. */
+enum ignored_fix ignored_fix(struct tracee *t, bool ignored,
+			     const struct arch_syscall_state *regs,
+			     const char *syscall_name);
+/* The outcome of F's call after FIX: restarted by sigtrace, or an
+ * EINTR that tracing caused. */
+void ignored_emit_outcome(struct tracer *T, struct tracee *t,
+			  const struct handler_frame *f, enum ignored_fix fix);
 
 /* syscall_stop.c: seccomp and syscall stops. */
 void syscall_seccomp_stop(struct tracer *T, struct tracee *t);
@@ -336,6 +410,11 @@ bool process_identity(struct tracer *T, pid_t pid, struct traced_ident *id);
  * of a pipeline.  false when none. */
 bool process_by_stdin_pipe(struct tracer *T, uint64_t ino,
 			   struct traced_ident *id);
+/* Let T go with REQ (PTRACE_CONT, _SYSCALL, _LISTEN, _SINGLESTEP) and
+ * SIG.  When the call fails but the thread is still there (not ESRCH),
+ * it must not stay stopped: a warning says so and it is continued with
+ * SIG.  0, or -1 when REQ itself failed. */
+int tracee_release(struct tracer *T, struct tracee *t, int req, int sig);
 /* Disposition of SIGNO as P's model has it, as an event disposition. */
 void process_disposition(const struct process *p, int signo,
 			 struct disposition *d);

@@ -4,9 +4,13 @@
  * and tid, who the recently exited were (senders are often gone by the
  * time their signal is seen), and how a thread is resumed.
  */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/wait.h>
 
 #include "xmalloc.h"
 #include "proc.h"
@@ -216,11 +220,61 @@ void table_clear(struct tracer *T)
 	T->live = 0;
 }
 
+static const char *request_name(int req)
+{
+	switch (req) {
+	case PTRACE_LISTEN:
+		return "PTRACE_LISTEN";
+	case PTRACE_SINGLESTEP:
+		return "PTRACE_SINGLESTEP";
+	case PTRACE_SYSCALL:
+		return "PTRACE_SYSCALL";
+	default:
+		return "PTRACE_CONT";
+	}
+}
+
+/* REQ failed (errno E) on a thread that is still there: say so. */
+static void warn_release(struct tracer *T, struct tracee *t, int req, int e,
+			 const char *then)
+{
+	struct event w;
+
+	event_init(&w, EV_WARNING);
+	trace_stamp(&w, t->proc, t->tid);
+	snprintf(w.u.warning.message, sizeof(w.u.warning.message),
+		 "%s of thread %d failed (%s): %s", request_name(req),
+		 (int)t->tid, strerror(e), then);
+	trace_emit(T, t->proc, &w);
+}
+
+int tracee_release(struct tracer *T, struct tracee *t, int req, int sig)
+{
+	siginfo_t si;
+	int e;
+
+	if (ptrace(req, t->tid, 0, (void *)(long)sig) == 0)
+		return 0;
+	/* ESRCH: killed meanwhile; its exit is on the way. */
+	if (errno == ESRCH)
+		return -1;
+	e = errno;
+	if (ptrace(PTRACE_CONT, t->tid, 0, (void *)(long)sig) == 0 ||
+	    errno == ESRCH) {
+		warn_release(T, t, req, e, "continued instead, so that it does not stay stopped");
+		return -1;
+	}
+	/* Nothing lets it go: take its stop, or the loop would see it
+	 * again and again. */
+	warn_release(T, t, req, e, "it could not be continued either and stays stopped");
+	waitid(P_PID, (id_t)t->tid, &si, WSTOPPED | __WALL | WNOHANG);
+	return -1;
+}
+
 void tracee_resume(struct tracer *T, struct tracee *t, int sig)
 {
 	int req = (t->depth > 0 || t->sa_pending || T->cfg.all_syscalls) ?
 		PTRACE_SYSCALL : PTRACE_CONT;
 
-	/* ESRCH: killed meanwhile; waitpid will tell. */
-	ptrace(req, t->tid, 0, (void *)(long)sig);
+	tracee_release(T, t, req, sig);
 }

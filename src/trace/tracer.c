@@ -39,6 +39,7 @@ void tracer_free(struct tracer *T)
 	table_clear(T);
 	watch_close(T);
 	observe_close(T);
+	attach_release(T);
 	free(T);
 }
 
@@ -58,6 +59,10 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 
 	if (!t)
 		t = lifecycle_adopt(T, tid, 0);
+	if (t->proc->alien) {
+		lifecycle_let_alien_go(T, t, status);
+		return;
+	}
 	t->started = true;
 	T->stops++;
 	/* A held EINTR: the thread ran on, so the program saw it (a
@@ -102,16 +107,13 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 /* A delivery held for one single-step (attach mode: the handler's
  * address) is logged when the step lands: wait for that thread alone
  * now, so that no other thread's stop is logged in between, out of
- * time order.  The step takes microseconds. */
+ * time order.  The step takes microseconds; no stop of another thread
+ * is taken meanwhile (they wait, reported, in the kernel). */
 static void await_step(struct tracer *T, pid_t tid)
 {
 	int status;
-	pid_t got;
 
-	do
-		got = waitpid(tid, &status, __WALL);
-	while (got < 0 && errno == EINTR);
-	if (got == tid)
+	if (selfsig_wait_for(tid, &status) == tid)
 		dispatch(T, tid, status);
 }
 
@@ -120,10 +122,11 @@ static void dispatch(struct tracer *T, pid_t tid, int status)
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
 		struct tracee *t = tracee_find(T, tid);
 
-		if (!t)
-			return;
-		deliver_release_held(T, t);
-		lifecycle_exit(T, t, status);
+		if (t) {
+			deliver_release_held(T, t);
+			lifecycle_exit(T, t, status);
+		}
+		selfsig_reap(tid);	/* selfsig_peek() left it there */
 	} else if (WIFSTOPPED(status)) {
 		handle_stop(T, tid, status);
 	}
@@ -156,18 +159,31 @@ static void clear_status(struct tracer *T)
 		(void)!write(T->cfg.status_fd, "\r\033[K", 4);
 }
 
-/* Attach mode's clock: the deadline, the /proc poll, the status line.
- * true when the deadline has come. */
-static bool tick(struct tracer *T)
+/* The clock, every T->tick_ns: the /proc poll, the targets, the sender
+ * observer, the status line. */
+static void tick(struct tracer *T, uint64_t now)
 {
-	if (T->deadline_ns && trace_now() >= T->deadline_ns)
-		return true;
+	if (!T->tick_ns || now < T->next_tick_ns)
+		return;
+	T->next_tick_ns = now + T->tick_ns;
 	if (T->cfg.poll_ns)
 		poll_dispositions(T);
 	watch_tick(T);
 	observe_tick(T);
 	show_status(T);
-	return false;
+}
+
+/* How long the loop may sleep at NOW: until the next tick or the
+ * deadline, or for ever (-1). */
+static int64_t sleep_ns(const struct tracer *T, uint64_t now)
+{
+	uint64_t until = T->tick_ns ? T->next_tick_ns : 0;
+
+	if (T->deadline_ns && (!until || T->deadline_ns < until))
+		until = T->deadline_ns;
+	if (!until)
+		return -1;
+	return until > now ? (int64_t)(until - now) : 0;
 }
 
 /*
@@ -179,37 +195,55 @@ static bool tick(struct tracer *T)
  */
 #define SOLE_TASK_SLEEP_NS 10000000u
 
+/* The shorter of two sleeps (< 0: no limit). */
+static int64_t min_timeout(int64_t a, int64_t b)
+{
+	if (a < 0)
+		return b;
+	if (b < 0)
+		return a;
+	return a < b ? a : b;
+}
+
 /* Until no traced thread is left (and no target is awaited), sigtrace
- * is asked to stop, or the deadline comes.  0, or -1 with T->err. */
+ * is asked to stop, or the deadline comes: each is looked at before
+ * every stop, so neither a busy tracee nor a signal just before the
+ * sleep can delay them.  0, or -1 with T->err. */
 static int loop(struct tracer *T)
 {
 	bool sole = false;	/* the only task was just resumed */
 
-	while ((T->live > 0 || watch_waiting(T)) &&
-	       !selfsig_stop_requested()) {
+	for (;;) {
+		uint64_t now;
 		int status;
 		unsigned live;
 		pid_t tid;
 
-		if (selfsig_take_tick() && tick(T))
+		ownsig_handle(T);
+		if ((T->live == 0 && !watch_waiting(T)) ||
+		    selfsig_stop_requested())
 			return 0;
+		now = trace_now();
+		if (T->deadline_ns && now >= T->deadline_ns)
+			return 0;
+		tick(T, now);
 		if (selfsig_take_io())
 			watch_io(T);
 		if (selfsig_take_dump())
 			trace_trigger_sinks(T);
-		if (selfsig_take_first_interrupt() && !T->cfg.quiet) {
-			trace_flush(T);	/* the log's lines before this one */
-			warnx_msg("a stop signal (Ctrl-C, SIGTERM, SIGHUP) reached sigtrace; the command got it too if it was sent to the process group; send it again within a second to stop sigtrace (the command is then killed: it cannot outlive a seccomp-filtered trace)");
-		}
-		tid = sole ? 0 : selfsig_reap(&status);
+		tid = sole ? 0 : selfsig_peek(&status);
 		if (tid == 0 || (tid == -ECHILD && watch_waiting(T))) {
 			/* Nothing to do (or no task until the next match):
-			 * the logs catch up, then sleep. */
-			uint64_t max = trace_flush_idle(T);
+			 * the logs catch up, then sleep until the next tick,
+			 * the deadline or the logs' next flush. */
+			int64_t max = sleep_ns(T, now);
+			uint64_t flush = trace_flush_idle(T);
 			int rc;
 
-			if (sole && (!max || max > SOLE_TASK_SLEEP_NS))
-				max = SOLE_TASK_SLEEP_NS;
+			if (flush)
+				max = min_timeout(max, (int64_t)flush);
+			if (sole)
+				max = min_timeout(max, SOLE_TASK_SLEEP_NS);
 			sole = false;
 			rc = selfsig_sleep(max);
 			if (rc < 0)
@@ -218,15 +252,14 @@ static int loop(struct tracer *T)
 			continue;
 		}
 		if (tid == -ECHILD)
-			break;
+			return 0;
 		if (tid < 0)
 			return trace_fail(T->err, sizeof(T->err),
-					  "waitpid: %s", strerror(-tid));
+					  "waitid: %s", strerror(-tid));
 		live = T->live;
 		dispatch(T, tid, status);
 		sole = live == 1 && T->live == 1 && WIFSTOPPED(status);
 	}
-	return 0;
 }
 
 static void emit_start(struct tracer *T, char *const argv[],
@@ -257,19 +290,16 @@ static int exit_status_of(const struct tracer *T)
 	return WEXITSTATUS(T->root_status);
 }
 
-static void emit_end(struct tracer *T, int status)
+void tracer_end_event(struct tracer *T, int status, struct event *e)
 {
-	struct event e;
-
-	event_init(&e, EV_TRACE_END);
-	e.pid = T->root_pid;
-	e.tid = T->root_pid;
-	e.u.end.exit_status = status;
-	e.u.end.stops = T->stops;
-	e.u.end.syscall_stops = T->syscall_stops;
-	e.u.end.deliveries = T->deliveries;
-	observe_counts(T, &e.u.end);
-	trace_emit(T, NULL, &e);
+	event_init(e, EV_TRACE_END);
+	e->pid = T->root_pid;
+	e->tid = T->root_pid;
+	e->u.end.exit_status = status;
+	e->u.end.stops = T->stops;
+	e->u.end.syscall_stops = T->syscall_stops;
+	e->u.end.deliveries = T->deliveries;
+	observe_counts(T, &e->u.end);
 }
 
 int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
@@ -287,6 +317,7 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	selfsig_install(false);
 	if (T->cfg.dump_on_usr1)
 		selfsig_catch_dump();
+	sink_set_give_up(selfsig_stop_requested);
 	pid = spawn_traced(path, argv, options, &pending, T->err,
 			   sizeof(T->err));
 	if (pid < 0)
@@ -300,14 +331,16 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	oom_mark(pid, &p->oom);
 	tracee_add(T, pid, p);
 	emit_start(T, argv, NULL, 0);
+	T->trace_started = true;
 	if (pending != -1)
 		dispatch(T, pid, pending);
 	/* Sends that no delivery shows are settled at ticks. */
-	if (sender_sees_sends(T->obs))
-		selfsig_start_ticks(100000000u);
+	if (sender_sees_sends(T->obs)) {
+		T->tick_ns = 100000000u;
+		T->next_tick_ns = trace_now() + T->tick_ns;
+	}
 	if (loop(T) < 0)
 		return -1;
-	selfsig_stop_ticks();
 	if (selfsig_stop_requested() && T->live > 0) {
 		trace_flush(T);
 		warnx_msg("stopped by a signal; the traced command (pid %d) is killed with sigtrace", pid);
@@ -317,24 +350,42 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 		status = exit_status_of(T);
 	}
 	observe_finish(T);
-	emit_end(T, status);
 	return status;
 }
 
-/* Let go of every thread.  Stops already reported are handled as usual
- * (which resumes them).  Nothing is PTRACE_DETACHed: the kernel refuses it
- * for a thread in group-stop under PTRACE_LISTEN, and it unlinks every
- * tracee when sigtrace exits: a group-stopped thread stays stopped, a
- * running one runs on, without an interrupt, keeping any signal it was
- * stopped for. */
+/* Let go of every thread.  Nothing is PTRACE_DETACHed: the kernel
+ * refuses it for a thread in group-stop under PTRACE_LISTEN, and it
+ * unlinks every tracee when sigtrace exits: a group-stopped thread stays
+ * stopped, a running one runs on, without an interrupt, and one in a
+ * stop that was reported but not handled resumes with its signal (the
+ * loop collects stops with WNOWAIT: kfacts wnowait).  So after the
+ * deadline or a detach request no further stop is handled (a
+ * single-step in flight has landed already: await_step). */
 static void detach_all(struct tracer *T)
 {
-	int status;
-	pid_t tid;
-
-	while ((tid = waitpid(-1, &status, __WALL | WNOHANG)) > 0)
-		dispatch(T, tid, status);
 	lifecycle_detach(T);
+}
+
+/* trace_start, once the processes asked for are attached (so that no
+ * "attached to pid N" comes before an error), then their dispositions. */
+static void emit_attach_start(struct tracer *T, const pid_t *first,
+			      size_t nfirst)
+{
+	pid_t pids[PIDS_MAX];
+	size_t n = 0;
+
+	for (size_t i = 0; i < nfirst && n < PIDS_MAX; i++) {
+		struct process *p = process_find(T, first[i]);
+
+		if (p && !p->alien)
+			pids[n++] = first[i];
+	}
+	emit_start(T, NULL, pids, n);
+	T->trace_started = true;
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct process *p = T->procs[b]; p; p = p->next)
+			if (!p->alien)
+				trace_emit_dispositions(T, p);
 }
 
 int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
@@ -351,24 +402,25 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	selfsig_install(true);
 	if (T->cfg.dump_on_usr1)
 		selfsig_catch_dump();
+	sink_set_give_up(selfsig_stop_requested);
 	nfirst = watch_initial(T, first, PIDS_MAX);
-	T->root_pid = nfirst ? first[0] : 0;
-	emit_start(T, NULL, first, nfirst);
-	trace_flush(T);	/* before the attach's warnings */
 	T->root_pid = 0;	/* the first one attached: its status is ours */
 	if (watch_attach_initial(T) < 0)
 		return -1;
+	emit_attach_start(T, first, nfirst);
+	trace_flush(T);	/* attached: say so now */
 	T->last_poll_ns = trace_now();
 	if (T->cfg.duration_ns)
 		T->deadline_ns = T->last_poll_ns + T->cfg.duration_ns;
-	/* A tick at least every 100 ms: the deadline is noticed within
-	 * one, the status line moves, targets are looked at again. */
+	/* A tick at least every 100 ms: the status line moves, targets
+	 * are looked at again.  The deadline needs none: the loop looks at
+	 * it before every stop. */
 	if (!period || period > 100000000u)
 		period = 100000000u;
-	selfsig_start_ticks(period);
+	T->tick_ns = period;
+	T->next_tick_ns = T->last_poll_ns + period;
 	show_status(T);
 	rc = loop(T);
-	selfsig_stop_ticks();
 	clear_status(T);
 	if (rc < 0)
 		return -1;
@@ -380,6 +432,7 @@ int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids)
 	} else if (T->root_exited && !T->cfg.watch)
 		status = exit_status_of(T);
 	observe_finish(T);
-	emit_end(T, status);
+	if (T->attach_lost && status == 0)
+		status = EXIT_FAILURE_RUNTIME;
 	return status;
 }

@@ -56,4 +56,9 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path);
 int tracer_run_attach(struct tracer *T, const pid_t *pids, size_t npids);
 const char *tracer_error(const struct tracer *T);
 
+/* The last event, trace_end with STATUS (what sigtrace exits with) and
+ * the run's counts, into E: the caller hands it to the sinks when each
+ * should have it (the report before it is rendered, the logs last). */
+void tracer_end_event(struct tracer *T, int status, struct event *e);
+
 #endif

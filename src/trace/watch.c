@@ -219,6 +219,9 @@ int watch_open(struct tracer *T, const pid_t *pids, size_t npids)
 	T->watch = w;
 	w->npids = npids < PIDS_MAX ? npids : PIDS_MAX;
 	memcpy(w->pids, pids, w->npids * sizeof(*pids));
+	/* Held from before the checks to the seize: what is checked is
+	 * what is seized (attach.c). */
+	attach_hold(T, w->pids, w->npids);
 	if (attach_check(w->pids, &w->npids, T->cfg.ntargets > 0, T->err,
 			 sizeof(T->err)) < 0)
 		return -1;
@@ -288,7 +291,8 @@ int watch_attach_initial(struct tracer *T)
 		const struct found *f = &w->initial[i];
 
 		if (f->why->kind == TARGET_PID)
-			rc = attach_seize(T, f->pid, f->why);
+			rc = attach_seize(T, f->pid, f->why,
+					  w->ninitial == 1 && !w->tg);
 		else
 			found(T, f->pid, f->why);
 	}

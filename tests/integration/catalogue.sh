@@ -7,7 +7,6 @@ cat_file=$(dirname "$TESTLIB")/../bad-inputs.tsv
 [ -f "$cat_file" ] || fail "no catalogue at $cat_file"
 : >"$T/notexec"
 chmod 644 "$T/notexec"
-ln -s "$T/elsewhere" "$T/link"
 max=$(cat /proc/sys/kernel/pid_max)
 NOPID=$((max - 1))
 while [ -d "/proc/$NOPID" ]; do NOPID=$((NOPID - 1)); done

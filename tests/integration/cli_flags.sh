@@ -49,9 +49,11 @@ run -c -- "$FIXTURES/tar_race"
 if grep -q -- '--- SIGUSR1 ' "$T/err"; then fail "-c printed events"; fi
 grep -q 'sigtrace summary' "$T/err" || fail "-c printed no summary"
 
-# --json -: JSON Lines on stdout, the command's own stdout too.
-"$SIGTRACE" -o /dev/null --json - -- "$FIXTURES/handled_usr1" >"$T/out" 2>/dev/null
-grep -q '^{"v":1,"type":"trace_start"' "$T/out" || fail "--json - wrote nothing to stdout"
+# --json /dev/fd/N: JSON Lines on a descriptor the shell opened (spawn
+# mode refuses --json - itself: the command's output would mix in).
+"$SIGTRACE" -o /dev/null --json /dev/fd/3 -- "$FIXTURES/handled_usr1" \
+	3>"$T/out" >/dev/null 2>&1
+grep -q '^{"v":1,"type":"trace_start"' "$T/out" || fail "--json /dev/fd/3 wrote nothing to descriptor 3"
 
 # Log files: mode 0600, never through a symlink.
 run -o "$T/mode.txt" --json "$T/mode.json" -- /bin/true

@@ -14,6 +14,15 @@ st=$?
 [ "$(wc -l <"$T/err")" -eq 1 ] && grep -q '^sigtrace: .*--json' "$T/err" ||
 	{ show_file "$T/err" stderr; fail "spawn --json -: expected one usage error line"; }
 [ ! -s "$T/out" ] || fail "spawn --json -: the command ran anyway"
+# The same stream under other names.
+for j in /dev/stdout /dev/fd/1 /proc/self/fd/1; do
+	"$SIGTRACE" --json "$j" -- printf 'partial' >"$T/out" 2>"$T/err"
+	st=$?
+	[ "$st" -eq 2 ] || fail "spawn --json $j: exit status $st, expected 2"
+done
+"$SIGTRACE" -o /dev/null --json /dev/stderr -- true 2>"$T/err.file"
+st=$?
+[ "$st" -eq 2 ] || fail "spawn --json /dev/stderr: exit status $st, expected 2"
 
 watched_target daemon
 "$SIGTRACE" -q -o /dev/null --json - -p "$target" >"$T/log.json" 2>"$T/err" &

@@ -33,7 +33,7 @@ err_file=$T/err
 grep -qx "handled $N" "$T/burst.out" || fail "burst did not handle its $N signals"
 assert_rc 0 "sigtrace --json - on a non-blocking pipe (attach)"
 check_json_lines "$T/log.json"
-assert_jq "$T/log.json" "count(signals; .pid == \$ids.target) == $N
+assert_jq "$T/log.json" "count(signals | select(.pid == \$ids.target)) == $N
 	and .[-1].type == \"trace_end\"" \
 	"all $N deliveries and the end of the trace reached the reader"
 

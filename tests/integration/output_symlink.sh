@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: MIT
 # Issue 17, item 11: output paths that are symbolic links.  The ordinary
 # ones work: -o /dev/stdout, --json /dev/fd/N (a shell's process
-# substitution, >(gzip > t.jsonl.gz)), report -o /dev/stdout.  Refused,
+# substitution, >(gzip > t.jsonl.gz)), report -o /dev/stdout.  (A JSON
+# log on the spawned command's own stdout, --json /dev/fd/1 as --json -,
+# is refused for another reason: json_stdout.sh.)  Refused,
 # as the kernel's fs.protected_symlinks does (whether or not it is on):
 # a link in a sticky world-writable directory that neither we nor the
 # directory's owner own, i.e. one planted there for us to follow.
@@ -12,10 +14,10 @@ skip_unless_ptrace
 	{ show_file "$T/err" stderr; fail "-o /dev/stdout was refused"; }
 grep -q 'sigtrace summary' "$T/out" || fail "-o /dev/stdout: no summary on stdout"
 
-"$SIGTRACE" -q --json /dev/fd/1 -- true >"$T/fd1.json" 2>"$T/err" ||
-	{ show_file "$T/err" stderr; fail "--json /dev/fd/1 was refused"; }
-"$JQ" -s -e '.[-1].type == "trace_end"' "$T/fd1.json" >/dev/null ||
-	fail "--json /dev/fd/1: not a whole log"
+"$SIGTRACE" -q -o /dev/null --json /dev/fd/4 -- true 4>"$T/fd4.json" 2>"$T/err" ||
+	{ show_file "$T/err" stderr; fail "--json /dev/fd/4 was refused"; }
+"$JQ" -s -e '.[-1].type == "trace_end"' "$T/fd4.json" >/dev/null ||
+	fail "--json /dev/fd/4: not a whole log"
 
 # A pipe on descriptor 3, as >(consumer) gives.
 { "$SIGTRACE" -q --json /dev/fd/3 -- true 3>&1 >/dev/null 2>"$T/err"; echo $? >"$T/st"; } |
@@ -24,7 +26,7 @@ grep -q 'sigtrace summary' "$T/out" || fail "-o /dev/stdout: no summary on stdou
 "$JQ" -s -e '.[-1].type == "trace_end"' "$T/pipe.json" >/dev/null ||
 	fail "--json /dev/fd/3: not a whole log"
 
-"$SIGTRACE" report "$T/fd1.json" -o /dev/stdout >"$T/report" 2>"$T/err" ||
+"$SIGTRACE" report "$T/fd4.json" -o /dev/stdout >"$T/report" 2>"$T/err" ||
 	{ show_file "$T/err" stderr; fail "report -o /dev/stdout was refused"; }
 [ -s "$T/report" ] || fail "report -o /dev/stdout wrote nothing"
 

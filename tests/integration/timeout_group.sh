@@ -22,8 +22,8 @@ rc=$?
 check_json_lines "$J"
 assert_rc 3 "timeout-like run"
 assert_output "cleaned up"
-assert_jq "$J" 'count(signals; .signal == "SIGTERM"
-	and .pid == $ids.waiter) >= 1 and any(exits; .pid == $ids.waiter
+assert_jq "$J" 'count(signals | select(.signal == "SIGTERM"
+	and .pid == $ids.waiter)) >= 1 and any(exits; .pid == $ids.waiter
 	and .code == 3) and .[-1].type == "trace_end"
 	and .[-1].exit_status == 3' \
 	'the command handled SIGTERM, cleaned up and exited 3; the trace ended normally'

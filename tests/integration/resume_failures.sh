@@ -23,10 +23,16 @@ verdict() {
 : >"$FIXTURE_IDS"
 interposed --at LISTEN --fail $EIO -- -q --json "$T/a.json" -- "$FIXTURES/jobctl"
 verdict PTRACE_LISTEN
+# Continued instead of listened to, the child runs on while its parent
+# may not have seen it stopped yet: jobctl then sees it exit instead and
+# exits 1.  Either way both end, the child ran on, and a warning says why.
 wait "$inter"
 rc=$?
-assert_rc 0 "jobctl, after a failed PTRACE_LISTEN"
-grep -q 'child continued and exited 0' "$T/out" || fail "jobctl did not finish"
+[ "$rc" -eq 0 ] || [ "$rc" -eq 1 ] ||
+	{ show_file "$T/err" stderr; fail "jobctl, after a failed PTRACE_LISTEN: exit status $rc"; }
+grep -q 'child: resumed' "$T/out" || fail "the child did not run on"
+grep -q 'PTRACE_LISTEN of thread [0-9]* failed' "$T/err" ||
+	{ show_file "$T/err" stderr; fail "no warning for the failed PTRACE_LISTEN"; }
 
 watched_target daemon
 interposed --at SINGLESTEP --fail $EIO -- -q --json "$T/b.json" -p "$target"

@@ -366,6 +366,7 @@ int attach_late(struct tracer *T, pid_t pid, const struct target_spec *why)
 	hold(&h, pid);
 	if (check_traceable(pid, err, sizeof(err)) < 0) {
 		release(&h);
+		trace_flush(T);
 		warnx_msg("%s (matched by --%s %s)", err,
 			  target_kind_name(why->kind), why->arg);
 		return -1;
@@ -375,6 +376,7 @@ int attach_late(struct tracer *T, pid_t pid, const struct target_spec *why)
 	if (rc == -ESRCH)
 		return 0;
 	if (rc < 0) {
+		trace_flush(T);
 		warnx_msg("%s (matched by --%s %s)", err,
 			  target_kind_name(why->kind), why->arg);
 		return -1;

@@ -20,10 +20,10 @@
 
 #define SINKS_MAX 8	/* two logs, each wrapped twice, and the report */
 
-static int open_output(const char *path, const char *what)
+static int open_output(const char *path, const char *what, bool append)
 {
 	char err[PATH_MAX + 512];
-	int fd = outfile_open(path, err, sizeof(err));
+	int fd = outfile_open_mode(path, append, err, sizeof(err));
 
 	if (fd < 0)
 		die("cannot write the %s to '%s': %s", what, path, err);
@@ -87,10 +87,12 @@ static void check_outputs(const struct options *o)
 static bool want_color(enum color_mode mode, int fd)
 {
 	const char *no_color = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
 
 	if (mode == COLOR_ALWAYS)
 		return true;
-	if (mode == COLOR_NEVER || (no_color && *no_color))
+	if (mode == COLOR_NEVER || (no_color && *no_color) ||
+	    (term && strcmp(term, "dumb") == 0))
 		return false;
 	return isatty(fd);
 }
@@ -102,23 +104,32 @@ static size_t open_sinks(const struct options *o, struct sink *storage,
 
 	storage[n].ops = &sink_text_ops;
 	storage[n].cfg = o->sink;
-	if (o->text_path) {
-		storage[n].fd = open_output(o->text_path, "text log");
+	if (o->per_process) {
+		/* -ff: the summary goes to stderr, the logs to FILE.PID. */
+		storage[n].ops = &sink_perproc_ops;
+		storage[n].fd = STDERR_FILENO;
+		storage[n].path = o->text_path;
+	} else if (o->text_path) {
+		storage[n].fd = open_output(o->text_path, "text log",
+					    o->append);
 		storage[n].owns_fd = true;
 		storage[n].path = o->text_path;
 	} else {
 		storage[n].fd = STDERR_FILENO;
 		storage[n].path = "standard error";
 	}
-	storage[n].cfg.color = want_color(o->color, storage[n].fd);
-	sink_open(&storage[n], NULL);
+	storage[n].cfg.color = !o->per_process &&
+		want_color(o->color, storage[n].fd);
+	sink_open(&storage[n], o->per_process ? &(struct sink_perproc_arg){
+		.inner = &sink_text_ops, .base = o->text_path,
+		.append = o->append } : NULL);
 	sinks[n] = &storage[n];
 	n++;
 	if (o->json_path) {
 		storage[n].ops = &sink_json_ops;
 		storage[n].cfg = o->sink;
 		storage[n].cfg.color = false;
-		storage[n].fd = open_output(o->json_path, "JSON log");
+		storage[n].fd = open_output(o->json_path, "JSON log", false);
 		storage[n].owns_fd = true;
 		storage[n].path = strcmp(o->json_path, "-") == 0 ?
 			"standard output" : o->json_path;
@@ -204,7 +215,7 @@ static size_t live_report_open(const struct options *o,
 	sinks[n++] = lr->sink;
 	lr->fd = -1;
 	if (o->report_path) {
-		lr->fd = open_output(o->report_path, "report");
+		lr->fd = open_output(o->report_path, "report", false);
 		lr->ops = o->report_format ? report_by_name(o->report_format) :
 			report_by_path(o->report_path);
 	}
@@ -219,6 +230,12 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 	int rc = 0;
 
 	report_render(&report_summary_ops, lr->an, &sb);
+	if (o->counts) {
+		struct report_opts ro = { .count_sort = o->count_sort ?
+			report_counts_sort(o->count_sort) : 0 };
+
+		report_render_opts(&report_counts_ops, lr->an, &sb, &ro);
+	}
 	/* after the text log's own lines, which it may still hold */
 	if (!lr->text->error && (rc = sink_put(lr->text, sb.buf, sb.len)) == 0)
 		rc = sink_flush(lr->text);
@@ -232,7 +249,7 @@ static int live_report_close(const struct options *o, struct live_report *lr,
 			status = EXIT_FAILURE_RUNTIME;
 	}
 	if (lr->fd >= 0) {
-		rc = report_write(lr->ops, lr->an, lr->fd);
+		rc = report_write(lr->ops, lr->an, lr->fd, NULL);
 		if (close(lr->fd) < 0 && rc == 0)
 			rc = -errno;
 		if (rc < 0) {
@@ -295,6 +312,8 @@ static void tracer_config_from(const struct options *o, struct sink **sinks,
 	tc->quiet = o->quiet;
 	tc->senders = o->senders;
 	tc->stack_depth = o->stack ? o->stack_depth : 0;
+	tc->inject_signo = o->inject_signo;
+	tc->inject_exec = o->inject_exec;
 	tc->status_fd = -1;
 	tc->dump_on_usr1 = o->ring > 0;
 	if (o->command)
@@ -335,8 +354,9 @@ int main(int argc, char **argv)
 		if (o.show_help)
 			fputs(options_help, stdout);
 		else
-			printf("sigtrace %s\nstack traces: %s\n",
-			       SIGTRACE_VERSION, stack_backend());
+			printf("sigtrace %s\nstack traces: %s\nsource lines: %s\n",
+			       SIGTRACE_VERSION, stack_backend(),
+			       stack_source_backend());
 		return 0;
 	case OPTIONS_OK:
 		break;
@@ -351,6 +371,10 @@ int main(int argc, char **argv)
 	    spawn_resolve(o.command[0], path, sizeof(path), err, sizeof(err)) < 0)
 		die("%s", err);
 	check_outputs(&o);
+	/* -E: the command inherits sigtrace's environment. */
+	for (size_t i = 0; i < o.nenv; i++)
+		if (strchr(o.env[i], '=') ? putenv(o.env[i]) : unsetenv(o.env[i]))
+			die("-E %s: %s", o.env[i], strerror(errno));
 	memset(storage, 0, sizeof(storage));
 	nsinks = open_sinks(&o, storage, sinks);
 	used = wrap_logs(&o, storage, nsinks, sinks, nsinks);

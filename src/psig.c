@@ -4,8 +4,11 @@
  * signal table of a process from /proc, without tracing it, like illumos
  * psig(1) and gdb's `info signals`: each signal's disposition, default
  * action, and where it is blocked or pending, then the audit of dangerous
- * defaults.  The kernel does not publish handler addresses in /proc; only
- * tracing (sigtrace -p) learns those.
+ * defaults.  The kernel does not publish a handler's address, its SA_*
+ * flags nor its sa_mask in /proc: the table says so for each caught
+ * signal, and what would tell (sigtrace -p).  What /proc does tell is
+ * said: a signal read through a signalfd (its fdinfo has the mask) is
+ * consumed there, not by a handler.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -24,6 +27,7 @@
 #include "xmalloc.h"
 
 #define THREADS_SHOWN 64
+#define FDS_SCANNED 4096	/* descriptors looked at for signalfds */
 
 struct thread_masks {
 	pid_t tid;
@@ -73,6 +77,57 @@ static size_t read_threads(pid_t pid, struct thread_masks *t, size_t max)
 	return n;
 }
 
+/* The signals PID reads through signalfds: SFD[signo] is the first fd
+ * (-1 none), from /proc/PID/fdinfo's "sigmask:" lines. */
+static void read_signalfds(pid_t pid, int sfd[SIG_MAX + 1])
+{
+	char path[320], link[64], line[128];
+	struct dirent *de;
+	unsigned scanned = 0;
+	DIR *d;
+
+	for (int s = 0; s <= SIG_MAX; s++)
+		sfd[s] = -1;
+	snprintf(path, sizeof(path), "/proc/%d/fd", pid);
+	d = opendir(path);
+	if (!d)
+		return;
+	while ((de = readdir(d)) != NULL && scanned++ < FDS_SCANNED) {
+		int fd = atoi(de->d_name);
+		unsigned long long mask = 0;
+		ssize_t n;
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/%d/fd/%s", pid, de->d_name);
+		n = readlink(path, link, sizeof(link) - 1);
+		if (n <= 0 || (link[n] = '\0', strcmp(link, "anon_inode:[signalfd]")))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", pid, fd);
+		f = fopen(path, "re");
+		while (f && fgets(line, sizeof(line), f))
+			if (sscanf(line, "sigmask: %llx", &mask) == 1)
+				break;
+		if (f)
+			fclose(f);
+		for (int s = 1; s <= SIG_MAX; s++)
+			if ((mask & SIGBIT(s)) && sfd[s] < 0)
+				sfd[s] = fd;
+	}
+	closedir(d);
+}
+
+/* What /proc says of the handler: nothing but that there is one. */
+static void handler_note(struct strbuf *sb, const struct proc_status *st,
+			 const int *sfd, int sig)
+{
+	if (sfd[sig] >= 0)
+		sb_printf(sb, "read through signalfd (fd %d)", sfd[sig]);
+	else if (st->caught & SIGBIT(sig))
+		sb_adds(sb, "unknown (not in /proc)");
+	else
+		sb_adds(sb, "-");
+}
+
 static const char *disposition_word(const struct proc_status *st, int sig)
 {
 	if (st->caught & SIGBIT(sig))
@@ -84,10 +139,12 @@ static const char *disposition_word(const struct proc_status *st, int sig)
 
 /* One row per standard signal, and per realtime signal not at default. */
 static void table(struct strbuf *sb, const struct proc_status *st,
-		  const struct thread_masks *t, size_t nthreads)
+		  const struct thread_masks *t, size_t nthreads,
+		  const int *sfd)
 {
-	sb_printf(sb, "  %-12s %-9s %-8s %-8s %s\n", "SIGNAL", "DISPOSITION",
-		  "DEFAULT", "BLOCKED", "PENDING");
+	sb_printf(sb, "  %-12s %-9s %-8s %-8s %-8s %s\n", "SIGNAL",
+		  "DISPOSITION", "DEFAULT", "BLOCKED", "PENDING",
+		  "HANDLER, SA_FLAGS, SA_MASK");
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		char name[16];
 		bool blocked_all = nthreads > 0, blocked_some = false;
@@ -101,15 +158,28 @@ static void table(struct strbuf *sb, const struct proc_status *st,
 			pending |= (t[i].pending & SIGBIT(sig)) != 0;
 		}
 		if (sig > 31 && !(st->caught & SIGBIT(sig)) &&
-		    !(st->ignored & SIGBIT(sig)) && !blocked_some && !pending)
+		    !(st->ignored & SIGBIT(sig)) && !blocked_some && !pending &&
+		    sfd[sig] < 0)
 			continue;
-		sb_printf(sb, "  %-12s %-11s %-8s %-8s %s\n",
+		sb_printf(sb, "  %-12s %-11s %-8s %-8s %-8s ",
 			  sig_name(sig, name, sizeof(name)),
 			  disposition_word(st, sig),
 			  sig_action_name(sig_default_action(sig)),
 			  blocked_all ? "yes" : blocked_some ? "some" : "-",
 			  pending ? "yes" : "-");
+		handler_note(sb, st, sfd, sig);
+		sb_addc(sb, '\n');
 	}
+}
+
+/* Said once, plainly, when anything is caught. */
+static void unknowable(struct strbuf *sb, const struct proc_status *st,
+		       pid_t pid)
+{
+	if (!st->caught)
+		return;
+	sb_printf(sb, "  note: Linux /proc tells which signals are caught, not the handler's address, its SA_* flags (SA_RESTART, SA_SIGINFO, SA_RESETHAND...) nor the signals it blocks while it runs (sa_mask); 'sigtrace -p %d' learns each handler at its first delivery, and with --syscalls the flags and mask of the next sigaction call\n",
+		  (int)pid);
 }
 
 static void thread_masks_section(struct strbuf *sb,
@@ -134,10 +204,16 @@ static void thread_masks_section(struct strbuf *sb,
 	}
 }
 
-static void audit(struct strbuf *sb, const struct proc_status *st)
+static void audit(struct strbuf *sb, const struct proc_status *st,
+		  const int *sfd)
 {
 	sigbits_t danger = sig_dangerous_defaults() & ~st->caught & ~st->ignored;
 	char buf[1024];
+
+	/* Read through a signalfd (and so blocked): not a way to die. */
+	for (int s = 1; s <= SIG_MAX; s++)
+		if (sfd[s] >= 0)
+			danger &= ~SIGBIT(s);
 
 	if (!danger) {
 		sb_adds(sb, "  audit: every signal that operators commonly send is caught or ignored\n");
@@ -154,6 +230,7 @@ static int format_table(pid_t pid, struct strbuf *sb)
 	struct thread_masks *threads;
 	struct proc_status st;
 	struct cmdline argv;
+	int sfd[SIG_MAX + 1];
 	char comm[COMM_MAX] = "";
 	const char *arg;
 	size_t n, len;
@@ -176,9 +253,11 @@ static int format_table(pid_t pid, struct strbuf *sb)
 	sb_printf(sb, "\n  threads: %d, uid %u, state %c%s\n", st.threads,
 		  (unsigned)st.uid, st.state ? st.state : '?',
 		  st.tracer ? " (traced)" : "");
-	table(sb, &st, threads, n);
+	read_signalfds(pid, sfd);
+	table(sb, &st, threads, n, sfd);
 	thread_masks_section(sb, threads, n);
-	audit(sb, &st);
+	unknowable(sb, &st, pid);
+	audit(sb, &st, sfd);
 	free(threads);
 	return 0;
 }

@@ -24,19 +24,28 @@
 #define PIDS_MAX 16		/* attach: -p PID[,PID...] in one run */
 
 /* A backtrace (-k): frames innermost first.  Owned by whoever fills the
- * event (the tracer, or the log reader); valid while the event is. */
+ * event (the tracer, or the log reader); valid while the event is.
+ * With debug information, a function inlined into the frame below it is
+ * a frame of its own (inlined, same ip), as gdb and eu-stack show it. */
 #define STACK_MODULE_MAX 160
 #define STACK_SYMBOL_MAX 128
+#define STACK_FILE_MAX 160
 struct stack_frame {
 	uint64_t ip;
 	uint64_t module_offset;	/* ip - module load base */
 	uint64_t symbol_offset;	/* ip - symbol start, when symbol known */
 	char module[STACK_MODULE_MAX];	/* path, "" when unknown */
-	char symbol[STACK_SYMBOL_MAX];	/* "" when unknown */
+	char symbol[STACK_SYMBOL_MAX];	/* demangled; "" when unknown */
+	char file[STACK_FILE_MAX];	/* source file, "" without debug info */
+	uint32_t line;		/* its line, 0 when unknown */
+	bool inlined;		/* inlined into the next frame */
 };
 
 struct stack {
 	size_t count;
+	/* count 0: why there is no backtrace (a static string), e.g. an
+	 * i386 process, which the unwinder cannot read. */
+	const char *unavailable;
 	struct stack_frame frames[];
 };
 

@@ -170,9 +170,11 @@ static int dup_named(int n, char *err, size_t errlen)
 
 /* One try at opening PATH; -1 with errno EAGAIN when it changed under
  * us (appeared, vanished, became a link): look again. */
-static int open_once(const char *path, char *err, size_t errlen)
+static int open_once(const char *path, bool append, char *err,
+		     size_t errlen)
 {
-	const int wr = O_WRONLY | O_CLOEXEC | O_NOCTTY;
+	const int wr = O_WRONLY | O_CLOEXEC | O_NOCTTY |
+		(append ? O_APPEND : 0);
 	struct stat ls;
 	int fd;
 
@@ -200,8 +202,9 @@ static int open_once(const char *path, char *err, size_t errlen)
 	return fd;
 }
 
-/* A regular file we write: ours only, emptied, 0600. */
-static int claim(int fd, const char *path, char *err, size_t errlen)
+/* A regular file we write: ours only, emptied (unless APPEND), 0600. */
+static int claim(int fd, const char *path, bool append, char *err,
+		 size_t errlen)
 {
 	struct stat st;
 
@@ -212,12 +215,18 @@ static int claim(int fd, const char *path, char *err, size_t errlen)
 	if (st.st_uid != geteuid())
 		return fail(err, errlen, "it belongs to uid %u: sigtrace writes its logs only into files of its own user (they hold every traced command line); remove it or choose another path",
 			    (unsigned)st.st_uid);
-	if (ftruncate(fd, 0) < 0 || fchmod(fd, 0600) < 0)
+	if ((!append && ftruncate(fd, 0) < 0) || fchmod(fd, 0600) < 0)
 		return fail(err, errlen, "%s", strerror(errno));
 	return 0;
 }
 
 int outfile_open(const char *path, char *err, size_t errlen)
+{
+	return outfile_open_mode(path, false, err, errlen);
+}
+
+int outfile_open_mode(const char *path, bool append, char *err,
+		      size_t errlen)
 {
 	int n = outfile_named_fd(path), fd = -1;
 
@@ -225,7 +234,7 @@ int outfile_open(const char *path, char *err, size_t errlen)
 		return dup_named(n, err, errlen);
 	err[0] = '\0';
 	for (int tries = 0; tries < 8; tries++) {
-		fd = open_once(path, err, errlen);
+		fd = open_once(path, append, err, errlen);
 		if (fd >= 0 || errno != EAGAIN)
 			break;
 	}
@@ -234,7 +243,7 @@ int outfile_open(const char *path, char *err, size_t errlen)
 			fail(err, errlen, "%s", strerror(errno ? errno : EAGAIN));
 		return -1;
 	}
-	if (claim(fd, path, err, errlen) < 0) {
+	if (claim(fd, path, append, err, errlen) < 0) {
 		close(fd);
 		return -1;
 	}

@@ -57,5 +57,9 @@ bool outfile_link_safe(mode_t dir_mode, uid_t dir_uid, uid_t link_uid,
  * descriptor, or -1 with why in ERR (the reason: the caller names the
  * output and the path). */
 int outfile_open(const char *path, char *err, size_t errlen);
+/* The same, and APPEND: a file that exists keeps what it holds and is
+ * written at its end (strace -A, and -ff's file of a pid seen again). */
+int outfile_open_mode(const char *path, bool append, char *err,
+		      size_t errlen);
 
 #endif

@@ -27,12 +27,13 @@ enum time_format {
 
 struct sink_config {
 	enum time_format time_format;
-	int time_digits;	/* 6 (us) or 9 (ns) */
+	int time_digits;	/* 0 (s), 3 (ms), 6 (us) or 9 (ns) */
 	bool verbose;		/* -v: restarts and other detail */
 	bool color;		/* ANSI colour in the text log */
 	sigbits_t signals;	/* -e signal=SET: which signals to show */
 	size_t strsize;		/* -s: max bytes of each string shown */
 	bool quiet;		/* -q: no start/detach lines in the text log */
+	bool quiet_exit;	/* -qq, --quiet=exit: no exit lines either */
 };
 
 struct sink;
@@ -132,6 +133,15 @@ struct sink *sink_rotate_wrap(struct sink *wrap, struct sink *inner,
 bool sink_emit_all(struct sink **sinks, size_t nsinks, const struct event *e);
 /* S failed with RC (-errno): its error is kept, a warning says so. */
 void sink_failed(struct sink *s, int rc);
+
+/* -ff (sink_perproc.c): INNER's log of each process in BASE.PID;
+ * sink_open(S, &arg).  S->fd is not written. */
+struct sink_perproc_arg {
+	const struct sink_ops *inner;
+	const char *base;
+	bool append;		/* -A: append to existing files */
+};
+extern const struct sink_ops sink_perproc_ops;
 
 /* Does the -e signal=SET filter let event E through?  Events that name
  * no signal always pass. */

@@ -226,7 +226,9 @@ static void jw_disposition(struct jsonw *w, int signo,
 }
 
 /* -k: "stack": [{"ip", "module", "module_offset", "symbol",
- * "symbol_offset"}...], innermost first; unknown parts left out. */
+ * "symbol_offset", "file", "line", "inlined"}...], innermost first;
+ * unknown parts left out.  No backtrace to give: "stack": [] and
+ * "stack_unavailable": why. */
 static void jw_stack(struct jsonw *w, const struct stack *s)
 {
 	if (!s)
@@ -246,9 +248,18 @@ static void jw_stack(struct jsonw *w, const struct stack *s)
 			jw_kfixed(w, "symbol", f->symbol, sizeof(f->symbol));
 			jw_khex(w, "symbol_offset", f->symbol_offset);
 		}
+		if (f->file[0]) {
+			jw_kfixed(w, "file", f->file, sizeof(f->file));
+			if (f->line)
+				jw_kuint(w, "line", f->line);
+		}
+		if (f->inlined)
+			jw_kbool(w, "inlined", true);
 		jw_object_end(w);
 	}
 	jw_array_end(w);
+	if (s->unavailable)
+		jw_kstring(w, "stack_unavailable", s->unavailable);
 }
 
 /* The name of syscall NR, and the number too: the name alone cannot be

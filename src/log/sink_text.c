@@ -598,11 +598,14 @@ static const struct {
 
 /* ---- the prefix: time, pid/tid, comm ---- */
 
-/* NSEC as DIGITS fractional digits (1..9; anything else means 6). */
+/* NSEC as DIGITS fractional digits (0: none, as strace -t; 1..9;
+ * anything else means 6). */
 static void text_frac(struct strbuf *sb, long nsec, int digits)
 {
 	long div = 1;
 
+	if (digits == 0)
+		return;
 	if (digits < 1 || digits > 9)
 		digits = 6;
 	for (int i = digits; i < 9; i++)
@@ -686,6 +689,8 @@ static bool text_format(struct sink *s, const struct event *e,
 	if (text_printers[e->type].verbose_only && !s->cfg.verbose)
 		return false;
 	if (text_printers[e->type].chatter && s->cfg.quiet)
+		return false;
+	if (e->type == EV_EXIT && s->cfg.quiet_exit)
 		return false;
 	if (!sink_event_selected(&s->cfg, e))
 		return false;

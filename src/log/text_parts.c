@@ -84,7 +84,7 @@ void text_mask(struct text_ctx *c, sigbits_t mask)
 {
 	bool first = true;
 
-	if (__builtin_popcountll(mask) > SIG_MAX / 2) {
+	if (!c->cfg->verbose && __builtin_popcountll(mask) > SIG_MAX / 2) {
 		sb_addc(c->sb, '~');
 		mask = ~mask;
 	}
@@ -138,7 +138,9 @@ void text_handler(struct text_ctx *c, const struct disposition *d)
 }
 
 /* -k: one indented line per frame after the event's line,
- *     #0 0x7f3a9c0421b7 kill+0x7 (/usr/lib/x86_64-linux-gnu/libc.so.6+0x3c1b7) */
+ *     #0 0x7f3a9c0421b7 kill+0x7 (/usr/lib/x86_64-linux-gnu/libc.so.6+0x3c1b7)
+ *     #1 0x55d0c0a01350 svc::Reloader::arm() [inlined] at reload.cc:42
+ * or why there is none. */
 void text_stack(struct text_ctx *c, const struct event *e)
 {
 	const struct stack *s = NULL;
@@ -149,6 +151,8 @@ void text_stack(struct text_ctx *c, const struct event *e)
 		s = e->u.sa.stack;
 	if (!s)
 		return;
+	if (s->unavailable)
+		sb_printf(c->sb, "    (no backtrace: %s)\n", s->unavailable);
 	for (size_t i = 0; i < s->count; i++) {
 		const struct stack_frame *f = &s->frames[i];
 
@@ -156,7 +160,17 @@ void text_stack(struct text_ctx *c, const struct event *e)
 		if (f->symbol[0]) {
 			sb_addc(c->sb, ' ');
 			text_plain(c, f->symbol, sizeof(f->symbol));
-			sb_printf(c->sb, "+0x%" PRIx64, f->symbol_offset);
+			if (!f->inlined)
+				sb_printf(c->sb, "+0x%" PRIx64,
+					  f->symbol_offset);
+		}
+		if (f->inlined)
+			sb_adds(c->sb, " [inlined]");
+		if (f->file[0]) {
+			sb_adds(c->sb, " at ");
+			text_plain(c, f->file, sizeof(f->file));
+			if (f->line)
+				sb_printf(c->sb, ":%u", f->line);
 		}
 		text_module(c, f->module, sizeof(f->module), f->module_offset);
 		sb_addc(c->sb, '\n');

@@ -458,12 +458,14 @@ static bool feed_proc(struct analyzer *a, struct an_proc *p,
 void analyzer_feed(struct analyzer *a, const struct event *e)
 {
 	uint64_t seq = a->events++;
+	uint32_t nfindings0 = a->nfindings;
 	struct an_proc *p = NULL;
 	bool important = false;
 
 	if ((unsigned)e->type >= EV__COUNT || a->finished)
 		return;
 	a->by_type[e->type]++;
+	an_counts_event(a, e);
 	if (seq == 0)
 		a->trace.t0 = e->mono_ns;
 	if (e->mono_ns > a->trace.t_last)
@@ -501,6 +503,7 @@ void analyzer_feed(struct analyzer *a, const struct event *e)
 			an_stats_syscall(a, NULL, e);
 		break;
 	}
+	an_stacks_event(a, e, nfindings0);
 	an_tl_event(a, p, e, seq, important);
 }
 
@@ -554,5 +557,7 @@ void analyzer_free(struct analyzer *a)
 	free(a->rows);
 	free(a->marks);
 	free(a->items);
+	free(a->counts);
+	an_stacks_free(a);
 	free(a);
 }

@@ -377,6 +377,42 @@ struct an_trace {
 	uint64_t stops, syscall_stops, deliveries;
 };
 
+/* The -c table's columns that the tables above lack (analyzer_counts.c):
+ * per signal, the EINTRs it caused, its distinct senders (a sending
+ * process, or the kernel, each counted once) and the findings about it. */
+struct an_sigcount {
+	uint64_t eintr, findings;
+	uint32_t senders;
+	bool senders_more;	/* the set of senders was full: at least */
+};
+
+#define AN_SENDER_SET 8192	/* (signal, sender) pairs remembered */
+struct an_counts {
+	struct an_sigcount sig[SIG_MAX + 1];
+	uint64_t seen[AN_SENDER_SET];	/* open addressing, 0 empty */
+	uint32_t nseen;
+};
+
+/* The top frames of a -k backtrace, as the report shows them
+ * (analyzer_stacks.c); strings in the pool. */
+#define AN_TOP_FRAMES 4
+struct an_frame {
+	uint64_t ip;
+	uint64_t offset;	/* in the symbol, or in the module without one */
+	uint32_t symbol, module, file;	/* pool ids, 0 none */
+	uint32_t line;
+	bool inlined;
+};
+
+struct an_stack {
+	uint8_t n;		/* frames kept */
+	uint16_t total;		/* frames the backtrace had */
+	uint32_t unavailable;	/* pool id: why there is none, 0 */
+	struct an_frame f[AN_TOP_FRAMES];
+};
+
+struct an_stacks;		/* analyzer_stacks.c */
+
 struct analyzer {
 	struct an_trace trace;
 	uint64_t events;
@@ -428,6 +464,9 @@ struct analyzer {
 	uint32_t nitems;
 	uint32_t sev_count[SEV__COUNT];
 	bool sigchld_seen;	/* any child-status SIGCHLD was delivered */
+
+	struct an_counts *counts;	/* NULL until a signal is counted */
+	struct an_stacks *stacks;	/* NULL until an event has a stack */
 };
 
 struct analyzer *analyzer_new(void);
@@ -482,6 +521,24 @@ void an_stats_finish(struct analyzer *a);
 /* analyzer_group.c: E, a delivery to P of a group signal, did CLS. */
 void an_group_signal(struct analyzer *a, struct an_proc *p,
 		     const struct event *e, enum an_cls cls);
+
+/* analyzer_counts.c: the -c table's extra columns, from every event. */
+void an_counts_event(struct analyzer *a, const struct event *e);
+
+/* analyzer_stacks.c: the backtraces the report shows, from every event;
+ * NFINDINGS0 is how many findings were kept before E. */
+void an_stacks_event(struct analyzer *a, const struct event *e,
+		     uint32_t nfindings0);
+void an_stacks_free(struct analyzer *a);
+/* The delivery's stack of finding I, the stack of the last sigaction of
+ * its signal in its process before it, and the stack of the sigaction
+ * that set P's current disposition of SIGNO: NULL when none was taken. */
+const struct an_stack *an_stack_delivery(const struct analyzer *a,
+					 uint32_t i);
+const struct an_stack *an_stack_finding_sigaction(const struct analyzer *a,
+						  uint32_t i);
+const struct an_stack *an_stack_install(const struct analyzer *a,
+					const struct an_proc *p, int signo);
 
 /* analyzer_tl.c */
 void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,

@@ -186,6 +186,7 @@ void reader_close(struct reader *r)
 	sb_free(&r->text);
 	jscan_free(&r->scan);
 	free(r->chunk);
+	free(r->stack);
 	free(r);
 }
 

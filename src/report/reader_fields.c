@@ -91,6 +91,13 @@ static int get_status(struct reader *r, jscan_val o, struct ev_signal *s)
 	return 0;
 }
 
+static int get_stack(struct reader *r, jscan_val o, const struct stack **out)
+{
+	const char *why = reader_get_stack(r, o, out);
+
+	return why ? reader_fail(r, "%s", why) : 0;
+}
+
 static int parse_signal(struct reader *r, jscan_val o, struct event *e)
 {
 	struct ev_signal *s = &e->u.sig;
@@ -122,7 +129,8 @@ static int parse_signal(struct reader *r, jscan_val o, struct event *e)
 	    rd_syscall(r, o, &s->syscall, r->syscall, sizeof(r->syscall),
 			&s->syscall_name) < 0 ||
 	    rd_errno(r, o, "syscall_ret", -1, &ret) < 0 ||
-	    reader_signal_origin(r, o, s) < 0)
+	    reader_signal_origin(r, o, s) < 0 ||
+	    get_stack(r, o, &s->stack) < 0)
 		return -1;
 	s->syscall_ret = ret;
 	return 0;
@@ -141,7 +149,8 @@ static int parse_sigaction(struct reader *r, jscan_val o, struct event *e)
 	    rd_bool(r, o, "observed", &a->observed) < 0 ||
 	    rd_u64(r, o, "window_start_mono_ns", false,
 		    &a->window_start_mono_ns) < 0 ||
-	    rd_errno(r, o, "result", 1, &err) < 0)
+	    rd_errno(r, o, "result", 1, &err) < 0 ||
+	    get_stack(r, o, &a->stack) < 0)
 		return -1;
 	a->syscall = r->sa_syscall[0] ? r->sa_syscall : NULL;
 	a->result = (int)err;

@@ -37,6 +37,9 @@ struct reader {
 	struct strbuf text;	/* the line being scanned (decoded in place) */
 	struct jscan scan;	/* ... and its values */
 	struct name_cache sigs, flags, codes, errnos;	/* reader_names.c */
+	struct stack *stack;		/* the event's -k backtrace */
+	size_t stack_cap;		/* frames room in it */
+	char stack_why[256];		/* its "stack_unavailable" */
 };
 
 /* The values of r->scan (json_scan.h), by shorter names. */
@@ -154,5 +157,11 @@ int reader_sig(struct reader *r, const char *name);
 int reader_sa_flag(struct reader *r, const char *name, uint64_t *bit);
 int reader_si_code(struct reader *r, int signo, const char *name, int *code);
 int reader_errno(struct reader *r, const char *name, long *err);
+
+/* reader_stack.c: "stack" of O into *OUT (NULL when absent), in a
+ * buffer of R that the next event reuses.  NULL, or what is wrong with
+ * it (for reader_fail(), which the caller makes). */
+const char *reader_get_stack(struct reader *r, jscan_val o,
+			     const struct stack **out);
 
 #endif

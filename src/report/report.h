@@ -26,10 +26,16 @@ extern const struct sink_ops sink_analyzer_ops;
 /* `sigtrace report LOG`: ARGV starts at "report".  Exit status. */
 int report_main(int argc, char **argv);
 
+/* What a rendering may be asked besides the format. */
+struct report_opts {
+	int count_sort;		/* the -c table's column: report_counts_sort() */
+};
+
 struct report_ctx {
 	const struct analyzer *a;
 	struct strbuf *out;
 	void *data;		/* what the renderer's open returned */
+	const struct report_opts *opts;	/* never NULL */
 };
 
 struct report_ops {
@@ -53,21 +59,36 @@ extern const struct report_ops report_summary_ops;
 extern const struct report_ops report_json_ops;
 extern const struct report_ops report_html_ops;
 extern const struct report_ops report_chrome_ops;
+/* The per-signal table of -c, like strace -c's (report_counts.c). */
+extern const struct report_ops report_counts_ops;
+
+/* The column NAME of the -c table sorts by (-S: delivered, handled,
+ * ignored, default, eintr, senders, findings, signal, nothing, and
+ * strace's calls, name, errors), or -1. */
+int report_counts_sort(const char *name);
+/* The names, for a usage message. */
+const char *report_counts_sort_help(void);
 
 /* "text", "summary", "json", "html", "chrome", "svg"; NULL when
  * unknown. */
 const struct report_ops *report_by_name(const char *name);
 /* Those names for a message, "text, summary, ... or svg", into BUF. */
 const char *report_format_names(char *buf, size_t len);
-/* By PATH's extension: .json, .html/.htm, .trace.json/.chrome.json
- * (chrome); text otherwise. */
+/* By PATH's extension: .json, .html/.htm, .svg, .trace.json and
+ * .chrome.json (chrome); NULL for the extension of a format sigtrace
+ * does not write (.pdf, .png, .csv...: the caller asks for
+ * --report-format); text otherwise. */
 const struct report_ops *report_by_path(const char *path);
 
 /* Finish the analysis and render it into OUT. */
 void report_render(const struct report_ops *ops, struct analyzer *a,
 		   struct strbuf *out);
+/* The same with OPTS (NULL: the defaults). */
+void report_render_opts(const struct report_ops *ops, struct analyzer *a,
+			struct strbuf *out, const struct report_opts *opts);
 /* Render and write to FD: 0 or -errno. */
-int report_write(const struct report_ops *ops, struct analyzer *a, int fd);
+int report_write(const struct report_ops *ops, struct analyzer *a, int fd,
+		 const struct report_opts *opts);
 
 /* ---- shared by the renderers (report_common.c) ---- */
 
@@ -100,6 +121,37 @@ void report_trace_title(const struct analyzer *a, struct strbuf *sb);
 void report_svg(const struct analyzer *a, struct strbuf *out,
 		bool standalone);
 extern const struct report_ops report_svg_ops;
+/* The timeline's stylesheet: an HTML page that embeds the SVG has it. */
+extern const char report_svg_style[];
+
+/* ---- -k backtraces (report_stack.c), plain text ---- */
+
+/* "svc::Reloader::reload()+0x15 at cxx_handler.cc:51 (cxx_handler)" */
+void report_frame(const struct analyzer *a, const struct an_frame *f,
+		  struct strbuf *sb);
+/* One line per frame, "#N frame\n", each after INDENT. */
+void report_stack_lines(const struct analyzer *a, const struct an_stack *st,
+			const char *indent, struct strbuf *sb);
+/* "frame <- frame <- ..." */
+void report_stack_oneline(const struct analyzer *a, const struct an_stack *st,
+			  struct strbuf *sb);
+/* The stacks a report item refers to (a finding's delivery and last
+ * sigaction), as titled blocks of lines; nothing when none was taken. */
+void report_item_stacks(const struct analyzer *a, const struct an_item *it,
+			struct strbuf *sb);
+
+/* ---- the order of the processes (report_order.c) ---- */
+
+enum report_proc_class {
+	PROC_DIED,		/* killed or stopped by a signal: first */
+	PROC_NOTABLE,		/* anything else to say (exit != 0, ...) */
+	PROC_QUIET,		/* exited 0, nothing found: only counted */
+};
+enum report_proc_class report_proc_class(const struct an_proc *p);
+uint32_t report_proc_count(const struct analyzer *a,
+			   enum report_proc_class cls);
+/* "58 other processes exited 0" ("4 processes exited 0" when all are). */
+void report_quiet_line(const struct analyzer *a, struct strbuf *sb);
 
 /* The open hook of the JSON renderers: a JSON writer into C->out, to
  * free(). */

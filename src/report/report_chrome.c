@@ -5,7 +5,11 @@
  * per traced task (process_name/thread_name metadata), an instant per
  * delivery (coloured by outcome through its category), per sigaction,
  * exec, exit and finding, and slices for an interrupted system call and
- * the handler that ran meanwhile (delivery to sigreturn).
+ * the handler that ran meanwhile (delivery to sigreturn).  Each process
+ * and thread has its lifetime as a slice (args: the verdict), a
+ * delivery from a traced sender is a flow arrow from the sender's track
+ * to the receiver's (ph s/f, bound to those lifetime slices), and a
+ * finding carries its title and details in args.
  *
  * Marks are the analyzer's exact ones (the first AN_MARKS_MAX); when
  * some were dropped, per-signal counter tracks built from the time bins
@@ -135,6 +139,107 @@ static void chrome_procs(struct report_ctx *c)
 	sb_free(&sb);
 }
 
+/* The end of P's life on the trace: its end, or the trace's. */
+static uint64_t life_end(const struct analyzer *a, const struct an_proc *p)
+{
+	return p->verdict == VERDICT_RUNNING || p->end_ns < p->first_ns ?
+		a->trace.t_last : p->end_ns;
+}
+
+static void life_slice(struct report_ctx *c, const char *name, pid_t pid,
+		       pid_t tid, uint64_t from, uint64_t to,
+		       const struct an_proc *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	ev_begin(c, name, "process", "X", from, pid, tid);
+	kusec(c, "dur", to > from ? to - from : 0);
+	jw_key(W(c), "args");
+	jw_object_begin(W(c));
+	if (p) {
+		report_verdict(c->a, p, &sb);
+		jw_kstring(W(c), "verdict", sb.buf ? sb.buf : "");
+		sb_reset(&sb);
+		an_desc_args(&sb, &p->argv);
+		jw_kstring(W(c), "argv", sb.buf ? sb.buf : "");
+	}
+	jw_object_end(W(c));
+	jw_object_end(W(c));
+	sb_free(&sb);
+}
+
+/* Every process and thread as a slice from its first event to its end:
+ * what the flows of its signals bind to. */
+static void chrome_lifetimes(struct report_ctx *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (uint32_t i = 0; i < c->a->nprocs; i++) {
+		const struct an_proc *p = c->a->procs[i];
+		uint64_t end = life_end(c->a, p);
+
+		sb_printf(&sb, "%s %d", p->comm[0] ? p->comm : "?", (int)p->pid);
+		life_slice(c, sb.buf, p->pid, p->pid, p->first_ns, end, p);
+		sb_reset(&sb);
+		for (uint32_t t = 0; t < p->nthreads; t++) {
+			const struct an_thread *th = &p->threads[t];
+
+			if (th->tid == p->pid)
+				continue;
+			sb_printf(&sb, "thread %d", (int)th->tid);
+			life_slice(c, sb.buf, p->pid, th->tid, th->first_ns,
+				   th->ended ? th->end_ns : end, NULL);
+			sb_reset(&sb);
+		}
+	}
+	sb_free(&sb);
+}
+
+/* A delivery from a traced sender: an arrow from the sender's track to
+ * the receiver's, at the delivery (the send itself is not observed). */
+static void flow(struct report_ctx *c, const struct an_mark *m, uint32_t id)
+{
+	const struct an_proc *snd = analyzer_proc(c->a, m->sender);
+	char buf[NAME_BUF];
+	const char *sig = an_signame(m->signo, buf, sizeof(buf));
+
+	if (!snd || m->ns < snd->first_ns)
+		return;
+	ev_begin(c, sig, "signal,flow", "s", m->ns, snd->pid, snd->pid);
+	jw_kuint(W(c), "id", id);
+	jw_object_end(W(c));
+	ev_begin(c, sig, "signal,flow", "f", m->ns, m->pid, m->tid);
+	jw_kuint(W(c), "id", id);
+	jw_kstring(W(c), "bp", "e");
+	jw_object_end(W(c));
+}
+
+/* A finding's title and details, for its args. */
+static void finding_args(struct report_ctx *c, const struct an_mark *m)
+{
+	const struct analyzer *a = c->a;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (uint32_t i = 0; i < a->nfindings; i++) {
+		const struct an_finding *f = &a->findings[i];
+		struct an_item it = { .kind = ITEM_FINDING, .ref = i };
+
+		if (f->pid != m->pid || f->ns != m->ns || f->kind != m->aux)
+			continue;
+		report_item_title(a, &it, &sb);
+		jw_kstring(W(c), "text", sb.buf ? sb.buf : "");
+		sb_reset(&sb);
+		report_item_details(a, &it, &sb);
+		jw_kstring(W(c), "details", sb.buf ? sb.buf : "");
+		sb_reset(&sb);
+		report_item_stacks(a, &it, &sb);
+		if (sb.len)
+			jw_kstring(W(c), "stacks", sb.buf);
+		break;
+	}
+	sb_free(&sb);
+}
+
 static void mark_args(struct report_ctx *c, const struct an_mark *m)
 {
 	struct jsonw *w = W(c);
@@ -152,6 +257,8 @@ static void mark_args(struct report_ctx *c, const struct an_mark *m)
 	}
 	if (m->symbol)
 		jw_kstring(w, "handler", an_pool_str(c->a, m->symbol));
+	if (m->type == EV_FINDING)
+		finding_args(c, m);
 	jw_object_end(w);
 }
 
@@ -261,8 +368,14 @@ static void counters(struct report_ctx *c)
 static void chrome_timeline(struct report_ctx *c)
 {
 	chrome_procs(c);
-	for (uint32_t i = 0; i < c->a->nmarks; i++)
-		mark(c, &c->a->marks[i]);
+	chrome_lifetimes(c);
+	for (uint32_t i = 0; i < c->a->nmarks; i++) {
+		const struct an_mark *m = &c->a->marks[i];
+
+		mark(c, m);
+		if (m->type == EV_SIGNAL && m->sender && m->sender != m->pid)
+			flow(c, m, i + 1);
+	}
 	if (c->a->marks_dropped)
 		counters(c);
 }

@@ -29,9 +29,14 @@ static const char report_help[] =
 "log is read as a stream; '-' reads standard input.\n"
 "\n"
 "  -o, --output FILE   write the report to FILE (default: standard output)\n"
-"  -f, --format F      text (default), summary, json, html, chrome, svg;\n"
+"  -f, --format F      text (default), summary, json, html, chrome, svg,\n"
+"                      counts (the per-signal table of sigtrace -c);\n"
 "                      without it, FILE's extension decides: .json, .html,\n"
-"                      .trace.json or .chrome.json (Chrome/Perfetto trace)\n"
+"                      .svg, .trace.json or .chrome.json (Chrome/Perfetto\n"
+"                      trace), anything else text\n"
+"  -S, --sort COLUMN   --format counts: the column to sort by (delivered,\n"
+"                      handled, ignored, default, eintr, senders, findings,\n"
+"                      signal, nothing)\n"
 "  -h, --help          this help\n"
 "\n"
 "A last line cut short (a trace killed mid-write) is skipped with a\n"
@@ -41,6 +46,7 @@ static const char report_help[] =
 static const struct option long_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "sort", required_argument, NULL, 'S' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -49,6 +55,7 @@ struct report_args {
 	const char *log;
 	const char *out;
 	const struct report_ops *ops;
+	struct report_opts opts;
 };
 
 static void parse(int argc, char **argv, struct report_args *ra)
@@ -59,13 +66,19 @@ static void parse(int argc, char **argv, struct report_args *ra)
 	memset(ra, 0, sizeof(*ra));
 	optind = 0;	/* glibc: start afresh */
 	opterr = 0;	/* one line per error: ours */
-	while ((c = getopt_long(argc, argv, ":o:f:h", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:S:h", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			ra->out = optarg;
 			break;
 		case 'f':
 			format = optarg;
+			break;
+		case 'S':
+			ra->opts.count_sort = report_counts_sort(optarg);
+			if (ra->opts.count_sort < 0)
+				die_status(EXIT_USAGE, "report: -S %s: %s",
+					   optarg, report_counts_sort_help());
 			break;
 		case 'h':
 			fputs(report_help, stdout);
@@ -82,7 +95,7 @@ static void parse(int argc, char **argv, struct report_args *ra)
 		}
 	}
 	if (optind >= argc)
-		die_status(EXIT_USAGE, "report: which log? usage: sigtrace report LOG.jsonl [-o FILE] [--format text|summary|json|html|chrome|svg]");
+		die_status(EXIT_USAGE, "report: which log? usage: sigtrace report LOG.jsonl [-o FILE] [--format text|summary|json|html|chrome|svg|counts]");
 	if (optind + 1 < argc)
 		die_status(EXIT_USAGE, "report: one log at a time ('%s' is extra)",
 			   argv[optind + 1]);
@@ -97,6 +110,13 @@ static void parse(int argc, char **argv, struct report_args *ra)
 							       sizeof(names)));
 	} else {
 		ra->ops = ra->out ? report_by_path(ra->out) : &report_text_ops;
+		if (!ra->ops) {
+			char names[128];
+
+			die_status(EXIT_USAGE, "report: -o %s: sigtrace writes no such format; add --format %s",
+				   ra->out, report_format_names(names,
+								sizeof(names)));
+		}
 	}
 }
 
@@ -161,7 +181,7 @@ int report_main(int argc, char **argv)
 			close(fd);
 		return EXIT_FAILURE_RUNTIME;
 	}
-	rc = report_write(ra.ops, a, fd);
+	rc = report_write(ra.ops, a, fd, &ra.opts);
 	if (rc < 0)
 		warnx_msg("writing the report to %s: %s",
 			  ra.out ? ra.out : "standard output", strerror(-rc));

@@ -16,6 +16,7 @@
 static const struct report_ops *const formats[] = {
 	&report_text_ops, &report_summary_ops, &report_json_ops,
 	&report_html_ops, &report_chrome_ops, &report_svg_ops,
+	&report_counts_ops,
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -52,23 +53,47 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+/* Longest suffix first: x.trace.json is a Chrome trace, not JSON. */
+static const struct {
+	const char *suffix;
+	const struct report_ops *ops;
+} by_suffix[] = {
+	{ ".trace.json", &report_chrome_ops },
+	{ ".chrome.json", &report_chrome_ops },
+	{ ".json", &report_json_ops },
+	{ ".html", &report_html_ops },
+	{ ".htm", &report_html_ops },
+	{ ".svg", &report_svg_ops },
+};
+
+/* Formats a person may expect of a report that sigtrace does not
+ * write: text under such a name would be a silent surprise. */
+static const char *const foreign[] = {
+	".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ps", ".csv",
+	".xml", ".md", ".jsonl", ".yaml", ".yml", ".xhtml",
+};
+
 const struct report_ops *report_by_path(const char *path)
 {
-	if (ends_with(path, ".trace.json") || ends_with(path, ".chrome.json"))
-		return &report_chrome_ops;
-	if (ends_with(path, ".json"))
-		return &report_json_ops;
-	if (ends_with(path, ".html") || ends_with(path, ".htm"))
-		return &report_html_ops;
+	for (size_t i = 0; i < sizeof(by_suffix) / sizeof(by_suffix[0]); i++)
+		if (ends_with(path, by_suffix[i].suffix))
+			return by_suffix[i].ops;
+	for (size_t i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++)
+		if (ends_with(path, foreign[i]))
+			return NULL;
 	return &report_text_ops;
 }
 
-void report_render(const struct report_ops *ops, struct analyzer *a,
-		   struct strbuf *out)
+void report_render_opts(const struct report_ops *ops, struct analyzer *a,
+			struct strbuf *out, const struct report_opts *opts)
 {
-	struct report_ctx c = { .a = a, .out = out };
+	static const struct report_opts defaults = { 0 };
+	struct report_ctx c = { .a = a, .out = out,
+				.opts = opts ? opts : &defaults };
+	/* The answer first: what went wrong, then who died of it, then
+	 * the tables that back it. */
 	void (*const sections[])(struct report_ctx *) = {
-		ops->begin, ops->verdicts, ops->findings, ops->dispositions,
+		ops->begin, ops->findings, ops->verdicts, ops->dispositions,
 		ops->signals, ops->eintr, ops->timeline, ops->end,
 	};
 
@@ -82,12 +107,19 @@ void report_render(const struct report_ops *ops, struct analyzer *a,
 		ops->close(c.data);
 }
 
-int report_write(const struct report_ops *ops, struct analyzer *a, int fd)
+void report_render(const struct report_ops *ops, struct analyzer *a,
+		   struct strbuf *out)
+{
+	report_render_opts(ops, a, out, NULL);
+}
+
+int report_write(const struct report_ops *ops, struct analyzer *a, int fd,
+		 const struct report_opts *opts)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
-	report_render(ops, a, &sb);
+	report_render_opts(ops, a, &sb, opts);
 	rc = sink_write_all(fd, sb.buf ? sb.buf : "", sb.len);
 	sb_free(&sb);
 	return rc;

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * report_html.c - the report as one self-contained HTML file: no
- * network, no script, no external font.  Verdicts, findings and tables
- * first, then the graphical timeline (report_svg.c) and the events the
- * findings refer to.
+ * report_html.c - the report as one self-contained HTML5 file: no
+ * network, no script, no external font.  The answer comes first:
+ * findings, then the processes killed or stopped by a signal (the
+ * others that exited 0 behind a <details>, which needs no script), then
+ * the tables, the timeline as inline SVG (report_svg.c) scaled to the
+ * page by its viewBox, and the events the findings refer to.
  *
- * The page uses HTML 4 elements only, so `xmllint --html` (libxml2's
- * HTML 4 parser) finds nothing to say.  The SVG timeline is therefore
- * the document of a sandboxed iframe (srcdoc): inline in the file,
- * drawn by any browser, with its hover titles, and no script could run
- * in it even if some text escaped its escaping.  Every string from a
+ * One stylesheet serves the screen, a phone (viewport meta; wide tables
+ * and the timeline scroll in their own box), `prefers-color-scheme:
+ * dark` (custom properties, also in the SVG, so no label vanishes) and
+ * paper (the timeline fits the page width).  Every string from a
  * traced process goes through escape_html().
  */
 #include <stdlib.h>
@@ -35,23 +36,32 @@ static void esc_sb(struct report_ctx *c, struct strbuf *sb)
 }
 
 static const char style[] =
-	"body{font:14px/1.45 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:1260px}"
-	"h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:26px 0 8px;border-bottom:1px solid #ddd;padding-bottom:3px}"
+	":root{color-scheme:light dark;--fg:#222;--muted:#555;--faint:#777;--line:#ddd;--bg:#fff;--bad:#b00}"
+	"@media (prefers-color-scheme:dark){:root{--fg:#e4e4e4;--muted:#aeb4bb;--faint:#9aa0a6;--line:#444;--bg:#16181b;--bad:#ff7b72}}"
+	"body{font:14px/1.45 -apple-system,'Segoe UI',Helvetica,Arial,sans-serif;margin:24px;color:var(--fg);background:var(--bg);max-width:1260px}"
+	"h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:26px 0 8px;border-bottom:1px solid var(--line);padding-bottom:3px}"
 	"h3{font-size:14px;margin:14px 0 4px}"
-	".meta{color:#555;margin:0}.note{color:#666;font-size:12px}"
-	"table{border-collapse:collapse;font-size:13px}td,th{padding:3px 10px 3px 0;text-align:left;vertical-align:top}"
-	"th{color:#555;font-weight:600;border-bottom:1px solid #ddd}tr.killed td{color:#b00}"
-	"td.num{text-align:right;font-variant-numeric:tabular-nums}"
-	".argv{color:#777;font-size:12px;font-family:monospace}"
+	".meta{color:var(--muted);margin:0}.note{color:var(--faint);font-size:12px}"
+	"table{border-collapse:collapse;font-size:13px}td,th{padding:3px 10px 3px 0;text-align:left;vertical-align:top;overflow-wrap:break-word}"
+	"th{color:var(--muted);font-weight:600;border-bottom:1px solid var(--line)}tr.killed td{color:var(--bad)}"
+	"td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;overflow-wrap:normal}"
+	".argv{color:var(--faint);font-size:12px;font-family:monospace}"
 	"ol.findings{padding-left:22px}ol.findings li{margin-bottom:10px}"
-	"ul.det{margin:3px 0 0;padding-left:18px;color:#444;font-size:13px;list-style:square}"
+	"ul.det{margin:3px 0 0;padding-left:18px;color:var(--muted);font-size:13px;list-style:square}"
+	"pre.stack{margin:2px 0;font-size:12px;white-space:pre-wrap;overflow-wrap:break-word}"
 	".sev{display:inline-block;min-width:58px;text-align:center;border-radius:3px;color:#fff;font-size:11px;padding:1px 5px;margin-right:6px;text-transform:uppercase}"
-	".sev-critical{background:#c0392b}.sev-high{background:#e67e22}.sev-medium{background:#b7950b}"
-	".sev-low{background:#5d6d7e}.sev-info{background:#95a5a6}"
-	"iframe.tl{border:1px solid #ddd;width:100%}"
+	".sev-critical{background:#c0392b}.sev-high{background:#d35400}.sev-medium{background:#9a7d0a}"
+	".sev-low{background:#5d6d7e}.sev-info{background:#7f8c8d}"
+	"details{margin:6px 0}summary{cursor:pointer;color:var(--muted)}"
+	".tlwrap{overflow-x:auto}svg.tl{display:block;width:100%;height:auto}"
 	".dt{display:inline-block;vertical-align:top;margin:0 28px 8px 0}"
-	"td.t{font-family:monospace;white-space:nowrap;color:#555}"
-	"tr.c-finding td,tr.c-fatal td{color:#b00}";
+	"td.t{font-family:monospace;white-space:nowrap;color:var(--muted)}"
+	"tr.c-finding td,tr.c-fatal td{color:var(--bad)}"
+	"@media (max-width:700px){body{margin:10px}table{display:block;overflow-x:auto}svg.tl{min-width:720px}.dt{display:block}}"
+	"@media print{:root{--fg:#000;--muted:#333;--faint:#555;--line:#bbb;--bg:#fff;--bad:#a00}"
+	"body{margin:0;max-width:none;font-size:10pt}.tlwrap{overflow:visible}svg.tl{min-width:0;width:100%}"
+	"h2,h3{break-after:avoid}li,tr,svg.tl{break-inside:avoid}"
+	"*{print-color-adjust:exact;-webkit-print-color-adjust:exact}}";
 
 static void html_begin(struct report_ctx *c)
 {
@@ -61,10 +71,14 @@ static void html_begin(struct report_ctx *c)
 	struct tm tm;
 	char buf[64] = "?";
 
-	sb_adds(c->out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>sigtrace report: ");
+	sb_adds(c->out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+		"<meta name=\"color-scheme\" content=\"light dark\">\n"
+		"<title>sigtrace report: ");
 	report_trace_title(a, &sb);
 	esc_sb(c, &sb);
-	sb_printf(c->out, "</title>\n<style>%s</style></head><body>\n", style);
+	sb_printf(c->out, "</title>\n<style>%s%s</style></head><body>\n",
+		  style, report_svg_style);
 	sb_adds(c->out, "<h1>sigtrace report</h1>\n<p class=\"meta\"><code>");
 	report_trace_title(a, &sb);
 	esc_sb(c, &sb);
@@ -88,32 +102,71 @@ static void html_begin(struct report_ctx *c)
 	sb_free(&sb);
 }
 
+static void verdict_row(struct report_ctx *c, const struct an_proc *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_printf(c->out, "<tr%s><td class=\"num\">%d</td><td>",
+		  p->verdict == VERDICT_KILLED ? " class=\"killed\"" : "",
+		  (int)p->pid);
+	esc(c, p->comm);
+	sb_adds(c->out, "<br><span class=\"argv\">");
+	an_desc_args(&sb, &p->argv);
+	esc_sb(c, &sb);
+	sb_adds(c->out, "</span></td><td>");
+	report_verdict(c->a, p, &sb);
+	esc_sb(c, &sb);
+	sb_adds(c->out, "</td></tr>\n");
+	sb_free(&sb);
+}
+
+/* The rows of class CLS, at most MAX; how many were written. */
+static uint32_t verdict_rows(struct report_ctx *c, enum report_proc_class cls,
+			     uint32_t max)
+{
+	uint32_t shown = 0;
+
+	for (uint32_t i = 0; i < c->a->nprocs && shown < max; i++) {
+		if (report_proc_class(c->a->procs[i]) != cls)
+			continue;
+		verdict_row(c, c->a->procs[i]);
+		shown++;
+	}
+	return shown;
+}
+
+static const char verdict_head[] =
+	"<table><tr><th>pid</th><th>process</th><th>verdict</th></tr>\n";
+
+/* Deaths by signal first, then the other processes worth a row; those
+ * that exited 0 with nothing to say behind a <details>. */
 static void html_verdicts(struct report_ctx *c)
 {
 	const struct analyzer *a = c->a;
 	struct strbuf sb = STRBUF_INIT;
-	uint32_t n = a->nprocs < HTML_PROCS_MAX ? a->nprocs : HTML_PROCS_MAX;
+	uint32_t quiet = report_proc_count(a, PROC_QUIET);
+	uint32_t shown = 0;
 
-	sb_adds(c->out, "<h2>Verdicts</h2>\n<table><tr><th>pid</th><th>process</th><th>verdict</th></tr>\n");
-	for (uint32_t i = 0; i < n; i++) {
-		const struct an_proc *p = a->procs[i];
-
-		sb_printf(c->out, "<tr%s><td class=\"num\">%d</td><td>",
-			  p->verdict == VERDICT_KILLED ? " class=\"killed\"" :
-			  "", (int)p->pid);
-		esc(c, p->comm);
-		sb_adds(c->out, "<br><span class=\"argv\">");
-		an_desc_args(&sb, &p->argv);
-		esc_sb(c, &sb);
-		sb_adds(c->out, "</span></td><td>");
-		report_verdict(a, p, &sb);
-		esc_sb(c, &sb);
-		sb_adds(c->out, "</td></tr>\n");
+	sb_adds(c->out, "<h2>Processes</h2>\n");
+	if (quiet < a->nprocs) {
+		sb_adds(c->out, verdict_head);
+		shown = verdict_rows(c, PROC_DIED, HTML_PROCS_MAX);
+		shown += verdict_rows(c, PROC_NOTABLE, HTML_PROCS_MAX - shown);
+		sb_adds(c->out, "</table>\n");
 	}
-	sb_adds(c->out, "</table>\n");
-	if (n < a->nprocs)
+	if (quiet) {
+		report_quiet_line(a, &sb);
+		sb_adds(c->out, "<details><summary>");
+		esc_sb(c, &sb);
+		sb_printf(c->out, "</summary>\n%s", verdict_head);
+		shown += verdict_rows(c, PROC_QUIET, HTML_PROCS_MAX - shown);
+		sb_adds(c->out, "</table></details>\n");
+	}
+	if (shown < a->nprocs)
 		sb_printf(c->out, "<p class=\"note\">%u more processes: see the JSON report.</p>\n",
-			  a->nprocs - n);
+			  a->nprocs - shown);
+	if (!a->nprocs)
+		sb_adds(c->out, "<p>No process was traced.</p>\n");
 	sb_free(&sb);
 }
 
@@ -145,7 +198,14 @@ static void html_findings(struct report_ctx *c)
 			s += n + (s[n] == '\n');
 		}
 		sb_reset(&sb);
-		sb_adds(c->out, "</ul></li>\n");
+		sb_adds(c->out, "</ul>");
+		report_item_stacks(a, it, &sb);
+		if (sb.len) {
+			sb_adds(c->out, "<pre class=\"stack\">");
+			esc_sb(c, &sb);
+			sb_adds(c->out, "</pre>");
+		}
+		sb_adds(c->out, "</li>\n");
 	}
 	sb_adds(c->out, "</ol>\n");
 	for (int k = 0; k < FINDING__COUNT; k++)
@@ -167,6 +227,20 @@ static void disp_cell(struct report_ctx *c, int signo, const struct an_disp *d)
 	an_desc_disp(c->a, &sb, signo, d, true);
 	esc_sb(c, &sb);
 	sb_adds(c->out, "</td>");
+	sb_free(&sb);
+}
+
+/* Under a disposition row: the stack of the sigaction that set it. */
+static void set_at_row(struct report_ctx *c, const struct an_stack *st)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!st)
+		return;
+	sb_adds(c->out, "<tr><td></td><td colspan=\"2\"><span class=\"argv\">set at: ");
+	report_stack_oneline(c->a, st, &sb);
+	esc_sb(c, &sb);
+	sb_adds(c->out, "</span></td></tr>\n");
 	sb_free(&sb);
 }
 
@@ -196,6 +270,7 @@ static void html_dispositions(struct report_ctx *c)
 			disp_cell(c, s, &p->sig[s].start);
 			disp_cell(c, s, &p->sig[s].cur);
 			sb_adds(c->out, "</tr>\n");
+			set_at_row(c, an_stack_install(a, p, s));
 		}
 		sb_adds(c->out, "</table></div>\n");
 		shown++;
@@ -264,29 +339,6 @@ static void html_eintr(struct report_ctx *c)
 	sb_adds(c->out, "</table>\n");
 }
 
-/* An HTML attribute value that is itself a document. */
-static void attr_escape(struct strbuf *out, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++) {
-		switch (s[i]) {
-		case '&':
-			sb_adds(out, "&amp;");
-			break;
-		case '"':
-			sb_adds(out, "&quot;");
-			break;
-		case '<':
-			sb_adds(out, "&lt;");
-			break;
-		case '>':
-			sb_adds(out, "&gt;");
-			break;
-		default:
-			sb_addc(out, s[i]);
-		}
-	}
-}
-
 static void html_events(struct report_ctx *c)
 {
 	const struct analyzer *a = c->a;
@@ -318,21 +370,9 @@ static void html_events(struct report_ctx *c)
 
 static void html_timeline(struct report_ctx *c)
 {
-	struct strbuf svg = STRBUF_INIT, doc = STRBUF_INIT;
-	const char *h;
-
-	report_svg(c->a, &svg, false);
-	h = strstr(svg.buf, "height=\"");
-	sb_adds(c->out, "<h2>Timeline</h2>\n<p class=\"note\">A lane per process (its life, execs and exit), per thread that received signals, and per signal delivered: the band is the disposition (red: default that terminates or stops, grey: harmless default, yellow: ignored, green: handler), the marks are deliveries by outcome and syscall outcomes (dots); a triangle is a disposition change. Hover for details.</p>\n");
-	sb_printf(c->out, "<iframe class=\"tl\" sandbox=\"\" title=\"timeline\" style=\"height:%dpx\" srcdoc=\"",
-		  (h ? atoi(h + 8) : 400) + 24);
-	sb_adds(&doc, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body{margin:6px}</style></head><body>");
-	sb_add(&doc, svg.buf, svg.len);
-	sb_adds(&doc, "</body></html>");
-	attr_escape(c->out, doc.buf, doc.len);
-	sb_adds(c->out, "\"></iframe>\n");
-	sb_free(&doc);
-	sb_free(&svg);
+	sb_adds(c->out, "<h2>Timeline</h2>\n<p class=\"note\">A lane per process (its life, execs and exit), per thread that received signals, and per signal delivered: the band is the disposition (red: default that terminates or stops, grey: harmless default, yellow: ignored, green: handler), the marks are deliveries by outcome and syscall outcomes (dots); a triangle is a disposition change. Hover for details.</p>\n<div class=\"tlwrap\">");
+	report_svg(c->a, c->out, false);
+	sb_adds(c->out, "</div>\n");
 	html_events(c);
 }
 

@@ -207,6 +207,45 @@ static void verdict(struct report_ctx *c, const struct an_proc *p)
 	sb_free(&sb);
 }
 
+/* KEY: the top frames of a -k backtrace, innermost first. */
+static void stack(struct report_ctx *c, const char *key,
+		  const struct an_stack *st)
+{
+	const struct analyzer *a = c->a;
+	struct jsonw *w = W(c);
+
+	if (!st)
+		return;
+	jw_key(w, key);
+	jw_object_begin(w);
+	if (st->unavailable)
+		jw_kstring(w, "unavailable", an_pool_str(a, st->unavailable));
+	jw_kuint(w, "frames_total", st->total);
+	jw_key(w, "frames");
+	jw_array_begin(w);
+	for (uint8_t i = 0; i < st->n; i++) {
+		const struct an_frame *f = &st->f[i];
+
+		jw_object_begin(w);
+		jw_khex(w, "ip", f->ip);
+		if (f->symbol)
+			jw_kstring(w, "symbol", an_pool_str(a, f->symbol));
+		if (f->module)
+			jw_kstring(w, "module", an_pool_str(a, f->module));
+		jw_khex(w, f->symbol ? "symbol_offset" : "module_offset",
+			f->offset);
+		if (f->file)
+			jw_kstring(w, "file", an_pool_str(a, f->file));
+		if (f->line)
+			jw_kuint(w, "line", f->line);
+		if (f->inlined)
+			jw_kbool(w, "inlined", true);
+		jw_object_end(w);
+	}
+	jw_array_end(w);
+	jw_object_end(w);
+}
+
 static void proc_dispositions(struct report_ctx *c, const struct an_proc *p)
 {
 	static const char *const hows[] = { "start", "sigaction", "observed",
@@ -224,6 +263,7 @@ static void proc_dispositions(struct report_ctx *c, const struct an_proc *p)
 		disp(c, "end", s, &p->sig[s].cur);
 		jw_kbool(w, "changed", p->sig[s].changed);
 		jw_kstring(w, "how", hows[p->sig[s].how < 6 ? p->sig[s].how : 0]);
+		stack(c, "set_by_stack", an_stack_install(c->a, p, s));
 		jw_object_end(w);
 	}
 	jw_array_end(w);
@@ -359,6 +399,9 @@ static void item_fields(struct report_ctx *c, const struct an_item *it)
 	switch (it->kind) {
 	case ITEM_FINDING:
 		finding_fields(c, &c->a->findings[it->ref]);
+		stack(c, "delivery_stack", an_stack_delivery(c->a, it->ref));
+		stack(c, "sigaction_stack",
+		      an_stack_finding_sigaction(c->a, it->ref));
 		break;
 	case ITEM_EINTR:
 		r = &c->a->eintr[it->ref];
@@ -462,6 +505,15 @@ static void json_signals(struct report_ctx *c)
 		}
 		jw_array_end(w);
 		jw_kuint(w, "other_senders", st->other_senders);
+		if (c->a->counts) {
+			const struct an_sigcount *sc = &c->a->counts->sig[s];
+
+			jw_kuint(w, "eintr", sc->eintr);
+			jw_kuint(w, "distinct_senders", sc->senders);
+			if (sc->senders_more)
+				jw_kbool(w, "distinct_senders_at_least", true);
+			jw_kuint(w, "findings", sc->findings);
+		}
 		jw_object_end(w);
 	}
 	jw_array_end(w);

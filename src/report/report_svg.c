@@ -103,9 +103,11 @@ static void axis(struct svg *s)
 		double x = X(s, s->t0 + t);
 
 		an_desc_ms(&sb, t);
-		sb_printf(s->out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"ax\"/><text x=\"%.1f\" y=\"%d\" class=\"tick\">+%s</text>",
-			  x, AXIS_H - 8, x, AXIS_H - 4, x, AXIS_H - 12,
-			  sb.buf);
+		/* A label centred near the right edge would be cut. */
+		sb_printf(s->out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" class=\"ax\"/><text x=\"%.1f\" y=\"%d\" class=\"tick%s\">+%s</text>",
+			  x, AXIS_H - 8, x, AXIS_H - 4,
+			  x + 40 > SVG_W ? x + 2 : x, AXIS_H - 12,
+			  x + 40 > SVG_W ? " last" : "", sb.buf);
 		sb_reset(&sb);
 	}
 	sb_free(&sb);
@@ -416,6 +418,14 @@ static void proc_lane(struct svg *s, const struct an_proc *p,
 		title(s, &sb);
 		sb_adds(s->out, "</path>");
 	}
+	/* Named in plain sight too: paper has no hover. */
+	if (p->verdict == VERDICT_KILLED) {
+		char buf[NAME_BUF];
+
+		sb_printf(s->out, "<text x=\"%.1f\" y=\"%.1f\" class=\"killtxt\">%s</text>",
+			  x1 - 6, s->y + 12, an_signame(p->exit_signo, buf,
+							  sizeof(buf)));
+	}
 	if (p->row >= 0)
 		row_marks(s, &s->a->rows[p->row], false);
 	s->y += ROW_H;
@@ -479,18 +489,26 @@ static double svg_height(const struct analyzer *a)
 	return AXIS_H + 10 + (double)lanes * ROW_H;
 }
 
-static const char svg_style[] =
-	"text{font:11px sans-serif;fill:#222}.tick{font-size:10px;text-anchor:middle;fill:#555}"
-	".lg{font-size:10px}.proc{font-weight:bold}.sig,.thr{fill:#444}"
-	".ax{stroke:#999;stroke-width:1}.life{fill:#b9c7d8}.exec{fill:#333}"
-	".kill{stroke:#d62728;stroke-width:2}.end{stroke:#333;stroke-width:1.5}"
-	".b-fatal{fill:#f7d4d4}.b-dfl{fill:#e9e9e9}.b-ign{fill:#fbefb4}"
-	".b-hnd{fill:#cfead0}.b-unk{fill:#f4f4f4;stroke:#ccc;stroke-dasharray:2 2}"
-	".inst{fill:#222}.agg{opacity:.85}.cnt{font-size:9px;text-anchor:middle;fill:#fff}"
-	".mk:hover,.inst:hover{stroke:#000;stroke-width:1}";
+/* Scoped to svg.tl: inline in a page, an SVG's style is the page's.
+ * Colours are custom properties so that dark mode recolours bands and
+ * labels (the marks keep their colours, readable on both). */
+const char report_svg_style[] =
+	"svg.tl{--halo:#fff;--ink:#222;--ink2:#555;--axis:#999;--life:#b9c7d8;--bfatal:#f7d4d4;--bdfl:#e9e9e9;--bign:#fbefb4;--bhnd:#cfead0;--bunk:#f4f4f4}"
+	"@media (prefers-color-scheme:dark){svg.tl{--halo:#16181b;--ink:#e4e4e4;--ink2:#aeb4bb;--axis:#777;--life:#4d5f78;--bfatal:#5c2626;--bdfl:#3a3d42;--bign:#5a5222;--bhnd:#264a2a;--bunk:#26282b}}"
+	"@media print{svg.tl{--halo:#fff;--ink:#000;--ink2:#333;--axis:#999;--life:#b9c7d8;--bfatal:#f7d4d4;--bdfl:#e9e9e9;--bign:#fbefb4;--bhnd:#cfead0;--bunk:#f4f4f4}}"
+	"svg.tl text{font:11px sans-serif;fill:var(--ink)}svg.tl .tick{font-size:10px;text-anchor:middle;fill:var(--ink2)}"
+	"svg.tl .tick.last{text-anchor:end}svg.tl .lg{font-size:10px}svg.tl .proc{font-weight:bold}"
+	"svg.tl .sig,svg.tl .thr{fill:var(--ink2)}svg.tl .killtxt{font-size:10px;font-weight:bold;text-anchor:end;fill:#d62728;paint-order:stroke;stroke:var(--halo);stroke-width:3px}"
+	"svg.tl .ax{stroke:var(--axis);stroke-width:1}svg.tl .life{fill:var(--life)}svg.tl .exec{fill:var(--ink)}"
+	"svg.tl .kill{stroke:#d62728;stroke-width:2}svg.tl .end{stroke:var(--ink);stroke-width:1.5}"
+	"svg.tl .b-fatal{fill:var(--bfatal)}svg.tl .b-dfl{fill:var(--bdfl)}svg.tl .b-ign{fill:var(--bign)}"
+	"svg.tl .b-hnd{fill:var(--bhnd)}svg.tl .b-unk{fill:var(--bunk);stroke:var(--axis);stroke-dasharray:2 2}"
+	"svg.tl .inst{fill:var(--ink)}svg.tl .agg{opacity:.85}svg.tl .cnt{font-size:9px;text-anchor:middle;fill:#fff}"
+	"svg.tl .mk:hover,svg.tl .inst:hover{stroke:var(--ink);stroke-width:1}";
 
-/* The SVG document (STANDALONE: with the XML namespace, for a file of
- * its own; else for an HTML page). */
+/* The SVG document (STANDALONE: an XML file of its own, with its style;
+ * else inline in an HTML page, whose style has report_svg_style).  The
+ * viewBox lets it scale to any width. */
 void report_svg(const struct analyzer *a, struct strbuf *out, bool standalone)
 {
 	struct svg s = { .a = a, .out = out, .t0 = a->trace.t0,
@@ -501,8 +519,11 @@ void report_svg(const struct analyzer *a, struct strbuf *out, bool standalone)
 		s.t1 = s.t0 + 1000000;
 	if (standalone)
 		sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	sb_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\"><style>%s</style>\n",
-		  SVG_W, h, SVG_W, h, svg_style);
+	sb_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tl\" width=\"%d\" height=\"%.0f\" viewBox=\"0 0 %d %.0f\" role=\"img\" aria-label=\"signal timeline\">",
+		  SVG_W, h, SVG_W, h);
+	if (standalone)
+		sb_printf(out, "<style>%s</style>", report_svg_style);
+	sb_addc(out, '\n');
 	legend(&s);
 	axis(&s);
 	sb_addc(out, '\n');

@@ -16,6 +16,7 @@
 #define TEXT_ITEMS_MAX 50
 #define TEXT_TABLES_MAX 20	/* disposition tables */
 #define SUMMARY_ITEMS_MAX 5
+#define SUMMARY_PROCS_MAX 10
 
 static void esc(struct report_ctx *c, const char *s)
 {
@@ -101,12 +102,6 @@ static void text_begin(struct report_ctx *c)
 	sb_free(&sb);
 }
 
-static bool proc_notable(const struct an_proc *p)
-{
-	return p->verdict != VERDICT_EXITED || p->exit_code != 0 ||
-	       p->nfindings > 0 || p->eintrs > 0;
-}
-
 static void verdict_line(struct report_ctx *c, const struct an_proc *p,
 			 const char *indent)
 {
@@ -139,26 +134,48 @@ static void group_lines(struct report_ctx *c, const char *indent)
 	sb_free(&sb);
 }
 
-static void text_verdicts(struct report_ctx *c)
+/* The rows of class CLS, at most MAX; how many were printed. */
+static uint32_t verdict_rows(struct report_ctx *c, enum report_proc_class cls,
+			     uint32_t max, const char *indent)
 {
-	const struct analyzer *a = c->a;
-	bool all = a->nprocs <= TEXT_PROCS_MAX;
 	uint32_t shown = 0;
 
-	sb_adds(c->out, "\nVERDICTS\n");
-	for (uint32_t i = 0; i < a->nprocs; i++) {
-		const struct an_proc *p = a->procs[i];
-
-		if (!all && (!proc_notable(p) || shown >= TEXT_PROCS_MAX))
+	for (uint32_t i = 0; i < c->a->nprocs && shown < max; i++) {
+		if (report_proc_class(c->a->procs[i]) != cls)
 			continue;
-		verdict_line(c, p, "  ");
+		verdict_line(c, c->a->procs[i], indent);
 		shown++;
 	}
-	if (shown < a->nprocs)
-		sb_printf(c->out, "  ... and %u more processes (most exited 0): see the JSON report\n",
-			  a->nprocs - shown);
-	if (a->nprocs == 0)
+	return shown;
+}
+
+/* Deaths by signal first, then the other processes worth a line, then
+ * one line for the quiet rest. */
+static void verdict_lines(struct report_ctx *c, uint32_t max,
+			  const char *indent)
+{
+	const struct analyzer *a = c->a;
+	uint32_t shown, quiet = report_proc_count(a, PROC_QUIET);
+	struct strbuf sb = STRBUF_INIT;
+
+	shown = verdict_rows(c, PROC_DIED, max, indent);
+	shown += verdict_rows(c, PROC_NOTABLE, max - shown, indent);
+	if (shown + quiet < a->nprocs)
+		sb_printf(c->out, "%s... and %u more processes with something to say: see the JSON report\n",
+			  indent, a->nprocs - quiet - shown);
+	if (quiet) {
+		report_quiet_line(a, &sb);
+		sb_printf(c->out, "%s%s\n", indent, sb.buf);
+	}
+	sb_free(&sb);
+}
+
+static void text_verdicts(struct report_ctx *c)
+{
+	sb_adds(c->out, "\nVERDICTS (killed or stopped by a signal first)\n");
+	if (c->a->nprocs == 0)
 		sb_adds(c->out, "  no process was traced\n");
+	verdict_lines(c, TEXT_PROCS_MAX, "  ");
 	group_lines(c, "  ");
 }
 
@@ -211,6 +228,7 @@ static void text_findings(struct report_ctx *c)
 		esc_sb(c, &sb);
 		sb_addc(c->out, '\n');
 		report_item_details(a, it, &sb);
+		report_item_stacks(a, it, &sb);
 		esc_lines(c, sb.buf ? sb.buf : "", "       ");
 		sb_reset(&sb);
 	}
@@ -233,6 +251,8 @@ static void disp_row(struct report_ctx *c, const struct an_proc *p, int signo)
 		s->start.handler == s->cur.handler &&
 		s->start.flags == s->cur.flags;
 
+	const struct an_stack *st = an_stack_install(c->a, p, signo);
+
 	sb_printf(c->out, "    %-12s ", an_signame(signo, buf, sizeof(buf)));
 	an_desc_disp(c->a, &sb, signo, &s->start, true);
 	if (same) {
@@ -243,6 +263,12 @@ static void disp_row(struct report_ctx *c, const struct an_proc *p, int signo)
 	}
 	esc_sb(c, &sb);
 	sb_addc(c->out, '\n');
+	if (st) {
+		sb_adds(c->out, "                 set at: ");
+		report_stack_oneline(c->a, st, &sb);
+		esc_sb(c, &sb);
+		sb_addc(c->out, '\n');
+	}
 	sb_free(&sb);
 }
 
@@ -448,24 +474,7 @@ static void summary_begin(struct report_ctx *c)
 
 static void summary_verdicts(struct report_ctx *c)
 {
-	const struct analyzer *a = c->a;
-	uint32_t rest = 0, shown = 0;
-
-	for (uint32_t i = 0; i < a->nprocs; i++) {
-		const struct an_proc *p = a->procs[i];
-
-		if ((p->verdict == VERDICT_EXITED && p->exit_code == 0) ||
-		    shown >= 10) {
-			rest++;
-			continue;
-		}
-		verdict_line(c, p, "");
-		shown++;
-	}
-	if (rest)
-		sb_printf(c->out, "%u %sprocess%s exited 0%s\n", rest,
-			  shown ? "other " : "", rest == 1 ? "" : "es",
-			  shown >= 10 ? " or are not shown" : "");
+	verdict_lines(c, SUMMARY_PROCS_MAX, "");
 	group_lines(c, "");
 }
 

@@ -23,6 +23,10 @@ bool stack_available(void);
 /* "libunwind" or "none", for --version. */
 const char *stack_backend(void);
 
+/* "libdw" when backtraces show file:line and inlined frames (from
+ * debug information), else "none"; for --version. */
+const char *stack_source_backend(void);
+
 /* Set up the unwinder (also done on first use).  0, or -errno. */
 int stack_init(void);
 

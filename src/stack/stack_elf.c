@@ -395,7 +395,7 @@ static bool is_mapped_file(int fd, const struct map_entry *e, bool inode_only)
  * matches but not its device (overlay file systems report either) is
  * taken last.  -1 when none is the mapped file.
  */
-static int open_mapped(pid_t pid, const struct map_entry *e)
+int elf_open_mapped(pid_t pid, const struct map_entry *e)
 {
 	char path[PATH_MAX + 64];
 	int fd;
@@ -447,7 +447,7 @@ static struct module *module_of(pid_t pid, const struct map_entry *e)
 	m->dev_major = e->dev_major;
 	m->dev_minor = e->dev_minor;
 	/* Unreadable modules are remembered too: tried once, not per frame. */
-	fd = open_mapped(pid, e);
+	fd = elf_open_mapped(pid, e);
 	if (fd >= 0) {
 		load_module(fd, m);
 		close(fd);
@@ -517,4 +517,15 @@ bool elf_symbol_at(pid_t pid, const struct map_entry *e, uint64_t addr,
 	*name = m->names + s->name;
 	*offset = vaddr - s->start;
 	return true;
+}
+
+bool elf_file_vaddr(pid_t pid, const struct map_entry *e, uint64_t addr,
+		    uint64_t *vaddr)
+{
+	const struct module *m;
+
+	if (!e || !map_is_file(e) || addr < e->start || addr >= e->end)
+		return false;
+	m = module_of(pid, e);
+	return m && m->nloads && file_vaddr(m, e, addr, vaddr);
 }

@@ -20,4 +20,15 @@
 bool elf_symbol_at(pid_t pid, const struct map_entry *e, uint64_t addr,
 		   const char **name, uint64_t *offset);
 
+/* The file mapped at E in process PID (the one the process mapped, even
+ * deleted or in another mount namespace), opened read-only: a
+ * descriptor to close, or -1. */
+int elf_open_mapped(pid_t pid, const struct map_entry *e);
+
+/* ADDR (a run-time address mapped by E) as a virtual address of its ELF
+ * file, the address debug information uses.  false when it is outside
+ * the file's loaded segments or the module cannot be read. */
+bool elf_file_vaddr(pid_t pid, const struct map_entry *e, uint64_t addr,
+		    uint64_t *vaddr);
+
 #endif

@@ -18,6 +18,11 @@ const char *stack_backend(void)
 	return "none";
 }
 
+const char *stack_source_backend(void)
+{
+	return "none";
+}
+
 int stack_init(void)
 {
 	return 0;

@@ -24,7 +24,13 @@
  *
  * Names do not come from unw_get_proc_name: in libunwind 1.6 it reads
  * /proc/PID/maps and maps the module's file again for every frame.  The
- * ELF cache reads each module once.
+ * ELF cache reads each module once; C++ names are demangled, and with
+ * debug information each frame gets its file:line and the functions
+ * inlined there (stack_dwarf.c).
+ *
+ * The unwinder reads a process of sigtrace's own word size only: an
+ * i386 program traced by a 64-bit sigtrace gets no backtrace but the
+ * reason, never frames made of misread registers.
  */
 #define _GNU_SOURCE	/* process_vm_readv */
 #include <errno.h>
@@ -33,10 +39,15 @@
 #include <string.h>
 #include <sys/uio.h>
 
+#include <elf.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <libunwind-ptrace.h>
 
+#include "demangle.h"
 #include "maps.h"
 #include "stack.h"
+#include "stack_dwarf.h"
 #include "stack_elf.h"
 #include "xmalloc.h"
 
@@ -45,6 +56,8 @@
 #define AS_MAX 16
 #define PAGES 16
 #define PAGE_SIZE_ 4096u
+#define INLINE_MAX 8		/* inlined frames at one address */
+#define WIDTH_SLOTS 64		/* processes whose word size is known */
 
 struct upt_slot {
 	struct upt_slot *next;
@@ -247,35 +260,90 @@ static void copy_str(char *dst, size_t size, const char *src)
 	dst[n] = '\0';
 }
 
-/* Module, module offset and function of IP.  EXACT: IP is where the
- * thread is; otherwise a return address, whose call is at IP - 1 (the
- * last instruction of a function that does not return belongs to it,
- * not to the next one). */
-static void fill_frame(struct proc_as *a, struct stack_frame *f, uint64_t ip,
-		       bool exact)
+/* Module, module offset and function of IP into F[0], preceded by the
+ * functions inlined there when debug information says so; at most ROOM
+ * frames, how many written.  EXACT: IP is where the thread is;
+ * otherwise a return address, whose call is at IP - 1 (the last
+ * instruction of a function that does not return belongs to it, not to
+ * the next one). */
+static size_t fill_frames(struct proc_as *a, struct stack_frame *f,
+			  size_t room, uint64_t ip, bool exact)
 {
+	struct stack_frame src[INLINE_MAX];
 	pid_t pid = a->pid;
 	uint64_t at = exact || ip == 0 ? ip : ip - 1;
 	const struct map_entry *e;
+	struct stack_frame phys;
 	const char *name;
 	uint64_t off;
 	bool changed = false;
+	size_t n = 0, k;
 
-	memset(f, 0, sizeof(*f));
-	f->ip = ip;
+	memset(&phys, 0, sizeof(phys));
+	phys.ip = ip;
 	e = maps_lookup(pid, at, true, epoch, &changed);
 	if (changed)
 		a->flush = true;	/* at the next backtrace, not mid-way */
-	if (!e)
-		return;
-	if (e->path[0]) {
-		copy_str(f->module, sizeof(f->module), e->path);
-		f->module_offset = ip - e->base;
+	if (e && e->path[0]) {
+		copy_str(phys.module, sizeof(phys.module), e->path);
+		phys.module_offset = ip - e->base;
 	}
-	if (elf_symbol_at(pid, e, at, &name, &off)) {
-		copy_str(f->symbol, sizeof(f->symbol), name);
-		f->symbol_offset = off + (ip - at);
+	if (e && elf_symbol_at(pid, e, at, &name, &off)) {
+		copy_str(phys.symbol, sizeof(phys.symbol), demangle(name));
+		phys.symbol_offset = off + (ip - at);
 	}
+	k = e && e->path[0] ? dwarf_source(pid, e, at, src, INLINE_MAX) : 0;
+	for (size_t i = 0; i + 1 < k && n + 1 < room; i++) {
+		f[n] = src[i];
+		f[n].ip = ip;
+		memcpy(f[n].module, phys.module, sizeof(phys.module));
+		f[n].module_offset = phys.module_offset;
+		n++;
+	}
+	if (k) {
+		memcpy(phys.file, src[k - 1].file, sizeof(phys.file));
+		phys.line = src[k - 1].line;
+	}
+	f[n++] = phys;
+	return n;
+}
+
+/* Is PID a program of another word size than sigtrace (i386 under a
+ * 64-bit sigtrace)?  Its ELF class says; cached, forgotten at exec. */
+static struct {
+	pid_t pid;
+	bool foreign;
+} widths[WIDTH_SLOTS];
+
+static bool foreign_width(pid_t pid)
+{
+	unsigned char ident[EI_NIDENT];
+	size_t slot = (unsigned)pid % WIDTH_SLOTS;
+	char path[64];
+	int fd;
+
+	if (widths[slot].pid == pid)
+		return widths[slot].foreign;
+	snprintf(path, sizeof(path), "/proc/%d/exe", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;	/* unknown: let libunwind try */
+	widths[slot].pid = pid;
+	widths[slot].foreign = pread(fd, ident, sizeof(ident), 0) ==
+		(ssize_t)sizeof(ident) &&
+		memcmp(ident, ELFMAG, SELFMAG) == 0 &&
+		ident[EI_CLASS] != (sizeof(void *) == 8 ? ELFCLASS64 :
+				     ELFCLASS32);
+	close(fd);
+	return widths[slot].foreign;
+}
+
+static struct stack *declined(const char *why)
+{
+	struct stack *s = xcalloc(1, sizeof(*s));
+
+	s->unavailable = why;
+	return s;
 }
 
 struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
@@ -285,11 +353,15 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 	struct stack *s, *shrunk;
 	unw_word_t prev_ip = 0, prev_sp = 0;
 	bool interrupted;
-	size_t n = 0;
+	size_t n = 0, group = 0;
 	void *upt;
 
 	if (depth == 0 || stack_init() < 0)
 		return NULL;
+	if (foreign_width(pid))
+		return declined(sizeof(void *) == 8 ?
+			"a 32-bit (i386) process: sigtrace unwinds 64-bit processes only" :
+			"a process of another word size than sigtrace's");
 	if (depth > DEPTH_MAX)
 		depth = DEPTH_MAX;
 	upt = upt_for(pid, tid);
@@ -298,6 +370,7 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 		return NULL;
 	epoch++;
 	s = xmalloc(sizeof(*s) + depth * sizeof(s->frames[0]));
+	s->unavailable = NULL;
 	mem_begin(tid);
 	if (unw_init_remote(&c, a->as, upt) < 0) {
 		mem.tid = 0;
@@ -321,10 +394,11 @@ struct stack *stack_capture(pid_t pid, pid_t tid, unsigned depth)
 		 * a return address. */
 		interrupted = unw_is_signal_frame(&c) > 0;
 		if (interrupted && n > 0)
-			fill_frame(a, &s->frames[n - 1], s->frames[n - 1].ip,
-				   true);
-		fill_frame(a, &s->frames[n], ip, n == 0 || interrupted);
-		n++;
+			n = group + fill_frames(a, &s->frames[group],
+						depth - group, prev_ip, true);
+		group = n;
+		n += fill_frames(a, &s->frames[n], depth - n, ip,
+				 n == 0 || interrupted);
 		prev_ip = ip;
 		prev_sp = sp;
 		if (unw_step(&c) <= 0)
@@ -360,6 +434,7 @@ bool stack_symbolize(pid_t pid, uint64_t addr, struct disposition *d)
 		d->module_offset = addr - e->base;
 	}
 	if (elf_symbol_at(pid, e, addr, &name, &off)) {
+		name = demangle(name);
 		if (off)
 			snprintf(d->symbol, sizeof(d->symbol), "%s+0x%llx",
 				 name, (unsigned long long)off);
@@ -397,6 +472,8 @@ void stack_forget_process(pid_t pid)
 		}
 	}
 	maps_forget(pid);
+	if (widths[(unsigned)pid % WIDTH_SLOTS].pid == pid)
+		widths[(unsigned)pid % WIDTH_SLOTS].pid = 0;
 	for (size_t i = 0; i < AS_MAX; i++)
 		if (spaces[i].pid == pid)
 			space_release(&spaces[i]);

@@ -206,6 +206,7 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 		trace_emit_dispositions(T, p);
 	}
 	warn_setid_exec(T, t, e.u.exec.path);
+	inject_after_exec(T, p, t->tid);
 	tracee_resume(T, t, 0);
 }
 

@@ -228,6 +228,7 @@ struct tracer {
 	unsigned live;		/* traced threads */
 	uint64_t stops, syscall_stops, deliveries;
 	uint64_t unflushed_ns;	/* when the sinks' held output began */
+	unsigned execs;		/* execs seen, for -e inject */
 	struct tracee *tracees[TABLE_BUCKETS];
 	struct process *procs[TABLE_BUCKETS];
 	struct traced_ident recent[RECENT_MAX];
@@ -305,6 +306,9 @@ void watch_close(struct tracer *T);
 struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator);
 void lifecycle_new_task(struct tracer *T, struct tracee *t, int event);
 void lifecycle_exec(struct tracer *T, struct tracee *t);
+/* inject.c: -e inject, after each exec of P (stopped at it): send the
+ * signal when this is the exec asked for, and say so in the logs. */
+void inject_after_exec(struct tracer *T, struct process *p, pid_t tid);
 void lifecycle_event_stop(struct tracer *T, struct tracee *t, int sig);
 void lifecycle_exit(struct tracer *T, struct tracee *t, int status);
 /* Detach: the last word (findings, audit, detach) on every process. */

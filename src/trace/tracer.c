@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -132,9 +133,12 @@ static void dispatch(struct tracer *T, pid_t tid, int status)
 	}
 }
 
-/* One line on the terminal, rewritten in place; never in a log file. */
+/* One line on the terminal, rewritten in place; never in a log file.
+ * Cut to the terminal's width, read each time (the pane may be resized):
+ * a line that wraps is not rewritten in place but repeated below. */
 static void show_status(struct tracer *T)
 {
+	struct winsize ws;
 	char line[256], what[64];
 	int n;
 
@@ -149,6 +153,12 @@ static void show_status(struct tracer *T)
 		     "\r\033[K%s, %llu signal%s so far; Ctrl-C to stop and report",
 		     what, (unsigned long long)T->deliveries,
 		     T->deliveries == 1 ? "" : "s");
+	if (n >= (int)sizeof(line))
+		n = sizeof(line) - 1;
+	/* 4 bytes of "\r\033[K" take no column; keep the last one free. */
+	if (ioctl(T->cfg.status_fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1 &&
+	    n > 4 + ws.ws_col - 1)
+		n = 4 + ws.ws_col - 1;
 	if (n > 0)
 		(void)!write(T->cfg.status_fd, line, (size_t)n);
 }

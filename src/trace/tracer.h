@@ -24,6 +24,8 @@ struct tracer_config {
 	bool quiet;		/* -q: no advice on the terminal */
 	enum sender_kind senders;	/* --senders: the observer's back end */
 	unsigned stack_depth;	/* -k: frames per backtrace; 0: no -k */
+	int inject_signo;	/* -e inject: send this signal ... */
+	unsigned inject_exec;	/* ... right after the Nth exec, from 1 */
 	/* Attach mode only. */
 	uint64_t poll_ns;	/* /proc poll period, 0 = never */
 	bool all_syscalls;	/* --syscalls: PTRACE_SYSCALL always */

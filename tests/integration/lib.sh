@@ -78,6 +78,23 @@ show_file() {
 	fi
 }
 
+# golden OUT GOLDEN WHAT: OUT is exactly GOLDEN (else a diff and a
+# failure naming WHAT); with SIGTRACE_REGEN set, OUT becomes GOLDEN.
+# Returns 1 after regenerating, 0 after a match.
+golden() {
+	if [ -n "${SIGTRACE_REGEN:-}" ]; then
+		cp "$1" "$2"
+		note "regenerated $2"
+		return 1
+	fi
+	[ -f "$2" ] || fail "no golden file $2 (SIGTRACE_REGEN=1 writes it)"
+	if ! cmp -s "$2" "$1"; then
+		diff -u "$2" "$1" | head -80 >&2
+		fail "$3 differs from $2"
+	fi
+	return 0
+}
+
 # skip_unless_ptrace: exit 77 when this system does not let us ptrace;
 # fail when ptrace works but sigtrace cannot trace /bin/true.
 skip_unless_ptrace() {

@@ -43,4 +43,26 @@ assert_jq "$J" 'any(.[0].traceEvents[]; .ph == "i" and .name == "SIGUSR1"
 	.args.sender_comm == "kill")' 'the fatal SIGUSR1 from kill'
 assert_jq "$J" 'any(.[0].traceEvents[]; .pid == $ids.victim and
 	.name == "exit (killed)")' 'the victim is killed'
+
+# Each process's lifetime is a slice, the victim's with its verdict.
+assert_jq "$J" '[.[0].traceEvents[] | select(.ph == "M" and
+	.name == "process_name") | .pid] - [.[0].traceEvents[] |
+	select(.ph == "X" and .cat == "process" and .tid == .pid) | .pid] ==
+	[]' 'every process has a lifetime slice'
+assert_jq "$J" 'any(.[0].traceEvents[]; .ph == "X" and .cat == "process"
+	and .pid == $ids.victim and
+	(.args.verdict | startswith("killed by SIGUSR1")))' 	'the victim lifetime slice says how it ended'
+# The fatal SIGUSR1 flows from kill's track to the victim's: an s and an
+# f of the same id, the s on the sender, the f on the receiver.
+assert_jq "$J" '[.[0].traceEvents[] | select(.ph == "s" and
+	.name == "SIGUSR1")] as $s | [.[0].traceEvents[] | select(.ph == "f"
+	and .name == "SIGUSR1" and .pid == $ids.victim)] as $f |
+	any($s[]; . as $a | any($f[]; .id == $a.id and .ts >= $a.ts and
+	.bp == "e")) and ($s | length) == 1' 	'a flow arrow from the sender of SIGUSR1 to the victim'
+assert_jq "$J" '[.[0].traceEvents[] | select(.ph == "s" and .name == "SIGUSR1")] | all(.pid !=
+	$ids.victim)' 'no flow starts at the receiver'
+# The finding carries its text.
+assert_jq "$J" 'any(.[0].traceEvents[]; .cat == "finding" and
+	.pid == $ids.victim and (.args.text | test("SIGUSR1 killed")) and
+	(.args.details | length > 0))' 'the finding says what it found'
 exit 0

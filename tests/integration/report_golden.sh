@@ -33,17 +33,8 @@ for log in "$G"/*.jsonl; do
 			mv "$out.raw" "$out"
 			golden=$G/$name.txt
 		fi
-		if [ -n "${SIGTRACE_REGEN:-}" ]; then
-			cp "$out" "$golden"
-			note "regenerated $golden"
-			continue
-		fi
-		[ -f "$golden" ] || fail "no golden report $golden (SIGTRACE_REGEN=1 writes it)"
-		if ! cmp -s "$golden" "$out"; then
-			diff -u "$golden" "$out" | head -80 >&2
-			fail "$name: the $fmt report differs from $golden"
-		fi
-		n=$((n + 1))
+		golden "$out" "$golden" "$name: the $fmt report" &&
+			n=$((n + 1))
 	done
 done
 [ "$n" -gt 0 ] || [ -n "${SIGTRACE_REGEN:-}" ] || fail "no golden log in $G"

@@ -58,13 +58,15 @@ assert_jq "$T/r.json" 'any(.[0].timeline[]; .pid == $ids.victim and
 	.type == "signal") and any(.[0].timeline[]; .type == "finding")' \
 	'the timeline holds the delivery and the finding'
 
-# -c: no event log, only the summary, where the text log would go.
+# -c: no event log, only the summary and the per-signal table, where
+# the text log would go.
 "$SIGTRACE" -c --json "$T/log.json" -- "$FIXTURES/tar_race" >/dev/null \
 	2>"$T/c.err" || fail "sigtrace -c failed"
 "$SIGTRACE" report "$T/log.json" --format summary >"$T/summary"
+"$SIGTRACE" report "$T/log.json" --format counts >>"$T/summary"
 if ! cmp -s "$T/summary" "$T/c.err"; then
 	diff -u "$T/summary" "$T/c.err" >&2
-	fail "-c: stderr is not exactly the summary"
+	fail "-c: stderr is not exactly the summary and the table"
 fi
 grep -q 'killed by SIGUSR1' "$T/c.err" || fail "-c: the summary has no verdict"
 # -c -o FILE: the summary goes to FILE.

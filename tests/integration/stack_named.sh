@@ -82,7 +82,8 @@ grep -Eq 'rt_sigaction\(SIGUSR1, \{handler=0x[0-9a-f]+ <on_usr1> \(/.*/stack_nam
 	show_file "$T/log.txt" "text log"
 	fail "the text log shows no handler=0x... <on_usr1> (.../stack_named+0x...)"
 }
-grep -Eq '^    #[0-9]+ 0x[0-9a-f]+ deep_a\+0x[0-9a-f]+ \(/.*/stack_named\+0x[0-9a-f]+\)$' \
+# (" at stack_named.c:LINE" between them with debug information and libdw)
+grep -Eq '^    #[0-9]+ 0x[0-9a-f]+ deep_a\+0x[0-9a-f]+( at [^ ]*stack_named\.c:[0-9]+)? \(/.*/stack_named\+0x[0-9a-f]+\)$' \
 	"$T/log.txt" || {
 	show_file "$T/log.txt" "text log"
 	fail "the text log shows no frame line '    #N 0x... deep_a+0x... (.../stack_named+0x...)'"

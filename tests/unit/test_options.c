@@ -302,7 +302,7 @@ static void test_report_and_stack_flags(void **state)
 static void test_report_formats(void **state)
 {
 	static const char *const names[] = {
-		"text", "summary", "json", "html", "chrome", "svg",
+		"text", "summary", "json", "html", "chrome", "svg", "counts",
 	};
 	struct options o;
 	char err[256], list[128], small[10];
@@ -315,18 +315,121 @@ static void test_report_formats(void **state)
 		assert_string_equal(o.report_format, names[i]);
 	}
 	assert_string_equal(report_format_names(list, sizeof(list)),
-			    "text, summary, json, html, chrome or svg");
+			    "text, summary, json, html, chrome, svg or counts");
 	assert_int_equal(parse(&o, err, "--report-format", "HTML", "ls",
 			       NULL), OPTIONS_USAGE_ERROR);
 	assert_null(report_by_name("HTML"));
 	assert_int_equal(parse(&o, err, "--report-format", "", "ls", NULL),
 			 OPTIONS_USAGE_ERROR);
 	assert_string_equal(err, "--report-format : expected text, summary, "
-			    "json, html, chrome or svg");
+			    "json, html, chrome, svg or counts");
 	assert_null(report_by_name(NULL));
 	assert_string_equal(report_format_names(small, sizeof(small)),
 			    "text, sum");
 	assert_string_equal(report_format_names(NULL, 0), "");
+}
+
+/* strace's habits: the same meaning, or a refusal that says why. */
+static void test_strace_meanings(void **state)
+{
+	struct options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, "-t", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_CLOCK);
+	assert_int_equal(o.sink.time_digits, 0);	/* seconds, as strace */
+	assert_int_equal(parse(&o, err, "-tt", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.time_digits, 6);
+	assert_int_equal(parse(&o, err, "--timestamps=unix,ms", "true", NULL),
+			 OPTIONS_OK);
+	assert_int_equal(o.sink.time_format, TIME_UNIX);
+	assert_int_equal(o.sink.time_digits, 3);
+	assert_int_equal(parse(&o, err, "--timestamps=weekday", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	/* -ff: files per process only with -o, as strace. */
+	assert_int_equal(parse(&o, err, "-ff", "-o", "log", "true", NULL),
+			 OPTIONS_OK);
+	assert_true(o.per_process);
+	assert_int_equal(parse(&o, err, "-f", "-o", "log", "true", NULL),
+			 OPTIONS_OK);
+	assert_false(o.per_process);
+	assert_int_equal(parse(&o, err, "-ff", "true", NULL), OPTIONS_OK);
+	assert_false(o.per_process);
+	assert_int_equal(parse(&o, err, "-A", "-o", "log", "true", NULL),
+			 OPTIONS_OK);
+	assert_true(o.append);
+	assert_int_equal(parse(&o, err, "-A", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	/* -v: nothing abbreviated, unless -s says otherwise. */
+	assert_int_equal(parse(&o, err, "-v", "true", NULL), OPTIONS_OK);
+	assert_int_equal(o.sink.strsize, 0);
+	assert_int_equal(parse(&o, err, "-v", "-s", "32", "true", NULL),
+			 OPTIONS_OK);
+	assert_int_equal(o.sink.strsize, 32);
+	/* -q, -qq, --quiet=WHAT, -e quiet=WHAT */
+	assert_int_equal(parse(&o, err, "-qq", "true", NULL), OPTIONS_OK);
+	assert_true(o.sink.quiet && o.sink.quiet_exit);
+	assert_int_equal(parse(&o, err, "--quiet=exit", "true", NULL),
+			 OPTIONS_OK);
+	assert_true(!o.sink.quiet && o.sink.quiet_exit);
+	assert_int_equal(parse(&o, err, "-e", "quiet=attach", "true", NULL),
+			 OPTIONS_OK);
+	assert_true(o.quiet && !o.sink.quiet_exit);
+	assert_int_equal(parse(&o, err, "--quiet=loud", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	/* -c and -C both add the table; -c alone drops the log. */
+	assert_int_equal(parse(&o, err, "-C", "-S", "errors", "true", NULL),
+			 OPTIONS_OK);
+	assert_true(o.counts && !o.summary_only);
+	assert_int_equal(report_counts_sort(o.count_sort),
+			 report_counts_sort("eintr"));
+	assert_int_equal(parse(&o, err, "-S", "time", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	/* long names */
+	assert_int_equal(parse(&o, err, "--attach", "12", "--string-limit",
+			       "9", "--stack-trace", NULL), OPTIONS_OK);
+	assert_int_equal(o.pids[0], 12);
+	assert_int_equal(o.sink.strsize, 9);
+	assert_true(o.stack);
+	assert_int_equal(parse(&o, err, "-E", "A=1", "-E", "B", "true", NULL),
+			 OPTIONS_OK);
+	assert_int_equal(o.nenv, 2);
+	assert_string_equal(o.env[1], "B");
+	assert_int_equal(parse(&o, err, "-e", "trace=%signal", "true", NULL),
+			 OPTIONS_OK);
+}
+
+static void test_strace_refusals(void **state)
+{
+	static const char *const refused[][2] = {
+		{ "-y", "-y: " }, { "-T", "-T: " }, { "-D", "-p PID" },
+		{ "-u", "runuser" }, { "-I", "-I: " }, { "--decode-fds", "--decode-fds: " },
+		{ "-e", "-e trace=open: " },
+	};
+	struct options o;
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		enum options_result r = strcmp(refused[i][0], "-e") == 0 ?
+			parse(&o, err, "-e", "trace=open", "true", NULL) :
+			parse(&o, err, refused[i][0], "true", NULL);
+
+		assert_int_equal(r, OPTIONS_USAGE_ERROR);
+		if (!strstr(err, refused[i][1]))
+			fail_msg("%s: '%s' lacks '%s'", refused[i][0], err,
+				 refused[i][1]);
+		assert_null(strchr(err, '\n'));
+	}
+	assert_int_equal(parse(&o, err, "-p", "1", "--kill-on-exit", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--report", "r.pdf", "true", NULL),
+			 OPTIONS_USAGE_ERROR);
+	assert_int_equal(parse(&o, err, "--report", "r.svg", "true", NULL),
+			 OPTIONS_OK);
+	assert_ptr_equal(report_by_path("r.svg"), &report_svg_ops);
+	assert_ptr_equal(report_by_path("night.report"), &report_text_ops);
 }
 
 static void test_signal_set_syntax(void **state)
@@ -357,6 +460,8 @@ int main(void)
 		cmocka_unit_test(test_outputs),
 		cmocka_unit_test(test_signal_filter),
 		cmocka_unit_test(test_time_flags),
+		cmocka_unit_test(test_strace_meanings),
+		cmocka_unit_test(test_strace_refusals),
 		cmocka_unit_test(test_misc_flags),
 		cmocka_unit_test(test_usage_errors),
 		cmocka_unit_test(test_help_version),

@@ -239,6 +239,55 @@ static void test_signal_origin(void **state)
 	reader_close(r);
 }
 
+/* -k: a backtrace, with a source line and an inlined frame, comes back
+ * frame by frame; a declined one keeps its reason; a bad one is an
+ * error naming the line. */
+static void test_stack(void **state)
+{
+	struct reader *r = reader_new("test", NULL);
+	struct stack *st = calloc(1, sizeof(*st) + 2 * sizeof(st->frames[0]));
+	struct stack none = { .unavailable = "a 32-bit (i386) process" };
+	struct event in, out;
+	const struct stack *got;
+
+	st->count = 2;
+	st->frames[0].ip = 0x55d0c0a01265;
+	strcpy(st->frames[0].symbol, "poke");
+	strcpy(st->frames[0].file, "cxx_handler.cc");
+	st->frames[0].line = 46;
+	st->frames[0].inlined = true;
+	st->frames[1].ip = 0x55d0c0a01265;
+	st->frames[1].module_offset = 0x1265;
+	st->frames[1].symbol_offset = 0x15;
+	strcpy(st->frames[1].module, "/usr/bin/prog");
+	strcpy(st->frames[1].symbol, "svc::Reloader::reload()");
+	base(&in, EV_SIGNAL);
+	in.u.sig.signo = SIGHUP;
+	in.u.sig.stack = st;
+	round_trip(&in, &out, r);
+	got = out.u.sig.stack;
+	assert_non_null(got);
+	assert_int_equal(got->count, 2);
+	assert_null(got->unavailable);
+	assert_true(got->frames[0].inlined && !got->frames[1].inlined);
+	assert_string_equal(got->frames[0].file, "cxx_handler.cc");
+	assert_int_equal(got->frames[0].line, 46);
+	assert_string_equal(got->frames[1].symbol, "svc::Reloader::reload()");
+	assert_string_equal(got->frames[1].module, "/usr/bin/prog");
+	assert_true(got->frames[1].module_offset == 0x1265);
+	assert_true(got->frames[1].symbol_offset == 0x15);
+	assert_true(got->frames[1].ip == 0x55d0c0a01265);
+	base(&in, EV_SIGACTION);
+	in.u.sa.signo = SIGHUP;
+	in.u.sa.stack = &none;
+	round_trip(&in, &out, r);
+	assert_non_null(out.u.sa.stack);
+	assert_int_equal(out.u.sa.stack->count, 0);
+	assert_string_equal(out.u.sa.stack->unavailable, none.unavailable);
+	free(st);
+	reader_close(r);
+}
+
 static void test_sigaction(void **state)
 {
 	struct reader *r = reader_new("test", NULL);
@@ -437,6 +486,10 @@ static void test_bad_lines(void **state)
 		     "\"pid\" should be an integer");
 	expect_error("{\"v\":1,\"type\":\"signal\"," COMMON ",\"signal\":\"SIGNOPE\"}",
 		     "unknown signal");
+	expect_error("{\"v\":1,\"type\":\"signal\"," COMMON ",\"signal\":\"SIGHUP\",\"stack\":{}}",
+		     "\"stack\" is not an array of frames");
+	expect_error("{\"v\":1,\"type\":\"signal\"," COMMON ",\"signal\":\"SIGHUP\",\"stack\":[1]}",
+		     "frame is not an object");
 	expect_error("{\"v\":1,\"type\":\"exit\",\"time\":\"yesterday\",\"mono_ns\":1,\"pid\":1,\"tid\":1}",
 		     "ISO 8601");
 	/* Unknown event types (a later sigtrace) are skipped. */
@@ -508,6 +561,7 @@ int main(void)
 		cmocka_unit_test(test_signal),
 		cmocka_unit_test(test_signal_origin),
 		cmocka_unit_test(test_sigaction),
+		cmocka_unit_test(test_stack),
 		cmocka_unit_test(test_syscall_events),
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_other_types),

@@ -32,6 +32,9 @@ normalize() {
 	    -e 's/+0x[0-9a-f]*)/+0xOFF)/g' "$1"
 }
 
+# --without-libunwind builds name no handler symbol (docs/stacks.md).
+symbols=yes
+"$SIGTRACE" --version | grep -q 'stack traces: none' && symbols=no
 n=0
 for name in handled_usr1 resethand exec_reset rt_queue segv eintr_read \
 	ignored blocked; do
@@ -45,7 +48,14 @@ for name in handled_usr1 resethand exec_reset rt_queue segv eintr_read \
 		[ "$name" = resethand ] || [ "$name" = exec_reset ] ||
 		[ "$name" = segv ] || { show_file "$T/stderr" stderr; fail "$name: sigtrace failed"; }
 	normalize "$T/$name.log" "$T/$name.json" >"$T/$name.txt"
-	golden "$T/$name.txt" "$G/$name.txt" "$name: the text log" &&
+	expected=$G/$name.txt
+	if [ "$symbols" = no ]; then
+		# Built without stack support: handlers are bare addresses.
+		sed -e 's/0xADDR <[^>]*> ([^)]*+0xOFF)/0xADDR/g' "$expected" \
+			>"$T/$name.expected"
+		expected=$T/$name.expected
+	fi
+	golden "$T/$name.txt" "$expected" "$name: the text log" &&
 		n=$((n + 1))
 done
 note "$n golden text logs match"

@@ -86,7 +86,7 @@ cat "$work/demo.log"
 [ "$status" -eq 0 ] || { say "exit status $status, not tar_race's 0"; exit 1; }
 grep -q '+++ killed by SIGUSR1 +++' "$work/demo.log" ||
 	{ say "the victim was not reported killed by SIGUSR1"; exit 1; }
-grep -q 'FINDING: SIGUSR1 killed the process under its default disposition (cause: never_installed)' \
+grep -q 'FINDING: SIGUSR1 killed the process under its default disposition (cause: never_installed, critical)' \
 	"$work/demo.log" || { say "no never_installed finding"; exit 1; }
 
 apt-get remove -y -qq sigtrace >/dev/null

@@ -58,7 +58,9 @@ static const char *const kill_calls[] = {
 	"kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo",
 };
 
-const char *origin_send_syscall(const struct origin_facts *f)
+/* The kill-family call the receiving thread made, when the facts show
+ * one that returned 0 ("tgkill"), else NULL. */
+static const char *origin_send_syscall(const struct origin_facts *f)
 {
 	if (!f->syscall || f->ret != 0)
 		return NULL;

@@ -39,9 +39,6 @@ struct origin_facts {
  */
 void origin_classify(struct ev_signal *sig, const struct origin_facts *f);
 
-/* The kill-family call the receiving thread made, when the facts show
- * one that returned 0 ("tgkill"), else NULL. */
-const char *origin_send_syscall(const struct origin_facts *f);
 
 /* For a kill(2) the thread made: its pid argument (0, or -PGID for a
  * group), via *PID; false when the facts show no completed kill(). */

@@ -98,7 +98,9 @@ enum severity severity_of_default(const struct severity_facts *f)
 	}
 }
 
-enum severity severity_of_kind(enum finding_kind kind)
+/* The findings that are not about a delivery: oneshot_handler and
+ * model_mismatch (medium), dangerous_defaults (low). */
+static enum severity severity_of_kind(enum finding_kind kind)
 {
 	switch (kind) {
 	case FINDING_DANGEROUS_DEFAULTS:

@@ -27,9 +27,6 @@ struct severity_facts {
 
 enum severity severity_of_default(const struct severity_facts *f);
 
-/* The findings that are not about a delivery: oneshot_handler and
- * model_mismatch (medium), dangerous_defaults (low). */
-enum severity severity_of_kind(enum finding_kind kind);
 
 /* A finding from a log written before severities: as that sigtrace
  * ranked it (a stop high, any other default critical). */

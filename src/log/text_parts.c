@@ -100,7 +100,7 @@ void text_mask(struct text_ctx *c, sigbits_t mask)
 	sb_addc(c->sb, ']');
 }
 
-void text_flags(struct text_ctx *c, uint64_t flags)
+static void text_flags(struct text_ctx *c, uint64_t flags)
 {
 	char buf[256];
 
@@ -108,8 +108,8 @@ void text_flags(struct text_ctx *c, uint64_t flags)
 }
 
 /* " (/usr/bin/prog+0x1136)": where an address is in its module. */
-void text_module(struct text_ctx *c, const char *module, size_t size,
-			uint64_t offset)
+static void text_module(struct text_ctx *c, const char *module,
+			size_t size, uint64_t offset)
 {
 	if (!module[0])
 		return;

@@ -40,9 +40,6 @@ void text_argv(struct text_ctx *c, const struct cmdline *cl);
 void text_signame(struct text_ctx *c, int signo);
 /* [SIGHUP SIGUSR1] */
 void text_mask(struct text_ctx *c, sigbits_t mask);
-void text_flags(struct text_ctx *c, uint64_t flags);
-void text_module(struct text_ctx *c, const char *module, size_t size,
-		 uint64_t offset);
 /* 0x401136 <on_usr1> (/usr/bin/prog+0x1136) */
 void text_handler(struct text_ctx *c, const struct disposition *d);
 /* -k: the backtrace of E, one frame a line after it. */

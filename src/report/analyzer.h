@@ -554,7 +554,6 @@ const char *an_signame(int signo, char *buf, size_t len);
 void an_desc_ms(struct strbuf *sb, uint64_t ns);
 void an_desc_rel(const struct analyzer *a, struct strbuf *sb, uint64_t ns);
 void an_desc_args(struct strbuf *sb, const struct an_args *args);
-void an_desc_flags(struct strbuf *sb, uint64_t flags);
 void an_desc_disp(const struct analyzer *a, struct strbuf *sb, int signo,
 		  const struct an_disp *d, bool flags);
 void an_desc_sender(struct strbuf *sb, const struct an_sender *s,

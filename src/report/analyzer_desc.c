@@ -65,7 +65,7 @@ void an_desc_args(struct strbuf *sb, const struct an_args *args)
 }
 
 /* SA_* names without SA_RESTORER, which every libc sets. */
-void an_desc_flags(struct strbuf *sb, uint64_t flags)
+static void an_desc_flags(struct strbuf *sb, uint64_t flags)
 {
 	char buf[256];
 

@@ -103,11 +103,6 @@ int rd_bad_type(struct reader *r, const char *key, const char *want);
 int rd_int(struct reader *r, jscan_val o, const char *key, bool required,
 	   long long *out);
 int rd_i(struct reader *r, jscan_val o, const char *key, int *out);
-/* An integer that must lie in [MIN, MAX] (a pid, a signal number): one
- * out of range is an error naming it and the line, never wrapped into
- * another. */
-int rd_ranged(struct reader *r, jscan_val o, const char *key, bool required,
-	      long long min, long long max, long long *out);
 int rd_pid(struct reader *r, jscan_val o, const char *key, bool required,
 	   pid_t *out);
 int rd_u64(struct reader *r, jscan_val o, const char *key, bool required,

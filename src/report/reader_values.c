@@ -71,8 +71,12 @@ int rd_int(struct reader *r, jscan_val o, const char *key,
 	return 0;
 }
 
-int rd_ranged(struct reader *r, jscan_val o, const char *key, bool required,
-	      long long min, long long max, long long *out)
+/* An integer that must lie in [MIN, MAX] (a pid, a signal number): one
+ * out of range is an error naming it and the line, never wrapped into
+ * another. */
+static int rd_ranged(struct reader *r, jscan_val o, const char *key,
+		     bool required, long long min, long long max,
+		     long long *out)
 {
 	long long v = *out;
 

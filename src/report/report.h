@@ -126,12 +126,6 @@ extern const char report_svg_style[];
 
 /* ---- -k backtraces (report_stack.c), plain text ---- */
 
-/* "svc::Reloader::reload()+0x15 at cxx_handler.cc:51 (cxx_handler)" */
-void report_frame(const struct analyzer *a, const struct an_frame *f,
-		  struct strbuf *sb);
-/* One line per frame, "#N frame\n", each after INDENT. */
-void report_stack_lines(const struct analyzer *a, const struct an_stack *st,
-			const char *indent, struct strbuf *sb);
 /* "frame <- frame <- ..." */
 void report_stack_oneline(const struct analyzer *a, const struct an_stack *st,
 			  struct strbuf *sb);

@@ -20,8 +20,9 @@ static const char *base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-void report_frame(const struct analyzer *a, const struct an_frame *f,
-		  struct strbuf *sb)
+/* "svc::Reloader::reload()+0x15 at cxx_handler.cc:51 (cxx_handler)" */
+static void report_frame(const struct analyzer *a,
+			 const struct an_frame *f, struct strbuf *sb)
 {
 	const char *module = base_name(an_pool_str(a, f->module));
 
@@ -48,8 +49,10 @@ void report_frame(const struct analyzer *a, const struct an_frame *f,
 			  (unsigned long long)f->offset);
 }
 
-void report_stack_lines(const struct analyzer *a, const struct an_stack *st,
-			const char *indent, struct strbuf *sb)
+/* One line per frame, "#N frame\n", each after INDENT. */
+static void report_stack_lines(const struct analyzer *a,
+			       const struct an_stack *st, const char *indent,
+			       struct strbuf *sb)
 {
 	if (st->unavailable) {
 		sb_printf(sb, "%s(no backtrace: %s)\n", indent,

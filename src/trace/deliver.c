@@ -121,9 +121,6 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 	return true;
 }
 
-/* Read first, before anything else of the delivery: an untraced sender
- * (kill(1)) is gone within a millisecond of its kill().  The sender
- * observer saw it at send time; /proc is the last resort. */
 /* An untraced sender (kill(1)) is gone within a millisecond of its
  * kill(): the sender observer saw it at send time; /proc is the last
  * resort.  A traced sender's delivery only claims its send. */

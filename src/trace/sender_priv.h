@@ -125,9 +125,6 @@ int sender_proc_read_program(pid_t pid, struct sender_ident *id);
 /* /proc/PID/stat's start time field as it is (clock ticks since boot):
  * with the pid, a name no later process can have.  0 or -errno. */
 int sender_proc_start_ticks(pid_t pid, unsigned long long *ticks);
-/* /proc/PID/stat's start time field (clock ticks since boot) as
- * CLOCK_MONOTONIC nanoseconds. */
-uint64_t sender_proc_ticks_to_mono(unsigned long long ticks);
 
 /* sender_pidtab.c: the bounded table of recent processes that the
  * proc-events back end keeps (not thread-safe: its owner locks) */

@@ -23,7 +23,9 @@ static uint64_t clock_ns(clockid_t id)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-uint64_t sender_proc_ticks_to_mono(unsigned long long ticks)
+/* /proc/PID/stat's start time field (clock ticks since boot) as
+ * CLOCK_MONOTONIC nanoseconds. */
+static uint64_t sender_proc_ticks_to_mono(unsigned long long ticks)
 {
 	static long hz;
 	uint64_t boot_ns, mono, boot;

@@ -87,6 +87,13 @@ bool arch_arg0_kept(int abi)
 	return a && !a->ret_in_arg0;
 }
 
+size_t arch_siginfo_union_offset(int abi)
+{
+	const struct arch_abi *a = abi_row(abi);
+
+	return a ? a->siginfo_union : 0;
+}
+
 bool arch_is_sigreturn(int abi, long nr)
 {
 	const struct arch_abi *a = abi_row(abi);

@@ -57,17 +57,23 @@ struct arch_ksigaction {
 	uint64_t mask;		/* signals 1..64, bit (signo - 1) */
 };
 
-/* One syscall number that the seccomp filter sends to the tracer. */
+/* One syscall number that the seccomp filter sends to the tracer:
+ * always, or (IF_ARG N, 1-based) only when argument N equals ARG_EQ
+ * (a read() of exactly one struct signalfd_siginfo). */
 struct arch_traced_syscall {
 	uint32_t audit_arch;	/* AUDIT_ARCH_* the number belongs to */
 	uint32_t nr;
+	uint8_t if_arg;		/* 0: whatever the arguments */
+	uint64_t arg_eq;
 };
 
 /* Name of the architecture, as configure knows it. */
 extern const char arch_name[];
 
-/* Syscalls the seccomp filter must stop (rt_sigaction and friends), for
- * every ABI (audit arch) the kernel may run a tracee in. */
+/* Syscalls the seccomp filter must stop, for every ABI (audit arch) the
+ * kernel may run a tracee in: the sigaction family, and the calls that
+ * take a signal without a delivery (rt_sigtimedwait, signalfd, a read of
+ * one signalfd_siginfo). */
 extern const struct arch_traced_syscall arch_traced_syscalls[];
 extern const size_t arch_traced_syscalls_count;
 
@@ -120,6 +126,11 @@ bool arch_is_sigaction(int abi, long nr, enum arch_sigaction_kind *kind);
 /* After a syscall of ABI has returned, does args[0] still hold its first
  * argument?  (Not on arm64, where x0 takes the return value.) */
 bool arch_arg0_kept(int abi);
+
+/* Where the union of a siginfo_t that a tracee of ABI holds in its
+ * memory begins (si_pid, si_uid, then si_status or si_value's int): 16
+ * for a 64-bit ABI, 12 for a 32-bit one.  0 for an ABI out of range. */
+size_t arch_siginfo_union_offset(int abi);
 
 /* Is NR of ABI rt_sigreturn (or a legacy sigreturn)? */
 bool arch_is_sigreturn(int abi, long nr);

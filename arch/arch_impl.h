@@ -42,6 +42,9 @@ struct arch_abi {
 	/* The return register is the first argument's (arm64's x0): once
 	 * a call has returned, its first argument is gone. */
 	bool ret_in_arg0;
+	/* siginfo_t in its memory: where the union starts (the header's
+	 * three ints, aligned to the ABI's pointer). */
+	uint8_t siginfo_union;
 	/* By arch_sigaction_kind (ARCH_SA_SIGNAL passes no struct). */
 	struct arch_sa_layout sa[ARCH_SA_SIGNAL + 1];
 };

@@ -89,4 +89,11 @@
  * a result (signal() returns the old handler, an mmap an address). */
 #define K_MAX_ERRNO		4095
 
+/* ---- signalfd (include/uapi/linux/signalfd.h) ---- */
+/* struct signalfd_siginfo: the same 128 bytes for every ABI; a read
+ * returns whole ones, the kernel zeroes what no field fills (the last
+ * 28 bytes, from offset 100). */
+#define K_SIGNALFD_SIGINFO_SIZE	128
+#define K_SIGNALFD_PAD_OFF	100
+
 #endif

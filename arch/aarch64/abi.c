@@ -16,12 +16,16 @@
 #include <linux/audit.h>
 
 #include "arch_impl.h"
+#include "kconst.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The numbers sigtrace acts on (test_arch checks them by name). */
 enum {
+	NR_read = 63,
+	NR_signalfd4 = 74,
 	NR_rt_sigaction = 134,
+	NR_rt_sigtimedwait = 137,
 	NR_rt_sigreturn = 139,
 };
 
@@ -41,6 +45,7 @@ const struct arch_abi arch_abis[] = {
 		.sigaction_nr = { NR_rt_sigaction, -1, -1 },
 		.sigreturn_nr = { NR_rt_sigreturn, -1 },
 		.ret_in_arg0 = true,
+		.siginfo_union = 16,
 		.sa[ARCH_SA_RT] = {
 			.size = 32, .handler = { 0, 8 }, .flags = { 8, 4 },
 			.restorer = { 16, 8 }, .mask = { 24, 8 },
@@ -49,7 +54,12 @@ const struct arch_abi arch_abis[] = {
 };
 const int arch_abi_count = COUNT(arch_abis);
 
+/* rt_sigaction; the calls that take a signal without a delivery (read:
+ * count, argument 3, is one signalfd_siginfo; no plain signalfd here). */
 const struct arch_traced_syscall arch_traced_syscalls[] = {
-	{ AUDIT_ARCH_AARCH64, NR_rt_sigaction },
+	{ AUDIT_ARCH_AARCH64, NR_rt_sigaction, 0, 0 },
+	{ AUDIT_ARCH_AARCH64, NR_rt_sigtimedwait, 0, 0 },
+	{ AUDIT_ARCH_AARCH64, NR_signalfd4, 0, 0 },
+	{ AUDIT_ARCH_AARCH64, NR_read, 3, K_SIGNALFD_SIGINFO_SIZE },
 };
 const size_t arch_traced_syscalls_count = COUNT(arch_traced_syscalls);

@@ -17,18 +17,28 @@
 #include <linux/audit.h>
 
 #include "arch_impl.h"
+#include "kconst.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The numbers sigtrace acts on (test_arch checks them by name). */
 enum {
+	X64_read = 0,
 	X64_rt_sigaction = 13,
 	X64_rt_sigreturn = 15,
+	X64_rt_sigtimedwait = 128,
+	X64_signalfd = 282,
+	X64_signalfd4 = 289,
+	I386_read = 3,
 	I386_signal = 48,
 	I386_sigaction = 67,
 	I386_sigreturn = 119,
 	I386_rt_sigreturn = 173,
 	I386_rt_sigaction = 174,
+	I386_rt_sigtimedwait = 177,
+	I386_signalfd = 321,
+	I386_signalfd4 = 327,
+	I386_rt_sigtimedwait_time64 = 421,
 };
 
 const char arch_name[] = "x86_64";
@@ -50,6 +60,7 @@ const struct arch_abi arch_abis[] = {
 		.nsyscalls = COUNT(x86_64_names),
 		.sigaction_nr = { X64_rt_sigaction, -1, -1 },
 		.sigreturn_nr = { X64_rt_sigreturn, -1 },
+		.siginfo_union = 16,
 		.sa[ARCH_SA_RT] = {
 			.size = 32, .handler = { 0, 8 }, .flags = { 8, 4 },
 			.restorer = { 16, 8 }, .mask = { 24, 8 },
@@ -63,6 +74,7 @@ const struct arch_abi arch_abis[] = {
 		.sigaction_nr = { I386_rt_sigaction, I386_sigaction,
 				  I386_signal },
 		.sigreturn_nr = { I386_rt_sigreturn, I386_sigreturn },
+		.siginfo_union = 12,
 		.sa[ARCH_SA_RT] = {
 			.size = 20, .handler = { 0, 4 }, .flags = { 4, 4 },
 			.restorer = { 8, 4 }, .mask = { 12, 8 },
@@ -75,11 +87,22 @@ const struct arch_abi arch_abis[] = {
 };
 const int arch_abi_count = COUNT(arch_abis);
 
-/* Every sigaction-family call of both ABIs. */
+/* Every sigaction-family call of both ABIs; the calls that take a
+ * signal without a delivery (read: count, argument 3, is one
+ * signalfd_siginfo). */
 const struct arch_traced_syscall arch_traced_syscalls[] = {
-	{ AUDIT_ARCH_X86_64, X64_rt_sigaction },
-	{ AUDIT_ARCH_I386, I386_rt_sigaction },
-	{ AUDIT_ARCH_I386, I386_sigaction },
-	{ AUDIT_ARCH_I386, I386_signal },
+	{ AUDIT_ARCH_X86_64, X64_rt_sigaction, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_rt_sigaction, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_sigaction, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_signal, 0, 0 },
+	{ AUDIT_ARCH_X86_64, X64_rt_sigtimedwait, 0, 0 },
+	{ AUDIT_ARCH_X86_64, X64_signalfd, 0, 0 },
+	{ AUDIT_ARCH_X86_64, X64_signalfd4, 0, 0 },
+	{ AUDIT_ARCH_X86_64, X64_read, 3, K_SIGNALFD_SIGINFO_SIZE },
+	{ AUDIT_ARCH_I386, I386_rt_sigtimedwait, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_rt_sigtimedwait_time64, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_signalfd, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_signalfd4, 0, 0 },
+	{ AUDIT_ARCH_I386, I386_read, 3, K_SIGNALFD_SIGINFO_SIZE },
 };
 const size_t arch_traced_syscalls_count = COUNT(arch_traced_syscalls);

@@ -264,11 +264,15 @@ struct ev_signal {
 	 * fork (a title it wrote, a fork without exec): what ps shows. */
 	bool has_argv;
 	struct cmdline argv;
-	/* EV_CONSUMED: when it was sent, and what took it ("signalfd",
-	 * "sigtimedwait", "" unknown; the signalfd's descriptor or -1). */
+	/* EV_CONSUMED: when it was sent (0: not seen sent), and what took
+	 * it ("signalfd", "sigtimedwait", "sigwaitinfo", "" unknown; the
+	 * signalfd's descriptor or -1; the call in syscall, when ptrace saw
+	 * it).  Why no sender is known when the program got no siginfo
+	 * ("no_siginfo", "unreadable"; code unknown then), or "". */
 	uint64_t sent_mono_ns;
 	char consumed_by[SOURCE_MAX];
 	int consumed_fd;
+	char sender_unknown[SOURCE_MAX];
 };
 
 struct ev_sigaction {
@@ -455,8 +459,11 @@ struct ev_trace_end {
 	uint64_t stops;		/* ptrace stops handled in total */
 	uint64_t syscall_stops;	/* of which syscall-entry/exit stops */
 	uint64_t deliveries;
-	/* What the sender observer saw sent that no delivery showed. */
+	/* What was sent that no delivery showed: consumed (the ptrace side
+	 * in spawn mode, or the kernel observer); the other counts only
+	 * when the kernel observer saw the sends (SENDS_SEEN). */
 	bool has_sends;
+	bool sends_seen;
 	uint64_t consumed;	/* taken by sigwaitinfo, signalfd */
 	uint64_t ignored;	/* dropped at send time: ignored */
 	uint64_t merged;	/* one of its kind already pending */

@@ -467,20 +467,28 @@ static void json_signal(struct jsonw *w, const struct event *e)
 }
 
 /* Sent to a traced process, never delivered: taken by sigwaitinfo or a
- * signalfd (seen by the sender observer, not by ptrace). */
+ * signalfd (seen by ptrace at the call's exit in spawn mode, with the
+ * call; else by the kernel sender observer). */
 static void json_consumed(struct jsonw *w, const struct event *e)
 {
 	const struct ev_signal *s = &e->u.sig;
 
 	jw_ksignal(w, s->signo);
-	jw_kcode(w, s->signo, s->code);
+	if (s->sender_unknown[0])	/* no siginfo: no code either */
+		jw_kfixed(w, "sender_unknown", s->sender_unknown,
+			  sizeof(s->sender_unknown));
+	else
+		jw_kcode(w, s->signo, s->code);
 	if (s->has_sender)
 		jw_sender(w, &s->sender, &s->sender_chain);
-	jw_kuint(w, "sent_mono_ns", s->sent_mono_ns);
+	if (s->sent_mono_ns)
+		jw_kuint(w, "sent_mono_ns", s->sent_mono_ns);
 	if (s->consumed_by[0])
 		jw_kfixed(w, "by", s->consumed_by, sizeof(s->consumed_by));
 	if (s->consumed_fd >= 0)
 		jw_kint(w, "fd", s->consumed_fd);
+	if (s->syscall >= 0)
+		jw_syscall(w, s->syscall_name, s->syscall);
 }
 
 static void json_sigaction(struct jsonw *w, const struct event *e)
@@ -623,6 +631,10 @@ static void json_trace_end(struct jsonw *w, const struct event *e)
 	jw_key(w, "sends");
 	jw_object_begin(w);
 	jw_kuint(w, "consumed", e->u.end.consumed);
+	if (!e->u.end.sends_seen) {	/* no kernel observer: no more known */
+		jw_object_end(w);
+		return;
+	}
 	jw_kuint(w, "ignored", e->u.end.ignored);
 	jw_kuint(w, "already_pending", e->u.end.merged);
 	jw_kuint(w, "dropped", e->u.end.dropped);

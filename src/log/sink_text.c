@@ -200,15 +200,22 @@ static bool text_signal(struct text_ctx *c, const struct event *e)
 }
 
 /* A change seen between two polls of /proc (attach mode). */
-/* Sent, never delivered: the sender observer saw it sent, and a
- * sigwaitinfo or a signalfd took it (no delivery stops a tracee then). */
+/* Sent, never delivered: a sigwaitinfo or a signalfd took it (no
+ * delivery stops a tracee then), seen at the call or by the observer. */
 static bool text_consumed(struct text_ctx *c, const struct event *e)
 {
 	const struct ev_signal *s = &e->u.sig;
+	char buf[NAME_BUF];
 
 	sb_adds(c->sb, "--- ");
 	text_signame(c, s->signo);
-	text_siginfo(c, s);
+	if (strcmp(s->sender_unknown, "no_siginfo") == 0) {
+		sb_adds(c->sb, " (sender unknown: the call asked for no siginfo and the signal came while it waited)");
+	} else if (s->sender_unknown[0]) {
+		sb_adds(c->sb, " (sender unknown: its siginfo could not be read)");
+	} else {
+		text_siginfo(c, s);
+	}
 	if (s->has_sender)
 		text_sender(c, &s->sender, &s->sender_chain);
 	sb_adds(c->sb, " => consumed");
@@ -218,6 +225,10 @@ static bool text_consumed(struct text_ctx *c, const struct event *e)
 		if (s->consumed_fd >= 0)
 			sb_printf(c->sb, " (fd %d)", s->consumed_fd);
 	}
+	if (s->syscall >= 0)
+		sb_printf(c->sb, " in %s()",
+			  syscall_label(s->syscall_name, s->syscall, buf,
+					sizeof(buf)));
 	sb_adds(c->sb, ", never delivered ---");
 	return true;
 }
@@ -538,7 +549,10 @@ static bool text_trace_end(struct text_ctx *c, const struct event *e)
 		  " stops (%" PRIu64 " syscall stops), %" PRIu64
 		  " deliveries", t->exit_status, t->stops, t->syscall_stops,
 		  t->deliveries);
-	if (t->has_sends)
+	if (t->has_sends && !t->sends_seen)
+		sb_printf(c->sb, "; sent, never delivered: %" PRIu64
+			  " consumed", t->consumed);
+	else if (t->has_sends)
 		sb_printf(c->sb, "; sent, never delivered: %" PRIu64
 			  " consumed, %" PRIu64 " ignored, %" PRIu64
 			  " already pending, %" PRIu64 " dropped; %" PRIu64

@@ -230,12 +230,16 @@ static int parse_consumed(struct reader *r, jscan_val o, struct event *e)
 	s->consumed_fd = -1;
 	if (rd_signal(r, o, true, &s->signo) < 0 ||
 	    rd_code(r, o, s->signo, &s->code) < 0 ||
+	    rd_str(r, o, "sender_unknown", false, s->sender_unknown,
+		   sizeof(s->sender_unknown)) < 0 ||
 	    rd_sender(r, o, &s->has_sender, &s->sender,
 		      &s->sender_chain) < 0 ||
 	    rd_u64(r, o, "sent_mono_ns", false, &s->sent_mono_ns) < 0 ||
 	    rd_str(r, o, "by", false, s->consumed_by,
 		   sizeof(s->consumed_by)) < 0 ||
-	    rd_i(r, o, "fd", &s->consumed_fd) < 0)
+	    rd_i(r, o, "fd", &s->consumed_fd) < 0 ||
+	    rd_syscall(r, o, &s->syscall, r->syscall, sizeof(r->syscall),
+		       &s->syscall_name) < 0)
 		return -1;
 	return 0;
 }
@@ -277,6 +281,7 @@ static int parse_end(struct reader *r, jscan_val o, struct event *e)
 	if (!jv_is(r, sends, JSCAN_OBJECT))
 		return rd_bad_type(r, "sends", "an object of counts");
 	t->has_sends = true;
+	t->sends_seen = jv_has(r, sends, "ignored");
 	if (rd_u64(r, sends, "consumed", false, &t->consumed) < 0 ||
 	    rd_u64(r, sends, "ignored", false, &t->ignored) < 0 ||
 	    rd_u64(r, sends, "already_pending", false, &t->merged) < 0 ||

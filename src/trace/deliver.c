@@ -123,9 +123,10 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 
 /* An untraced sender (kill(1)) is gone within a millisecond of its
  * kill(): the sender observer saw it at send time; /proc is the last
- * resort.  A traced sender's delivery only claims its send. */
-static void fill_sender(struct tracer *T, struct tracee *t,
-			struct ev_signal *sig, uint64_t now)
+ * resort.  A traced sender's delivery only claims its send.  consumed.c
+ * names the sender of a signal taken without a delivery here too. */
+void deliver_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		    uint64_t now)
 {
 	uid_t uid = sig->sender.uid;
 
@@ -468,7 +469,7 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 		arch_get_syscall_state(t->tid, &regs) == 0;
 	explain_facts(T, t, sig, &si, &regs, have_regs, &facts);
 	explain_origin(T, t, sig, &facts);
-	fill_sender(T, t, sig, e.mono_ns);
+	deliver_sender(T, t, sig, e.mono_ns);
 	if (sig->has_sender && sig->sender.pid > 0)
 		ownsig_saw_delivery(T, stopsig, sig->sender.pid);
 	/* The kernel's truth for the cross-check (and a new name), when

@@ -6,9 +6,10 @@
  * untraced sender is named from it; any other delivery claims its send
  * (no system call).  At each tick the sends that no delivery claimed are
  * settled: taken by sigwaitinfo or a signalfd (a `consumed` event), or
- * counted (ignored, merged with one already pending, dropped).  A SIGKILL,
- * which ptrace never shows, is explained at the exit: its sender, the
- * OOM killer, or nobody knows.
+ * counted (ignored, merged with one already pending, dropped).  A send
+ * that ptrace saw taken (consumed.c, spawn mode) was claimed then, and
+ * is not reported twice.  A SIGKILL, which ptrace never shows, is
+ * explained at the exit: its sender, the OOM killer, or nobody knows.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -125,6 +126,24 @@ bool observe_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
 	if (!T->obs || !sender_lookup(T->obs, &q, &s))
 		return false;
 	to_sender(&s, &sig->sender, &sig->sender_chain);
+	sig->sent_mono_ns = s.sent_ns;
+	return true;
+}
+
+bool observe_taken(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		   uint64_t now)
+{
+	struct sender_query q = query_of(t, sig->signo, 0, now);
+	struct sender_info s;
+
+	if (!T->obs || !sender_sees_sends(T->obs) ||
+	    !sender_lookup(T->obs, &q, &s) || !s.has_result)
+		return false;
+	sig->code = s.code;
+	sig->sent_mono_ns = s.sent_ns;
+	sig->has_sender = s.who.pid > 0;
+	if (sig->has_sender)
+		to_sender(&s, &sig->sender, &sig->sender_chain);
 	return true;
 }
 
@@ -214,26 +233,32 @@ static int signalfd_of(pid_t pid, int signo)
 	return found;
 }
 
-/* A thread of PID waiting in rt_sigtimedwait (sigwaitinfo, sigwait). */
-static bool waits_for_signals(pid_t pid)
+/* A thread of PID waiting in rt_sigtimedwait: "sigtimedwait" with a
+ * time limit, "sigwaitinfo" (or sigwait) without one; NULL when none. */
+static const char *waits_for_signals(pid_t pid)
 {
+	const char *found = NULL;
 	char path[300];
 	struct dirent *d;
-	bool found = false;
 	DIR *dir;
 
 	snprintf(path, sizeof(path), "/proc/%d/task", (int)pid);
 	dir = opendir(path);
 	while (dir && !found && (d = readdir(dir))) {
 		struct strbuf sb = STRBUF_INIT;
+		unsigned long long timeout;
 		const char *name;
+		long nr;
 
 		snprintf(path, sizeof(path), "/proc/%d/task/%s/syscall",
 			 (int)pid, d->d_name);
-		if (d->d_name[0] != '.' && sb_read_file(&sb, path) == 0) {
-			name = arch_abi_syscall_name(ARCH_ABI_NATIVE,
-						     atol(sb.buf));
-			found = name && strcmp(name, "rt_sigtimedwait") == 0;
+		/* "NR ARG1 ARG2 ARG3 ...": the third is the time limit. */
+		if (d->d_name[0] != '.' && sb_read_file(&sb, path) == 0 &&
+		    sscanf(sb.buf, "%ld %*x %*x %llx", &nr, &timeout) == 2) {
+			name = arch_abi_syscall_name(ARCH_ABI_NATIVE, nr);
+			if (name && strcmp(name, "rt_sigtimedwait") == 0)
+				found = timeout ? "sigtimedwait" :
+					"sigwaitinfo";
 		}
 		sb_free(&sb);
 	}
@@ -246,6 +271,7 @@ static void emit_consumed(struct tracer *T, struct process *p,
 			  const struct sender_info *s)
 {
 	struct ev_signal *sig;
+	const char *by;
 	struct event e;
 
 	event_init(&e, EV_CONSUMED);
@@ -261,11 +287,11 @@ static void emit_consumed(struct tracer *T, struct process *p,
 		to_sender(s, &sig->sender, &sig->sender_chain);
 	sig->consumed_fd = signalfd_of(p->pid, s->signo);
 	if (sig->consumed_fd >= 0)
-		snprintf(sig->consumed_by, sizeof(sig->consumed_by),
-			 "signalfd");
-	else if (waits_for_signals(p->pid))
-		snprintf(sig->consumed_by, sizeof(sig->consumed_by),
-			 "sigtimedwait");
+		by = "signalfd";
+	else
+		by = waits_for_signals(p->pid);
+	snprintf(sig->consumed_by, sizeof(sig->consumed_by), "%s",
+		 by ? by : "");
 	T->sends.consumed++;
 	trace_emit(T, p, &e);
 }
@@ -365,11 +391,13 @@ void observe_counts(struct tracer *T, struct ev_trace_end *end)
 {
 	struct sender_stats st;
 
+	/* Spawn mode sees what its programs take (consumed.c). */
+	end->has_sends = !T->attach || T->sends.consumed;
+	end->consumed = T->sends.consumed;
 	if (!T->obs || !sender_sees_sends(T->obs))
 		return;
 	sender_get_stats(T->obs, &st);
-	end->has_sends = true;
-	end->consumed = T->sends.consumed;
+	end->has_sends = end->sends_seen = true;
 	end->ignored = T->sends.ignored;
 	end->merged = T->sends.merged;
 	end->dropped = T->sends.dropped;

@@ -95,31 +95,63 @@ static int set_filter(struct sock_fprog *fprog)
 	return prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, fprog, 0, 0);
 }
 
-/* RET_TRACE for the listed syscalls of each audit arch, RET_ALLOW for
- * everything else.  Per entry: load arch; if not A skip 3; load nr; if
- * not N skip 1; return TRACE. */
+/* Where half HI (0: low, 1: high) of argument N's 64 bits is in
+ * seccomp_data, whose fields are in the byte order of the machine. */
+static uint32_t arg_half(unsigned n, int hi)
+{
+	int high_first = __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__;
+
+	return (uint32_t)(offsetof(struct seccomp_data, args) +
+			  n * sizeof(uint64_t) +
+			  (hi ^ high_first) * sizeof(uint32_t));
+}
+
+/* The instructions of row T at PROG: load arch; if not A skip the rest;
+ * load nr; if not N skip the rest; (with an argument check: load its
+ * low half; if not skip the rest; the same for the high half;) return
+ * TRACE.  How many there are. */
+static size_t filter_row(struct sock_filter *prog,
+			 const struct arch_traced_syscall *t)
+{
+	uint8_t len = t->if_arg ? 9 : 5, n = 0;
+
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		offsetof(struct seccomp_data, arch));
+	prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		t->audit_arch, 0, len - n - 1);
+	n++;
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+		offsetof(struct seccomp_data, nr));
+	prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
+		t->nr, 0, len - n - 1);
+	n++;
+	for (int hi = 0; t->if_arg && hi < 2; hi++) {
+		prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W |
+			BPF_ABS, arg_half(t->if_arg - 1u, hi));
+		prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |
+			BPF_K, (uint32_t)(t->arg_eq >> (32 * hi)), 0,
+			len - n - 1);
+		n++;
+	}
+	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
+		SECCOMP_RET_TRACE | TRACE_SECCOMP_DATA);
+	return n;
+}
+
+/* RET_TRACE for the listed syscalls of each audit arch (some only with
+ * one argument's value), RET_ALLOW for everything else.  The kernel
+ * caches RET_ALLOW for every number whose answer needs no argument, so
+ * only read() runs the filter. */
 int spawn_install_filter(void)
 {
-	struct sock_filter prog[5 * 8 + 1];
+	struct sock_filter prog[9 * 16 + 1];
 	size_t n = 0, count = arch_traced_syscalls_count;
 	struct sock_fprog fprog;
 
-	if (count * 5 + 1 > sizeof(prog) / sizeof(prog[0]))
+	if (count * 9 + 1 > sizeof(prog) / sizeof(prog[0]))
 		return -E2BIG;
-	for (size_t i = 0; i < count; i++) {
-		const struct arch_traced_syscall *t = &arch_traced_syscalls[i];
-
-		prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			offsetof(struct seccomp_data, arch));
-		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-			t->audit_arch, 0, 3);
-		prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
-			offsetof(struct seccomp_data, nr));
-		prog[n++] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
-			t->nr, 0, 1);
-		prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
-			SECCOMP_RET_TRACE | TRACE_SECCOMP_DATA);
-	}
+	for (size_t i = 0; i < count; i++)
+		n += filter_row(prog + n, &arch_traced_syscalls[i]);
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K,
 		SECCOMP_RET_ALLOW);
 	fprog.len = (unsigned short)n;

@@ -3,6 +3,8 @@
  * syscall_stop.c - the only syscall stops sigtrace asks for:
  *  - the seccomp stop of a sigaction call, then its exit stop for the
  *    result and the old disposition;
+ *  - the seccomp stop of a call that may take a signal without a
+ *    delivery, then its exit stop (consumed.c);
  *  - while a handler that interrupted a syscall runs, that thread's
  *    syscall stops until its rt_sigreturn, whose restored return value
  *    says what the program saw: -EINTR, or a restart.
@@ -126,16 +128,25 @@ void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 	struct arch_syscall_state st;
 	enum arch_sigaction_kind kind;
 	unsigned long data = TRACE_SECCOMP_DATA;
+	bool exit_wanted = false;
 
 	/* The filter whose action won says which: the later one, when two
 	 * return RET_TRACE (the program's, installed after sigtrace's). */
 	ptrace(PTRACE_GETEVENTMSG, t->tid, 0, &data);
-	if ((data & SECCOMP_RET_DATA) != TRACE_SECCOMP_DATA)
+	if ((data & SECCOMP_RET_DATA) != TRACE_SECCOMP_DATA) {
 		own_filter_stop(T, t, data & SECCOMP_RET_DATA);
-	else if (arch_get_syscall_state(t->tid, &st) == 0 &&
-		 arch_is_sigaction(st.abi, st.nr, &kind))
-		begin_sigaction(T, t, &st, kind);
-	tracee_resume(T, t, 0);
+	} else if (arch_get_syscall_state(t->tid, &st) == 0) {
+		if (arch_is_sigaction(st.abi, st.nr, &kind))
+			begin_sigaction(T, t, &st, kind);
+		else
+			exit_wanted = consumed_entry(T, t, &st);
+	}
+	/* Its exit stop, this once: nothing comes between (a signal is
+	 * delivered after it). */
+	if (exit_wanted)
+		tracee_release(T, t, PTRACE_SYSCALL, 0);
+	else
+		tracee_resume(T, t, 0);
 }
 
 static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
@@ -299,6 +310,8 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 			if (T->cfg.all_syscalls && !t->sa_pending &&
 			    arch_is_sigaction(st.abi, st.nr, &kind))
 				begin_sigaction(T, t, &st, kind);
+			else if (T->cfg.all_syscalls)
+				consumed_entry(T, t, &st);
 			if (t->depth > 0 && !arch_is_sigreturn(st.abi, st.nr))
 				inside_handler(T, t, &st);
 			else if (t->depth > 0 && frame_return_decided(T, t))
@@ -310,6 +323,9 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 	t->in_syscall = false;
 	if (t->sa_pending && t->cur_nr == t->sa.nr && t->cur_abi == t->sa.abi)
 		finish_sigaction(T, t, rval);
+	else if (t->cc.pending && t->cur_nr == t->cc.nr &&
+		 t->cur_abi == t->cc.abi)
+		consumed_exit(T, t, rval);
 	else if (t->depth > 0 && arch_is_sigreturn(t->cur_abi, t->cur_nr))
 		pop_frame(T, t, rval);
 	t->cur_nr = -1;

@@ -64,6 +64,41 @@ struct handled_rec {
 	struct ev_reraise r;
 };
 
+/* consumed.c: a signalfd a process made (or inherited from a traced
+ * parent), as its reads are told apart from other 128-byte reads. */
+#define SIGFD_MAX 8
+struct sigfd_entry {
+	bool used;
+	bool cloexec;		/* gone at the process's next exec */
+	bool verified;		/* its /proc fdinfo showed a sigmask */
+	int fd;
+	sigbits_t mask;		/* the signals it reads (0: not known yet) */
+	uint64_t exec_ns;	/* the process's last exec when it was made */
+};
+
+/* consumed.c: what a program was told of a signal it took (from its
+ * siginfo_t, a signalfd_siginfo, or the queue peeked at the call). */
+struct taken_info {
+	int signo, code, err;
+	int pid, uid;
+	int word;		/* si_status (SIGCHLD) or si_value's int */
+};
+
+/* consumed.c: a call that may take a signal without a delivery, from
+ * its seccomp stop to its exit stop. */
+#define TAKEN_PEEK_MAX 8
+struct consume_call {
+	bool pending;
+	int call;		/* consumed.c's kind */
+	int abi;
+	long nr;
+	uint64_t args[4];
+	sigbits_t mask;		/* signalfd: the mask it asked for */
+	/* sigwaitinfo(set, NULL): what was queued at the call */
+	unsigned npeek;
+	struct taken_info peek[TAKEN_PEEK_MAX];
+};
+
 /* Errors go up to the entry points, which print them and exit: put one
  * line for the user in ERR and return -1. */
 __attribute__((format(printf, 3, 4)))
@@ -113,6 +148,8 @@ struct process {
 	struct handled_rec *handled;	/* explain.c: deliveries that ran
 					 * a handler, one per signal */
 	struct oom_mark oom;	/* OOM kill counters at its last exec */
+	struct sigfd_entry sigfds[SIGFD_MAX];	/* consumed.c's */
+	unsigned sigfd_next;	/* the slot to reuse when all are taken */
 };
 
 /* One handler invocation that sigtrace is following to its sigreturn. */
@@ -173,6 +210,7 @@ struct tracee {
 	bool outcome_held;
 	struct handler_frame held_frame;
 	long held_ret;
+	struct consume_call cc;	/* consumed.c: a call taking a signal */
 };
 
 /* A delivery seen lately, to tell a signal to sigtrace's process group
@@ -318,6 +356,10 @@ void lifecycle_let_alien_go(struct tracer *T, struct tracee *t, int status);
 
 /* deliver.c: signal-delivery-stops. */
 void deliver_signal(struct tracer *T, struct tracee *t, int sig);
+/* The sender of SIG (decoded from a siginfo) to T, named as for a
+ * delivery: a traced process, the observer, /proc; its send claimed. */
+void deliver_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		    uint64_t now);
 /* The single-step after a delivery landed on the handler's entry. */
 void deliver_step_landed(struct tracer *T, struct tracee *t);
 /* Emit a delivery held for a single-step that will not come. */
@@ -359,6 +401,13 @@ void ignored_emit_outcome(struct tracer *T, struct tracee *t,
 void syscall_seccomp_stop(struct tracer *T, struct tracee *t);
 void syscall_stop(struct tracer *T, struct tracee *t);
 
+/* consumed.c: signals taken without a delivery (rt_sigtimedwait, a
+ * signalfd read), seen at the seccomp stop of the call (ST) and at its
+ * exit stop (RVAL).  consumed_entry: true when the exit stop is wanted. */
+bool consumed_entry(struct tracer *T, struct tracee *t,
+		    const struct arch_syscall_state *st);
+void consumed_exit(struct tracer *T, struct tracee *t, long rval);
+
 /* observe.c: the sender observer (sender.h) beside ptrace. */
 /* Open it on PIDS (more come with observe_watch); -1 with T->err when
  * the --senders back end asked for cannot run here. */
@@ -374,6 +423,11 @@ bool observe_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
 		    uint64_t now);
 void observe_claim(struct tracer *T, struct tracee *t,
 		   const struct ev_signal *sig, uint64_t now);
+/* SIG was taken by T with no siginfo (sigwaitinfo(set, NULL)): the
+ * oldest send of it that the kernel observer saw, as its sender and
+ * code (true), claimed. */
+bool observe_taken(struct tracer *T, struct tracee *t, struct ev_signal *sig,
+		   uint64_t now);
 /* Sends no delivery claimed (and not pending) for a while: consumed
  * events, counts.  observe_process_end: all of P's, before its exit
  * event; observe_finish: all, at the end. */

@@ -74,7 +74,7 @@ for mode in signalfd sigwaitinfo; do
 				"$mode: the reload taken by the signalfd, with its descriptor"
 		else
 			assert_jq "$log" 'first(ev("consumed")) |
-				.by == "sigtimedwait"' \
+				.by == "sigwaitinfo"' \
 				"$mode: the reload taken by sigwaitinfo"
 		fi
 	done

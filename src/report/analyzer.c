@@ -449,6 +449,12 @@ static bool feed_proc(struct analyzer *a, struct an_proc *p,
 	case EV_DETACH:
 		on_detach(a, p, e);
 		break;
+	case EV_CONSUMED:
+		/* Blocked and taken (sigwaitinfo, a signalfd): its default
+		 * is no way to die (the audit's rule, issue 16). */
+		if (e->u.sig.signo >= 1 && e->u.sig.signo <= SIG_MAX)
+			p->consumed |= SIGBIT(e->u.sig.signo);
+		break;
 	default:
 		break;
 	}

@@ -221,6 +221,7 @@ struct an_proc {
 	uint64_t captured_until;	/* seqs below it are in the timeline */
 	uint64_t deliveries, eintrs, nfindings;
 	sigbits_t delivered;	/* signals delivered to it */
+	sigbits_t consumed;	/* signals it took without a delivery */
 	sigbits_t tl_shown;	/* signals whose first delivery is in the
 				 * timeline */
 	int row;		/* lane of the process, -1 none */

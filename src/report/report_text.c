@@ -282,11 +282,12 @@ static bool proc_has_table(const struct an_proc *p)
 
 /* The audit: signals operators and tools send whose default still
  * terminates P at the end (a finding only when one was sent to it, or
- * it is an attached daemon: lifecycle.c). */
+ * it is an attached daemon: lifecycle.c).  One P took with sigwaitinfo
+ * or from a signalfd is blocked: not a way to die. */
 static void still_terminate(struct report_ctx *c, const struct an_proc *p,
 			    const char *indent)
 {
-	sigbits_t danger = model_dangerous_defaults(&p->model);
+	sigbits_t danger = model_dangerous_defaults(&p->model) & ~p->consumed;
 	char buf[512];
 
 	/* It matters for a process that lives on, not for a dead one. */

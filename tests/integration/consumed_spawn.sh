@@ -32,7 +32,8 @@ for mode in signalfd sigtimedwait sigwaitinfo signalfd_reuse; do
 	for senders in proc auto; do
 		what="$mode, --senders=$senders"
 		log="$T/$mode-$senders.json"
-		trace_json "$log" --senders="$senders" -- \
+		trace_json "$log" --senders="$senders" \
+			--report "$T/report.txt" -- \
 			sh -c "$script" sh "$D" "$mode" "$T"
 		assert_rc 0 "sigtrace -- sh (sigwait_daemon $what)"
 		grep -q '^exit' "$out_file" || fail "$what: the daemon did not exit on SIGTERM"
@@ -53,6 +54,17 @@ for mode in signalfd sigtimedwait sigwaitinfo signalfd_reuse; do
 			.signal == "SIGTERM")) == 0' "$what: no delivery of either"
 		assert_jq "$log" 'last(ev("trace_end")).sends.consumed == 2' \
 			"$what: trace_end counts them"
+		# SIGHUP is blocked and taken: the audit must not say it
+		# still terminates the daemon (issue 16), nor the report.
+		assert_jq "$log" 'all(ev("finding") |
+			select(.comm == "sigwait_daemon");
+			(.signals // []) | index("SIGHUP") | not)' \
+			"$what: no audit calls SIGHUP fatal to the daemon"
+		if grep 'still terminate' "$T/report.txt" |
+			grep sigwait_daemon | grep -q SIGHUP; then
+			show_file "$T/report.txt" "report"
+			fail "$what: the report says SIGHUP still terminates the daemon"
+		fi
 	done
 done
 # signalfd_reuse: the descriptor's number became a pipe holding a

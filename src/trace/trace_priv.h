@@ -12,6 +12,8 @@
  *                  appear (-> attach.c targets.c procevents.c selfsig.c)
  *   spawn.c attach.c          the two ways in (spawn.c -> selfsig.c)
  *   lifecycle.c deliver.c syscall_stop.c poll.c      one kind of stop each
+ *   consumed.c     signals taken without a delivery (syscall_stop.c's
+ *                  calls) -> deliver.c (the sender), observe.c
  *   explain.c      where a delivery came from, what it did -> fanout.c
  *                  pidns.c (docs/explanations.md)
  *   fanout.c pidns.c          group signals; pid namespaces

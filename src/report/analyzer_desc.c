@@ -197,13 +197,21 @@ static void desc_signal(const struct analyzer *a, struct strbuf *sb,
 	}
 }
 
-/* SIGHUP (SI_USER) from 12 kill, consumed by signalfd */
+/* SIGHUP (SI_USER) from 12 kill, consumed by signalfd; without a
+ * siginfo: SIGHUP, sender unknown (no_siginfo), consumed by ... */
 static void desc_consumed(struct strbuf *sb, const struct event *e)
 {
 	const struct ev_signal *s = &e->u.sig;
-	char by[SOURCE_MAX];
+	char by[SOURCE_MAX], buf[NAME_BUF];
 
-	desc_sig_from(sb, s);
+	if (s->sender_unknown[0]) {
+		an_clean(by, sizeof(by), s->sender_unknown,
+			 strnlen(s->sender_unknown, sizeof(s->sender_unknown)));
+		sb_printf(sb, "%s, sender unknown (%s),",
+			  an_signame(s->signo, buf, sizeof(buf)), by);
+	} else {
+		desc_sig_from(sb, s);
+	}
 	an_clean(by, sizeof(by), s->consumed_by,
 		 strnlen(s->consumed_by, sizeof(s->consumed_by)));
 	sb_printf(sb, " consumed%s%s, never delivered", by[0] ? " by " : "",

@@ -318,6 +318,8 @@ static int seize_process(struct tracer *T, const struct held *h,
 	if (!T->root_pid)
 		T->root_pid = h->pid;
 	/* Before the trace starts, its dispositions follow trace_start. */
+	/* What its signalfds read is not "still terminates" (the audit). */
+	consumed_learn_signalfds(p);
 	if (T->trace_started)
 		trace_emit_dispositions(T, p);
 	return 0;

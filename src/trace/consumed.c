@@ -19,6 +19,7 @@
  * must still be a signalfd, and the first read of each descriptor
  * takes the mask from /proc/PID/fdinfo/FD.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -224,6 +225,81 @@ static bool is_signalfd(pid_t pid, int fd)
 	return n == (ssize_t)sizeof(want) - 1 && memcmp(link, want, n) == 0;
 }
 
+/* Each signalfd PID has now, with the signals it reads, to EACH until
+ * EACH says enough (true). */
+static void scan_signalfds(pid_t pid,
+			   bool (*each)(void *arg, int fd, sigbits_t mask),
+			   void *arg)
+{
+	char path[64];
+	struct dirent *d;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	if (!dir)
+		return;
+	while ((d = readdir(dir))) {
+		sigbits_t mask;
+		char *end;
+		long fd = strtol(d->d_name, &end, 10);
+
+		if (*end || end == d->d_name || !is_signalfd(pid, (int)fd) ||
+		    !fdinfo_mask(pid, (int)fd, &mask))
+			continue;
+		if (each(arg, (int)fd, mask))
+			break;
+	}
+	closedir(dir);
+}
+
+struct fd_of_signal {
+	int signo;
+	int fd;
+};
+
+static bool reads_signal(void *arg, int fd, sigbits_t mask)
+{
+	struct fd_of_signal *q = arg;
+
+	if (!(mask & SIGBIT(q->signo)))
+		return false;
+	q->fd = fd;
+	return true;
+}
+
+int consumed_signalfd_of(pid_t pid, int signo)
+{
+	struct fd_of_signal q = { signo, -1 };
+
+	scan_signalfds(pid, reads_signal, &q);
+	return q.fd;
+}
+
+static bool learn_one(void *arg, int fd, sigbits_t mask)
+{
+	struct sigfd_entry *e = sigfd_add(arg, fd);
+
+	e->verified = true;
+	e->mask = mask;
+	return false;
+}
+
+void consumed_learn_signalfds(struct process *p)
+{
+	scan_signalfds(p->pid, learn_one, p);
+}
+
+sigbits_t consumed_absorbed(struct process *p, sigbits_t blocked)
+{
+	sigbits_t read = 0;
+
+	for (int i = 0; i < SIGFD_MAX; i++)
+		if (sigfd_find(p, p->sigfds[i].fd) == &p->sigfds[i])
+			read |= p->sigfds[i].mask;
+	return read & blocked;
+}
+
 /* The signalfd_siginfo REC read from E: does it look like one, from a
  * descriptor that is still a signalfd? */
 static bool record_fits(struct process *p, struct sigfd_entry *e,
@@ -292,6 +368,7 @@ static void emit_taken(struct tracer *T, struct tracee *t,
 	snprintf(sig->consumed_by, sizeof(sig->consumed_by), "%s", by);
 	sig->consumed_fd = fd;
 	T->sends.consumed++;
+	t->proc->taken |= SIGBIT(signo);
 	trace_emit(T, t->proc, &e);
 }
 

@@ -213,6 +213,18 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 /* The audit names the dangerous defaults of signals the process was
  * actually sent, or, attached, of a daemon (no terminal): on every
  * `true` it would only be noise.  The report lists them all anyway. */
+/* The signals that cannot act on P as it ends: taken (sigwaitinfo, a
+ * signalfd), or blocked and read by a signalfd. */
+static sigbits_t absorbed_signals(struct process *p)
+{
+	struct proc_status st;
+	sigbits_t out = p->taken;
+
+	if (proc_read_status(p->pid, 0, &st) == 0)
+		out |= consumed_absorbed(p, st.blocked);
+	return out;
+}
+
 static void emit_audit(struct tracer *T, struct process *p, pid_t tid)
 {
 	sigbits_t danger = model_dangerous_defaults(p->model) &
@@ -220,6 +232,8 @@ static void emit_audit(struct tracer *T, struct process *p, pid_t tid)
 	sigbits_t oneshot = model_oneshot_handlers(p->model);
 	struct event e;
 
+	if (danger)
+		danger &= ~absorbed_signals(p);
 	if (danger) {
 		event_init(&e, EV_FINDING);
 		trace_stamp(&e, p, tid);

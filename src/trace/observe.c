@@ -198,41 +198,6 @@ static bool keep_send(void *ctx, const struct sender_info *s)
 	return pending_in(p->pid, s->target_tid, s->signo);
 }
 
-/* The signalfd of PID whose mask holds SIGNO: its descriptor, or -1. */
-static int signalfd_of(pid_t pid, int signo)
-{
-	char path[300], link[64];
-	struct dirent *d;
-	DIR *dir;
-	int found = -1;
-
-	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
-	dir = opendir(path);
-	while (dir && found < 0 && (d = readdir(dir))) {
-		struct strbuf sb = STRBUF_INIT;
-		unsigned long long mask;
-		const char *m;
-		ssize_t n;
-
-		snprintf(path, sizeof(path), "/proc/%d/fd/%s", (int)pid,
-			 d->d_name);
-		n = readlink(path, link, sizeof(link) - 1);
-		if (n <= 0 || (link[n] = '\0', !strstr(link, "[signalfd]")))
-			continue;
-		snprintf(path, sizeof(path), "/proc/%d/fdinfo/%s", (int)pid,
-			 d->d_name);
-		if (sb_read_file(&sb, path) == 0 &&
-		    (m = strstr(sb.buf, "sigmask:")) &&
-		    sscanf(m + 8, "%llx", &mask) == 1 &&
-		    (mask & SIGBIT(signo)))
-			found = atoi(d->d_name);
-		sb_free(&sb);
-	}
-	if (dir)
-		closedir(dir);
-	return found;
-}
-
 /* A thread of PID waiting in rt_sigtimedwait: "sigtimedwait" with a
  * time limit, "sigwaitinfo" (or sigwait) without one; NULL when none. */
 static const char *waits_for_signals(pid_t pid)
@@ -285,7 +250,7 @@ static void emit_consumed(struct tracer *T, struct process *p,
 	sig->has_sender = s->who.pid > 0;
 	if (sig->has_sender)
 		to_sender(s, &sig->sender, &sig->sender_chain);
-	sig->consumed_fd = signalfd_of(p->pid, s->signo);
+	sig->consumed_fd = consumed_signalfd_of(p->pid, s->signo);
 	if (sig->consumed_fd >= 0)
 		by = "signalfd";
 	else
@@ -293,6 +258,7 @@ static void emit_consumed(struct tracer *T, struct process *p,
 	snprintf(sig->consumed_by, sizeof(sig->consumed_by), "%s",
 		 by ? by : "");
 	T->sends.consumed++;
+	p->taken |= SIGBIT(s->signo);
 	trace_emit(T, p, &e);
 }
 

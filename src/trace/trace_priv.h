@@ -143,6 +143,7 @@ struct process {
 	bool no_tty;		/* attach: no controlling terminal (a daemon) */
 	uint64_t stdin_pipe;	/* the pipe on its stdin at exec, or 0 */
 	sigbits_t delivered;	/* signals delivered to it */
+	sigbits_t taken;	/* signals it took without a delivery */
 	/* pidns.c: its pid namespace, read when first needed */
 	int ns_depth;		/* 0: not read yet; 1: sigtrace's own */
 	pid_t ns_tgid;		/* its pid there */
@@ -409,6 +410,12 @@ void syscall_stop(struct tracer *T, struct tracee *t);
 bool consumed_entry(struct tracer *T, struct tracee *t,
 		    const struct arch_syscall_state *st);
 void consumed_exit(struct tracer *T, struct tracee *t, long rval);
+/* Attach mode: the signalfds P has now (no signalfd4 call was seen). */
+void consumed_learn_signalfds(struct process *p);
+/* P's signalfd of SIGNO found in /proc, or -1. */
+int consumed_signalfd_of(pid_t pid, int signo);
+/* The signals of BLOCKED that a signalfd of P reads: they never act. */
+sigbits_t consumed_absorbed(struct process *p, sigbits_t blocked);
 
 /* observe.c: the sender observer (sender.h) beside ptrace. */
 /* Open it on PIDS (more come with observe_watch); -1 with T->err when

@@ -38,4 +38,29 @@ wait "$tracer"
 assert_jq "$T/attach.json" 'any(findings; .kind == "dangerous_defaults"
 	and .pid == $ids.target and (.signals | index(["SIGHUP"])))' \
 	'attached daemon: the audit is a finding'
+
+# An attached daemon that blocks SIGHUP and SIGTERM and reads them from a
+# signalfd (issue 16): neither still terminates it, whether sigtrace saw
+# them taken (a kernel observer) or only the signalfd it found at the
+# attach (--senders=proc: no observer, no consumed event).  SIGUSR1,
+# left at its default, still does.
+for senders in proc auto; do
+	J=$T/sfd-$senders.json
+	start_program daemon "$T/sfd.out" setsid "$FIXTURES/sigwait_daemon" \
+		signalfd
+	attach_in_background "$J" --senders=$senders
+	/bin/kill -HUP "$target"
+	/bin/kill -TERM "$target"
+	wait "$tracer"
+	rc=$?
+	assert_rc 0 "sigtrace -p (signalfd daemon, --senders=$senders)"
+	wait "$target_job"
+	assert_jq "$J" 'any(findings; .kind == "dangerous_defaults"
+		and .pid == $ids.daemon and (.signals | index(["SIGUSR1"])))' \
+		"signalfd daemon ($senders): the audit names SIGUSR1"
+	assert_jq "$J" 'all(findings | select(.kind == "dangerous_defaults");
+		(.signals | index(["SIGHUP"]) == null and
+		 index(["SIGTERM"]) == null))' \
+		"signalfd daemon ($senders): SIGHUP and SIGTERM, read from its signalfd, are not said to terminate it"
+done
 exit 0

@@ -33,6 +33,7 @@
 #include "strbuf.h"
 #include "tracee_mem.h"
 #include "trace_priv.h"
+#include "xmalloc.h"
 
 /* SFD_CLOEXEC is O_CLOEXEC: the same on x86 and arm64. */
 #define SFD_CLOEXEC_FLAG 02000000
@@ -167,14 +168,26 @@ static void peek_queued(struct tracee *t, struct consume_call *c)
 bool consumed_entry(struct tracer *T, struct tracee *t,
 		    const struct arch_syscall_state *st)
 {
-	struct consume_call *c = &t->cc;
 	int call = call_of(st->abi, st->nr);
+	struct sigfd_entry *e = NULL;
+	struct consume_call *c;
 
 	if (call < 0 || (call == CALL_READ &&
 			 (st->args[2] != K_SIGNALFD_SIGINFO_SIZE ||
-			  !sigfd_known(T, t->proc, (int)st->args[0]))))
+			  !(e = sigfd_known(T, t->proc, (int)st->args[0])))))
 		return false;	/* a plain read: resumed at once */
+	/* Kept for the thread's next call: few threads make them. */
+	if (!t->cc)
+		t->cc = xmalloc(sizeof(*t->cc));
+	c = t->cc;
 	memset(c, 0, sizeof(*c));
+	c->awaits = ~(sigbits_t)0;	/* unless its set says less */
+	if (e && e->mask)
+		c->awaits = e->mask;
+	if ((call == CALL_WAIT || call == CALL_WAIT_TIME64) &&
+	    tracee_read(t->tid, st->args[0], &c->awaits,
+			sizeof(c->awaits)) < 0)
+		c->awaits = ~(sigbits_t)0;
 	c->pending = true;
 	c->call = call;
 	c->abi = st->abi;
@@ -438,9 +451,19 @@ static void took_from_signalfd(struct tracer *T, struct tracee *t,
 	emit_taken(T, t, c, ti.signo, &ti, NULL, "signalfd", fd);
 }
 
+bool consumed_may_take(struct tracer *T, const struct process *p, int signo)
+{
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct tracee *t = T->tracees[b]; t; t = t->next)
+			if (t->proc == p && t->cc && t->cc->pending &&
+			    (t->cc->awaits & SIGBIT(signo)))
+				return true;
+	return false;
+}
+
 void consumed_exit(struct tracer *T, struct tracee *t, long rval)
 {
-	struct consume_call *c = &t->cc;
+	struct consume_call *c = t->cc;
 	struct sigfd_entry *e;
 
 	c->pending = false;

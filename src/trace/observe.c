@@ -193,7 +193,7 @@ static bool keep_send(void *ctx, const struct sender_info *s)
 	if (!p || (s->has_result && s->result != SENDER_RES_DELIVERED &&
 		   s->result != SENDER_RES_LOSE_INFO))
 		return false;
-	if (s->signo == SIGKILL)
+	if (s->signo == SIGKILL || consumed_may_take(T, p, s->signo))
 		return true;
 	return pending_in(p->pid, s->target_tid, s->signo);
 }

@@ -323,8 +323,8 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 	t->in_syscall = false;
 	if (t->sa_pending && t->cur_nr == t->sa.nr && t->cur_abi == t->sa.abi)
 		finish_sigaction(T, t, rval);
-	else if (t->cc.pending && t->cur_nr == t->cc.nr &&
-		 t->cur_abi == t->cc.abi)
+	else if (t->cc && t->cc->pending && t->cur_nr == t->cc->nr &&
+		 t->cur_abi == t->cc->abi)
 		consumed_exit(T, t, rval);
 	else if (t->depth > 0 && arch_is_sigreturn(t->cur_abi, t->cur_nr))
 		pop_frame(T, t, rval);

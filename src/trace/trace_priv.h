@@ -96,6 +96,7 @@ struct consume_call {
 	long nr;
 	uint64_t args[4];
 	sigbits_t mask;		/* signalfd: the mask it asked for */
+	sigbits_t awaits;	/* the signals it may take */
 	/* sigwaitinfo(set, NULL): what was queued at the call */
 	unsigned npeek;
 	struct taken_info peek[TAKEN_PEEK_MAX];
@@ -213,7 +214,7 @@ struct tracee {
 	bool outcome_held;
 	struct handler_frame held_frame;
 	long held_ret;
-	struct consume_call cc;	/* consumed.c: a call taking a signal */
+	struct consume_call *cc; /* consumed.c: a call taking a signal */
 };
 
 /* A delivery seen lately, to tell a signal to sigtrace's process group
@@ -410,6 +411,9 @@ void syscall_stop(struct tracer *T, struct tracee *t);
 bool consumed_entry(struct tracer *T, struct tracee *t,
 		    const struct arch_syscall_state *st);
 void consumed_exit(struct tracer *T, struct tracee *t, long rval);
+/* Is a thread of P inside a call that may take SIGNO, its exit stop
+ * still to come?  Then that stop, not the observer, settles the send. */
+bool consumed_may_take(struct tracer *T, const struct process *p, int signo);
 /* Attach mode: the signalfds P has now (no signalfd4 call was seen). */
 void consumed_learn_signalfds(struct process *p);
 /* P's signalfd of SIGNO found in /proc, or -1. */

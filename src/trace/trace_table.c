@@ -181,6 +181,7 @@ static void tracee_free(struct tracee *t)
 	stack_free(t->sa_stack);
 	stack_forget_thread(t->tid);
 	frames_free(t);
+	free(t->cc);
 	if (t->held) {
 		stack_free(t->held->u.sig.stack);
 		free(t->held);

@@ -19,7 +19,6 @@
  * must still be a signalfd, and the first read of each descriptor
  * takes the mask from /proc/PID/fdinfo/FD.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -29,6 +28,7 @@
 #include <unistd.h>
 
 #include "origin.h"
+#include "proc.h"
 #include "siginfo.h"
 #include "strbuf.h"
 #include "tracee_mem.h"
@@ -205,90 +205,6 @@ bool consumed_entry(struct tracer *T, struct tracee *t,
 	return true;
 }
 
-/* The mask /proc/PID/fdinfo/FD shows for a signalfd; false when FD is
- * no signalfd. */
-static bool fdinfo_mask(pid_t pid, int fd, sigbits_t *mask)
-{
-	struct strbuf sb = STRBUF_INIT;
-	unsigned long long m;
-	const char *line;
-	char path[64];
-	bool ok;
-
-	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)pid, fd);
-	ok = sb_read_file(&sb, path) == 0 &&
-	     (line = strstr(sb.buf, "sigmask:")) &&
-	     sscanf(line + 8, "%llx", &m) == 1;
-	sb_free(&sb);
-	if (ok)
-		*mask = m;
-	return ok;
-}
-
-/* Is P's descriptor FD a signalfd now?  One readlink: cheap beside
- * the two stops of the read. */
-static bool is_signalfd(pid_t pid, int fd)
-{
-	static const char want[] = "anon_inode:[signalfd]";
-	char path[64], link[sizeof(want) + 1];
-	ssize_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
-	n = readlink(path, link, sizeof(link));
-	return n == (ssize_t)sizeof(want) - 1 && memcmp(link, want, n) == 0;
-}
-
-/* Each signalfd PID has now, with the signals it reads, to EACH until
- * EACH says enough (true). */
-static void scan_signalfds(pid_t pid,
-			   bool (*each)(void *arg, int fd, sigbits_t mask),
-			   void *arg)
-{
-	char path[64];
-	struct dirent *d;
-	DIR *dir;
-
-	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
-	dir = opendir(path);
-	if (!dir)
-		return;
-	while ((d = readdir(dir))) {
-		sigbits_t mask;
-		char *end;
-		long fd = strtol(d->d_name, &end, 10);
-
-		if (*end || end == d->d_name || !is_signalfd(pid, (int)fd) ||
-		    !fdinfo_mask(pid, (int)fd, &mask))
-			continue;
-		if (each(arg, (int)fd, mask))
-			break;
-	}
-	closedir(dir);
-}
-
-struct fd_of_signal {
-	int signo;
-	int fd;
-};
-
-static bool reads_signal(void *arg, int fd, sigbits_t mask)
-{
-	struct fd_of_signal *q = arg;
-
-	if (!(mask & SIGBIT(q->signo)))
-		return false;
-	q->fd = fd;
-	return true;
-}
-
-int consumed_signalfd_of(pid_t pid, int signo)
-{
-	struct fd_of_signal q = { signo, -1 };
-
-	scan_signalfds(pid, reads_signal, &q);
-	return q.fd;
-}
-
 static bool learn_one(void *arg, int fd, sigbits_t mask)
 {
 	struct sigfd_entry *e = sigfd_add(arg, fd);
@@ -300,7 +216,7 @@ static bool learn_one(void *arg, int fd, sigbits_t mask)
 
 void consumed_learn_signalfds(struct process *p)
 {
-	scan_signalfds(p->pid, learn_one, p);
+	proc_each_signalfd(p->pid, learn_one, p);
 }
 
 sigbits_t consumed_absorbed(struct process *p, sigbits_t blocked)
@@ -321,10 +237,10 @@ static bool record_fits(struct process *p, struct sigfd_entry *e,
 	for (int i = K_SIGNALFD_PAD_OFF; i < K_SIGNALFD_SIGINFO_SIZE; i++)
 		if (rec[i])
 			return false;
-	if (signo < 1 || signo > SIG_MAX || !is_signalfd(p->pid, e->fd))
+	if (signo < 1 || signo > SIG_MAX || !proc_is_signalfd(p->pid, e->fd))
 		return false;
 	if (!e->verified) {
-		if (!fdinfo_mask(p->pid, e->fd, &e->mask))
+		if (!proc_signalfd_mask(p->pid, e->fd, &e->mask))
 			return false;
 		e->verified = true;
 	}
@@ -449,16 +365,6 @@ static void took_from_signalfd(struct tracer *T, struct tracee *t,
 		.word = (int)(u[0] == SIGCHLD ? u[10] : u[11]),
 	};
 	emit_taken(T, t, c, ti.signo, &ti, NULL, "signalfd", fd);
-}
-
-bool consumed_may_take(struct tracer *T, const struct process *p, int signo)
-{
-	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
-		for (struct tracee *t = T->tracees[b]; t; t = t->next)
-			if (t->proc == p && t->cc && t->cc->pending &&
-			    (t->cc->awaits & SIGBIT(signo)))
-				return true;
-	return false;
 }
 
 void consumed_exit(struct tracer *T, struct tracee *t, long rval)

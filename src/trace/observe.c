@@ -185,6 +185,18 @@ static bool pending_in(pid_t pid, pid_t tid, int signo)
 
 /* Leave S unsettled for now: still pending (blocked), or a SIGKILL the
  * exit will claim. */
+/* Is a thread of P inside a call that may take SIGNO, its exit stop
+ * still to come (consumed.c)?  Then that stop settles the send. */
+static bool taking_call(struct tracer *T, const struct process *p, int signo)
+{
+	for (unsigned b = 0; b < TABLE_BUCKETS; b++)
+		for (struct tracee *t = T->tracees[b]; t; t = t->next)
+			if (t->proc == p && t->cc && t->cc->pending &&
+			    (t->cc->awaits & SIGBIT(signo)))
+				return true;
+	return false;
+}
+
 static bool keep_send(void *ctx, const struct sender_info *s)
 {
 	struct tracer *T = ctx;
@@ -193,7 +205,7 @@ static bool keep_send(void *ctx, const struct sender_info *s)
 	if (!p || (s->has_result && s->result != SENDER_RES_DELIVERED &&
 		   s->result != SENDER_RES_LOSE_INFO))
 		return false;
-	if (s->signo == SIGKILL || consumed_may_take(T, p, s->signo))
+	if (s->signo == SIGKILL || taking_call(T, p, s->signo))
 		return true;
 	return pending_in(p->pid, s->target_tid, s->signo);
 }
@@ -250,7 +262,7 @@ static void emit_consumed(struct tracer *T, struct process *p,
 	sig->has_sender = s->who.pid > 0;
 	if (sig->has_sender)
 		to_sender(s, &sig->sender, &sig->sender_chain);
-	sig->consumed_fd = consumed_signalfd_of(p->pid, s->signo);
+	sig->consumed_fd = proc_signalfd_of(p->pid, s->signo);
 	if (sig->consumed_fd >= 0)
 		by = "signalfd";
 	else

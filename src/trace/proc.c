@@ -7,6 +7,7 @@
  * on buffers) under the function that reads it.
  */
 #define _GNU_SOURCE	/* memrchr */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -389,4 +390,88 @@ void proc_read_ancestry(pid_t pid, struct ancestry *a)
 			       sizeof(a->link[a->count].comm));
 		a->count++;
 	}
+}
+
+/* The mask /proc/PID/fdinfo/FD shows for a signalfd; false when FD is
+ * no signalfd. */
+bool proc_signalfd_mask(pid_t pid, int fd, sigbits_t *mask)
+{
+	struct strbuf sb = STRBUF_INIT;
+	unsigned long long m;
+	const char *line;
+	char path[64];
+	bool ok;
+
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)pid, fd);
+	ok = sb_read_file(&sb, path) == 0 &&
+	     (line = strstr(sb.buf, "sigmask:")) &&
+	     sscanf(line + 8, "%llx", &m) == 1;
+	sb_free(&sb);
+	if (ok)
+		*mask = m;
+	return ok;
+}
+
+/* Is P's descriptor FD a signalfd now?  One readlink: cheap beside
+ * the two stops of the read. */
+bool proc_is_signalfd(pid_t pid, int fd)
+{
+	static const char want[] = "anon_inode:[signalfd]";
+	char path[64], link[sizeof(want) + 1];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
+	n = readlink(path, link, sizeof(link));
+	return n == (ssize_t)sizeof(want) - 1 && memcmp(link, want, n) == 0;
+}
+
+/* Each signalfd PID has now, with the signals it reads, to EACH until
+ * EACH says enough (true). */
+void proc_each_signalfd(pid_t pid,
+			   bool (*each)(void *arg, int fd, sigbits_t mask),
+			   void *arg)
+{
+	char path[64];
+	struct dirent *d;
+	DIR *dir;
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	if (!dir)
+		return;
+	while ((d = readdir(dir))) {
+		sigbits_t mask;
+		char *end;
+		long fd = strtol(d->d_name, &end, 10);
+
+		if (*end || end == d->d_name || !proc_is_signalfd(pid, (int)fd) ||
+		    !proc_signalfd_mask(pid, (int)fd, &mask))
+			continue;
+		if (each(arg, (int)fd, mask))
+			break;
+	}
+	closedir(dir);
+}
+
+struct fd_of_signal {
+	int signo;
+	int fd;
+};
+
+static bool reads_signal(void *arg, int fd, sigbits_t mask)
+{
+	struct fd_of_signal *q = arg;
+
+	if (!(mask & SIGBIT(q->signo)))
+		return false;
+	q->fd = fd;
+	return true;
+}
+
+int proc_signalfd_of(pid_t pid, int signo)
+{
+	struct fd_of_signal q = { signo, -1 };
+
+	proc_each_signalfd(pid, reads_signal, &q);
+	return q.fd;
 }

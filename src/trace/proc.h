@@ -82,4 +82,14 @@ uint64_t proc_read_pidns(pid_t pid);
 /* Parents of PID, nearest first, stopping at pid 1 or ANCESTRY_MAX. */
 void proc_read_ancestry(pid_t pid, struct ancestry *a);
 
+/* Signalfds (a signalfd is "anon_inode:[signalfd]" in /proc/PID/fd):
+ * is FD one now; the signals it reads (false: not one); EACH of PID's
+ * with its mask, until EACH returns true; the one reading SIGNO, or -1. */
+bool proc_is_signalfd(pid_t pid, int fd);
+bool proc_signalfd_mask(pid_t pid, int fd, sigbits_t *mask);
+void proc_each_signalfd(pid_t pid,
+			bool (*each)(void *arg, int fd, sigbits_t mask),
+			void *arg);
+int proc_signalfd_of(pid_t pid, int signo);
+
 #endif

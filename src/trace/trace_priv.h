@@ -411,13 +411,8 @@ void syscall_stop(struct tracer *T, struct tracee *t);
 bool consumed_entry(struct tracer *T, struct tracee *t,
 		    const struct arch_syscall_state *st);
 void consumed_exit(struct tracer *T, struct tracee *t, long rval);
-/* Is a thread of P inside a call that may take SIGNO, its exit stop
- * still to come?  Then that stop, not the observer, settles the send. */
-bool consumed_may_take(struct tracer *T, const struct process *p, int signo);
 /* Attach mode: the signalfds P has now (no signalfd4 call was seen). */
 void consumed_learn_signalfds(struct process *p);
-/* P's signalfd of SIGNO found in /proc, or -1. */
-int consumed_signalfd_of(pid_t pid, int signo);
 /* The signals of BLOCKED that a signalfd of P reads: they never act. */
 sigbits_t consumed_absorbed(struct process *p, sigbits_t blocked);
 

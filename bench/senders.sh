@@ -28,6 +28,8 @@
 #   BENCH_BACKENDS  back ends to measure (default "bpf tracefs proc-events proc")
 #   BENCH_EXECS     fork+execs of the cost loop (default 5000)
 #   BENCH_PROBE     1: also measure the observer alone
+#   BENCH_TABLE     0: only the cost (no naming trials)
+#   BENCH_ROUNDS    rounds of the cost loop (default 3)
 # Exit status: 0, or 1 when a run failed.  A back end this machine cannot
 # run is a SKIP line, not a failure.
 
@@ -39,6 +41,7 @@ OUT=${BENCH_OUT:-.}
 N=${BENCH_TRIALS:-50}
 BACKENDS=${BENCH_BACKENDS:-bpf tracefs proc-events proc}
 EXECS=${BENCH_EXECS:-5000}
+ROUNDS=${BENCH_ROUNDS:-3}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/sigtrace-senders.XXXXXX") || exit 1
 load_pids=
 cleanup() {
@@ -260,8 +263,10 @@ table() {
 say "sender observer, $(date -u +%Y-%m-%d): $(uname -sr) $(uname -m), $(nproc) CPUs, $N trials per sender"
 say "named: the right pid and comm; cmdline: and its argv; chain: and its parents up to the bench"
 say ""
-say "sigtrace -p --senders=BACKEND on a daemon (SIGUSR1 handler):"
-table trace_kind
+if [ "${BENCH_TABLE:-1}" != 0 ]; then
+	say "sigtrace -p --senders=BACKEND on a daemon (SIGUSR1 handler):"
+	table trace_kind
+fi
 if [ "${BENCH_PROBE:-0}" = 1 ]; then
 	say ""
 	say "the observer alone (sender_probe; the victim takes SIGUSR1 with sigwaitinfo):"
@@ -285,36 +290,55 @@ cpu_ms() {
 	awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); print int(($12 + $13) * 1000 / hz) }' "/proc/$1/stat"
 }
 
-median3() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+# median N...: the middle one (the lower middle of an even count).
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
 
 say ""
-say "cost: $EXECS fork+exec of /bin/true with the observer open (median of 3)"
-printf '  %-12s %9s %12s %10s\n' backend "loop ms" "observer ms" "% of loop" | tee -a "$OUT/senders.txt"
-base=$(median3 "$(loop_ms)" "$(loop_ms)" "$(loop_ms)")
-printf '  %-12s %9s %12s %10s\n' none "$base" "" "" | tee -a "$OUT/senders.txt"
+say "cost: $EXECS fork+exec of /bin/true with the observer open (median of $ROUNDS rounds, back ends interleaved)"
+printf '  %-12s %9s %12s %10s %10s\n' backend "loop ms" "observer ms" "% of loop" "us/exec" |
+	tee -a "$OUT/senders.txt"
+# hold BACKEND: the observer of BACKEND open (sender_probe ... hold) in
+# the background, ready; its pid in hp.
+hold() {
+	"$SENDER_PROBE" "$1" hold >"$TMP/hold" 2>/dev/null &
+	hp=$!
+	while [ ! -s "$TMP/hold" ] && kill -0 "$hp" 2>/dev/null; do
+		sleep 0.01
+	done
+}
+costs=
 for b in $BACKENDS; do
-	usable "$b" >/dev/null || continue
-	loops= cpus=
-	for _ in 1 2 3; do
-		"$SENDER_PROBE" "$b" hold >"$TMP/hold" 2>/dev/null &
-		hp=$!
-		while [ ! -s "$TMP/hold" ] && kill -0 "$hp" 2>/dev/null; do
-			sleep 0.01
-		done
+	usable "$b" >/dev/null && costs="$costs $b"
+done
+# One round measures the bare loop and every back end in turn, so that
+# the machine's load weighs on all of them alike; each back end's
+# figures are the medians over the rounds.
+: >"$TMP/costs"
+r=0
+while [ "$r" -lt "$ROUNDS" ]; do
+	r=$((r + 1))
+	echo "none $(loop_ms) 0" >>"$TMP/costs"
+	for b in $costs; do
+		hold "$b"
 		c0=$(cpu_ms "$hp")
-		loops="$loops $(loop_ms)"
+		l=$(loop_ms)
 		c1=$(cpu_ms "$hp")
-		cpus="$cpus $((c1 - c0))"
 		kill -TERM "$hp"
 		wait "$hp"
 		rm -f "$TMP/hold"
+		echo "$b $l $((c1 - c0))" >>"$TMP/costs"
 	done
-	# shellcheck disable=SC2086
-	l=$(median3 $loops)
-	# shellcheck disable=SC2086
-	c=$(median3 $cpus)
-	printf '  %-12s %9s %12s %9s%%\n' "$b" "$l" "$c" \
-		"$(awk -v c="$c" -v l="$l" 'BEGIN { printf "%.2f", l ? 100 * c / l : 0 }')" |
+done
+for b in none $costs; do
+	l=$(median $(awk -v b="$b" '$1 == b { print $2 }' "$TMP/costs"))
+	c=$(median $(awk -v b="$b" '$1 == b { print $3 }' "$TMP/costs"))
+	if [ "$b" = none ]; then
+		printf '  %-12s %9s\n' none "$l" | tee -a "$OUT/senders.txt"
+		continue
+	fi
+	printf '  %-12s %9s %12s %9s%% %10s\n' "$b" "$l" "$c" \
+		"$(awk -v c="$c" -v l="$l" 'BEGIN { printf "%.2f", l ? 100 * c / l : 0 }')" \
+		"$(awk -v c="$c" -v n="$EXECS" 'BEGIN { printf "%.1f", 1000 * c / n }')" |
 		tee -a "$OUT/senders.txt"
 done
 exit "$failed"

@@ -8,6 +8,11 @@
  * once (SCHED_FIFO when permitted) reads it in time.  It sees no
  * signals: it names a sender by si_pid afterwards.
  *
+ * Only an exec (and a rename) must be acted on at once: forks and exits
+ * are lazy (procevents.h), read with the next exec's wakeup or every
+ * PROCEVENTS_LAZY_MS, so a fork+exec+exit costs the machine one wakeup
+ * of the listener, not three.
+ *
  * The connector reports the host's pids and ignores listeners in other
  * user or pid namespaces, so it is refused there.
  */
@@ -105,15 +110,14 @@ static void *listen_thread(void *arg)
 	};
 
 	for (;;) {
-		if (poll(pfd, 2, -1) < 0 && errno != EINTR)
+		/* a timeout: the lazy events are due */
+		if (poll(pfd, 2, PROCEVENTS_LAZY_MS) < 0 && errno != EINTR)
 			return NULL;
 		if (pfd[1].revents)
 			return NULL;
-		if (pfd[0].revents) {
-			pthread_mutex_lock(&c->lock);
-			procevents_drain(c->pe, &hooks, c);
-			pthread_mutex_unlock(&c->lock);
-		}
+		pthread_mutex_lock(&c->lock);
+		procevents_drain(c->pe, &hooks, c);
+		pthread_mutex_unlock(&c->lock);
 	}
 }
 
@@ -169,7 +173,9 @@ static int cnproc_open(struct sender_backend *b, char *why, size_t len)
 
 	c->stopfd = -1;
 	pthread_mutex_init(&c->lock, NULL);
-	if (err == 0 && !(c->pe = procevents_open(why, len)))
+	if (err == 0 && !(c->pe = procevents_open(PROCEVENTS_FORK |
+			PROCEVENTS_EXEC | PROCEVENTS_COMM | PROCEVENTS_EXIT,
+			PROCEVENTS_FORK | PROCEVENTS_EXIT, why, len)))
 		err = -EPERM;
 	if (err == 0)
 		c->tab = pidtab_new();

@@ -5,11 +5,20 @@
  * of entries in creation order, the oldest reused first, found by pid
  * through a hash.  A pid can appear twice (reused); the entry that had
  * started by the moment asked about is the one meant.
+ *
+ * Every exec on the machine passes through here, so an exec costs two
+ * small reads of /proc (the new command line, then the new comm) and no
+ * allocation once the table has warmed up: the fork event already gave
+ * the parent and the start time.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "proc.h"
 #include "sender_priv.h"
 #include "xmalloc.h"
 
@@ -28,8 +37,9 @@ struct entry {
 	uint64_t start_ns;
 	uint64_t exit_ns;
 	char comm[COMM_MAX];
-	char *cmdline;		/* NUL-separated arguments, or NULL */
+	char *cmdline;		/* NUL-separated arguments (cmdlen bytes) */
 	size_t cmdlen;
+	size_t cmdcap;		/* bytes allocated, kept when reused */
 	bool truncated;
 };
 
@@ -86,11 +96,14 @@ static struct entry *add(struct pidtab *t, pid_t pid, uint64_t ns)
 	int idx = t->next;
 	struct entry *e = &t->e[idx];
 	unsigned h = hash(pid);
+	char *cmdline = e->cmdline;
+	size_t cmdcap = e->cmdcap;
 
 	if (e->used)
 		unlink_entry(t, idx);
-	free(e->cmdline);
 	memset(e, 0, sizeof(*e));
+	e->cmdline = cmdline;
+	e->cmdcap = cmdcap;
 	e->used = true;
 	e->pid = pid;
 	e->start_ns = ns;
@@ -103,15 +116,53 @@ static struct entry *add(struct pidtab *t, pid_t pid, uint64_t ns)
 static void set_cmdline(struct entry *e, const char *buf, size_t len,
 			bool truncated)
 {
-	free(e->cmdline);
-	e->cmdline = NULL;
-	e->cmdlen = 0;
 	e->truncated = truncated;
-	if (len == 0)
-		return;
-	e->cmdline = xmalloc(len);
-	memcpy(e->cmdline, buf, len);
 	e->cmdlen = len;
+	if (len > e->cmdcap) {
+		/* rounded up: the next program in this slot likely fits */
+		e->cmdcap = (len + 127) & ~(size_t)127;
+		e->cmdline = xrealloc(e->cmdline, e->cmdcap);
+	}
+	if (len)
+		memcpy(e->cmdline, buf, len);
+}
+
+/* /proc/PID/NAME in one read: cmdline and comm give all they have at
+ * once.  Bytes read, or -errno. */
+static ssize_t read_once(pid_t pid, const char *name, char *buf, size_t len)
+{
+	char path[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", pid, name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, len);
+	if (n < 0)
+		n = -errno;
+	close(fd);
+	return n;
+}
+
+/* The program that PID runs since its exec: its command line first (it
+ * goes at exit, the comm stays while it is a zombie). */
+static void read_program(struct entry *e, pid_t pid)
+{
+	char buf[CMDLINE_MAX + 1];	/* one more: was there more? */
+	struct cmdline c;
+	ssize_t n = read_once(pid, "cmdline", buf, sizeof(buf));
+
+	if (n > 0) {
+		proc_parse_cmdline(buf, (size_t)n, &c);
+		set_cmdline(e, c.buf, c.len, c.truncated);
+	}
+	n = read_once(pid, "comm", e->comm, sizeof(e->comm) - 1);
+	if (n > 0 && e->comm[n - 1] == '\n')
+		n--;
+	e->comm[n > 0 ? n : 0] = '\0';
+	e->comm_known = n > 0;
 }
 
 /* A process that started before the listener: as /proc shows it now. */
@@ -161,22 +212,24 @@ void pidtab_exec(struct pidtab *t, pid_t pid, uint64_t ns)
 {
 	struct entry *e = newest(t, pid);
 	struct sender_ident id;
-	bool read = sender_proc_read_program(pid, &id) == 0;
 
-	if (!e || e->exit_ns) {
-		e = add(t, pid, read && id.start_ns ? id.start_ns : ns);
-		e->ppid = read ? id.ppid : 0;
-	}
 	/* What the fork handed down was the old program's: unknown now,
-	 * unless /proc still shows the new one. */
-	e->comm_known = false;
-	e->comm[0] = '\0';
-	set_cmdline(e, NULL, 0, false);
-	if (!read)
+	 * unless /proc still shows the new one.  The real uid survives
+	 * exec: from the fork. */
+	if (e && !e->exit_ns) {
+		set_cmdline(e, NULL, 0, false);
+		read_program(e, pid);
 		return;
+	}
+	/* Its fork was not seen: its parent and start from /proc too. */
+	if (sender_proc_read_program(pid, &id) < 0) {
+		e = add(t, pid, ns);
+		return;
+	}
+	e = add(t, pid, id.start_ns ? id.start_ns : ns);
+	e->ppid = id.ppid;
 	e->comm_known = id.comm[0] != '\0';
 	memcpy(e->comm, id.comm, sizeof(e->comm));
-	/* the real uid survives exec: from the fork or a UID event */
 	set_cmdline(e, id.cmdline.buf, id.cmdline.len, id.cmdline.truncated);
 }
 
@@ -223,7 +276,7 @@ bool pidtab_find(const struct pidtab *t, pid_t pid, uint64_t at_ns,
 	out->exit_ns = best->exit_ns;
 	if (best->comm_known)
 		memcpy(out->comm, best->comm, sizeof(out->comm));
-	if (best->cmdline) {
+	if (best->cmdlen) {
 		memcpy(out->cmdline.buf, best->cmdline, best->cmdlen);
 		out->cmdline.len = best->cmdlen;
 		out->cmdline.truncated = best->truncated;

@@ -206,7 +206,8 @@ static void listen_events(struct tracer *T)
 	struct watch *w = T->watch;
 	char why[256];
 
-	w->pe = procevents_open(why, sizeof(why));
+	w->pe = procevents_open(PROCEVENTS_EXEC | PROCEVENTS_COMM, 0, why,
+				sizeof(why));
 	if (!w->pe && !T->cfg.quiet)
 		warnx_msg("%s: processes that appear are looked for every second instead",
 			  why);

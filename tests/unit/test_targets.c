@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -462,6 +463,69 @@ static void test_procevents_parse(void **state)
 	assert_string_equal(s.log, "when 7;when 0;when 0;when 0;when 0;");
 }
 
+/* What a socket filtered to WANT lets through of a stream of events,
+ * one datagram each, as the kernel sends them. */
+static void filtered(unsigned want, struct seen *s)
+{
+	const struct procevents_ops ops = {
+		.fork = ev_fork, .exec = ev_exec, .comm = ev_comm,
+		.exit = ev_exit, .ack = ev_ack,
+	};
+	static const struct { unsigned what; pid_t pid, tgid; } sent[] = {
+		{ PROC_EVENT_FORK, 11, 11 }, { PROC_EVENT_FORK, 12, 11 },
+		{ PROC_EVENT_EXEC, 11, 11 }, { PROC_EVENT_UID, 11, 11 },
+		{ PROC_EVENT_COMM, 11, 11 }, { PROC_EVENT_COMM, 12, 11 },
+		{ PROC_EVENT_EXIT, 12, 11 }, { PROC_EVENT_EXIT, 11, 11 },
+		{ PROC_EVENT_NONE, 0, 0 },
+	};
+	uint64_t buf[128];
+	int sv[2];
+	ssize_t n;
+
+	s->log[0] = '\0';
+	assert_int_equal(socketpair(AF_UNIX, SOCK_DGRAM, 0, sv), 0);
+	assert_int_equal(procevents_filter(sv[1], want), 0);
+	for (size_t i = 0; i < sizeof(sent) / sizeof(sent[0]); i++) {
+		struct proc_event ev;
+		size_t len = 0;
+
+		memset(&ev, 0, sizeof(ev));
+		ev.what = sent[i].what;
+		if (ev.what == PROC_EVENT_FORK) {
+			ev.event_data.fork.parent_tgid = 10;
+			ev.event_data.fork.child_pid = sent[i].pid;
+			ev.event_data.fork.child_tgid = sent[i].tgid;
+		} else {
+			/* exec, uid, comm and exit name their task alike */
+			ev.event_data.exit.process_pid = sent[i].pid;
+			ev.event_data.exit.process_tgid = sent[i].tgid;
+		}
+		put_event((char *)buf, &len, &ev, CN_IDX_PROC);
+		assert_int_equal(send(sv[0], buf, len, 0), (ssize_t)len);
+	}
+	while ((n = recv(sv[1], buf, sizeof(buf), MSG_DONTWAIT)) > 0)
+		procevents_parse(buf, (size_t)n, &ops, s);
+	close(sv[0]);
+	close(sv[1]);
+}
+
+/* The kernel drops what a listener did not ask for: other kinds of
+ * events, and those of threads. */
+static void test_procevents_filter(void **state)
+{
+	struct seen s;
+
+	(void)state;
+	filtered(PROCEVENTS_FORK | PROCEVENTS_EXIT, &s);
+	assert_string_equal(s.log, "fork 10 11 11;exit 11 11 0;ack 0;");
+	filtered(PROCEVENTS_EXEC | PROCEVENTS_COMM, &s);
+	assert_string_equal(s.log, "exec 11 11;comm 11 11;ack 0;");
+	filtered(PROCEVENTS_FORK | PROCEVENTS_EXEC | PROCEVENTS_COMM |
+		 PROCEVENTS_EXIT, &s);
+	assert_string_equal(s.log, "fork 10 11 11;exec 11 11;comm 11 11;"
+			    "exit 11 11 0;ack 0;");
+}
+
 /* ---- the target in the logs and back ---- */
 
 static void table_event(struct event *e)
@@ -532,6 +596,7 @@ int main(void)
 		cmocka_unit_test(test_pidfile_target),
 		cmocka_unit_test(test_name_target),
 		cmocka_unit_test(test_procevents_parse),
+		cmocka_unit_test(test_procevents_filter),
 		cmocka_unit_test(test_target_in_logs),
 	};
 

@@ -6,14 +6,25 @@
  * is memory-mapped: draining it costs no system call, so the tracer
  * drains at every delivery; the program never wakes a reader (no
  * interrupt per signal sent), so there is no descriptor to poll.
+ *
+ * Loading is done by a child process: libbpf reads and indexes the
+ * kernel's whole BTF (5 MiB and more) to relocate the program, which
+ * would stay in sigtrace's peak memory for the rest of the run.  The
+ * child loads and attaches, hands over the descriptors of the link and
+ * of the maps (SCM_RIGHTS), and exits; what stays in sigtrace is the
+ * ring buffer's mapping and a few descriptors.
  */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
 #include "sender_priv.h"
@@ -22,9 +33,20 @@
  * header of any layer. */
 #include <sigsnoop.skel.h>
 
+/* The descriptors the loader hands over, in this order. */
+enum { FD_LINK, FD_EVENTS, FD_WATCHED, FD_BSS, NFDS };
+
+/* The loader's answer, with the descriptors (none when ERR). */
+struct loaded {
+	int err;		/* 0 or -errno */
+	char why[200];
+};
+
 struct bpfobs {
-	struct sigsnoop_bpf *skel;
+	int fd[NFDS];		/* -1: not open */
 	struct ring_buffer *rb;
+	/* The program's global variables, mapped read-only. */
+	const struct sigsnoop_bpf__bss *bss;
 	struct sender_backend *b;
 	int taken;		/* records taken by the current drain */
 	uint64_t lost_seen;	/* the program's lost counter, last read */
@@ -80,14 +102,25 @@ static void to_info(const struct sigsnoop_event *e, struct sender_info *s)
 	s->source = sender_bpf_ops.name;
 }
 
+/* A record is as long as what it holds (SIGSNOOP_SIZE): copied into a
+ * whole one, the rest zero. */
 static int on_record(void *ctx, void *data, size_t size)
 {
+	const size_t head = offsetof(struct sigsnoop_event, chain);
+	const size_t args = offsetof(struct sigsnoop_event, args);
 	struct bpfobs *p = ctx;
+	struct sigsnoop_event e;
 	struct sender_info s;
 
-	if (size < sizeof(struct sigsnoop_event))
+	if (size < head)
 		return 0;
-	to_info(data, &s);
+	memset(&e, 0, sizeof(e));
+	memcpy(&e, data, size < sizeof(e) ? size : sizeof(e));
+	if (size < args)
+		e.nchain = 0;
+	if (e.args_len > (size < args ? 0 : size - args))
+		e.args_len = size < args ? 0 : (__u32)(size - args);
+	to_info(&e, &s);
 	sender_record(p->b->obs, &s);
 	p->taken++;
 	return 0;
@@ -100,12 +133,11 @@ static int watch_pid(struct bpfobs *p, pid_t pid, bool add)
 	int err;
 
 	if (add)
-		err = bpf_map__update_elem(p->skel->maps.watched, &key,
-					   sizeof(key), &one, sizeof(one),
-					   BPF_ANY);
+		err = bpf_map_update_elem(p->fd[FD_WATCHED], &key, &one,
+					  BPF_ANY);
 	else
-		err = bpf_map__delete_elem(p->skel->maps.watched, &key,
-					   sizeof(key), 0);
+		err = bpf_map_delete_elem(p->fd[FD_WATCHED], &key);
+	/* libbpf 1.x returns -errno */
 	return err == -ENOENT && !add ? 0 : err;
 }
 
@@ -114,37 +146,150 @@ static void bpf_close(struct sender_backend *b)
 	struct bpfobs *p = b->priv;
 
 	ring_buffer__free(p->rb);
-	sigsnoop_bpf__destroy(p->skel);
 	p->rb = NULL;
-	p->skel = NULL;
+	if (p->bss)
+		munmap((void *)p->bss, sizeof(*p->bss));
+	p->bss = NULL;
+	for (int i = 0; i < NFDS; i++) {
+		if (p->fd[i] >= 0)
+			close(p->fd[i]);
+		p->fd[i] = -1;
+	}
 }
 
+/* In the loader process: load and attach, then send the answer on
+ * SOCK.  The kernel keeps the program attached and the maps alive while
+ * any process holds their descriptors. */
+static int loader(int sock)
+{
+	struct loaded ans = { 0 };
+	char cbuf[CMSG_SPACE(NFDS * sizeof(int))] = { 0 };
+	struct iovec iov = { .iov_base = &ans, .iov_len = sizeof(ans) };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct sigsnoop_bpf *skel;
+	struct bpf_link *link = NULL;
+
+	libbpf_set_print(quiet_print);
+	skel = sigsnoop_bpf__open_and_load();
+	if (!skel) {
+		ans.err = -errno;
+		snprintf(ans.why, sizeof(ans.why),
+			 "cannot load the BPF program: %s%s",
+			 strerror(-ans.err), ans.err == -EPERM ||
+			 ans.err == -EACCES ?
+			 " (needs root, or CAP_BPF and CAP_PERFMON)" : "");
+	} else if (!(link = bpf_program__attach(
+			     skel->progs.on_signal_generate))) {
+		ans.err = -errno;
+		snprintf(ans.why, sizeof(ans.why),
+			 "cannot attach to signal_generate: %s",
+			 strerror(-ans.err));
+	} else {
+		const int fds[NFDS] = {
+			[FD_LINK] = bpf_link__fd(link),
+			[FD_EVENTS] = bpf_map__fd(skel->maps.events),
+			[FD_WATCHED] = bpf_map__fd(skel->maps.watched),
+			[FD_BSS] = bpf_map__fd(skel->maps.bss),
+		};
+		struct cmsghdr *cm;
+
+		msg.msg_control = cbuf;
+		msg.msg_controllen = sizeof(cbuf);
+		cm = CMSG_FIRSTHDR(&msg);
+		cm->cmsg_level = SOL_SOCKET;
+		cm->cmsg_type = SCM_RIGHTS;
+		cm->cmsg_len = CMSG_LEN(sizeof(fds));
+		memcpy(CMSG_DATA(cm), fds, sizeof(fds));
+	}
+	return sendmsg(sock, &msg, 0) == (ssize_t)sizeof(ans) ? 0 : 1;
+}
+
+/* The loader's answer: its descriptors into P, or its error. */
+static int take_answer(struct bpfobs *p, int sock, char *why, size_t len)
+{
+	struct loaded ans = { .err = -EPIPE };
+	char cbuf[CMSG_SPACE(NFDS * sizeof(int))];
+	struct iovec iov = { .iov_base = &ans, .iov_len = sizeof(ans) };
+	struct msghdr msg = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *cm;
+	ssize_t n;
+
+	while ((n = recvmsg(sock, &msg, MSG_CMSG_CLOEXEC)) < 0 &&
+	       errno == EINTR)
+		;
+	cm = n == (ssize_t)sizeof(ans) ? CMSG_FIRSTHDR(&msg) : NULL;
+	if (cm && cm->cmsg_level == SOL_SOCKET &&
+	    cm->cmsg_type == SCM_RIGHTS &&
+	    cm->cmsg_len == CMSG_LEN(NFDS * sizeof(int))) {
+		memcpy(p->fd, CMSG_DATA(cm), NFDS * sizeof(int));
+		return 0;
+	}
+	if (n != (ssize_t)sizeof(ans) || ans.err == 0) {
+		snprintf(why, len, "the BPF loader process failed");
+		return -EPIPE;
+	}
+	snprintf(why, len, "%s", ans.why);
+	return ans.err;
+}
+
+/* Load and attach in a child process (reaped here, before any tracee
+ * exists to be confused with it). */
 static int load(struct bpfobs *p, char *why, size_t len)
 {
+	int sv[2], err, status;
+	pid_t pid;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) < 0) {
+		err = -errno;
+		snprintf(why, len, "socketpair: %s", strerror(-err));
+		return err;
+	}
+	pid = fork();
+	if (pid == 0) {
+		close(sv[0]);
+		_exit(loader(sv[1]));
+	}
+	close(sv[1]);
+	if (pid < 0) {
+		err = -errno;
+		snprintf(why, len, "cannot fork the BPF loader: %s",
+			 strerror(-err));
+	} else {
+		err = take_answer(p, sv[0], why, len);
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	}
+	close(sv[0]);
+	return err;
+}
+
+/* What sigtrace keeps of the program: its ring buffer and its counter
+ * of lost sends, both mapped (reading them costs no system call). */
+static int map_shared(struct bpfobs *p, char *why, size_t len)
+{
+	void *bss;
 	int err;
 
-	p->skel = sigsnoop_bpf__open_and_load();
-	if (!p->skel) {
-		err = -errno;
-		snprintf(why, len, "cannot load the BPF program: %s%s",
-			 strerror(-err), err == -EPERM || err == -EACCES ?
-			 " (needs root, or CAP_BPF and CAP_PERFMON)" : "");
-		return err;
-	}
-	err = sigsnoop_bpf__attach(p->skel);
-	if (err) {
-		snprintf(why, len, "cannot attach to signal_generate: %s",
-			 strerror(-err));
-		return err;
-	}
-	p->rb = ring_buffer__new(bpf_map__fd(p->skel->maps.events),
-				 on_record, p, NULL);
+	p->rb = ring_buffer__new(p->fd[FD_EVENTS], on_record, p, NULL);
 	if (!p->rb) {
 		err = -errno;
 		snprintf(why, len, "cannot map the ring buffer: %s",
 			 strerror(-err));
+		return err;
 	}
-	return err;
+	bss = mmap(NULL, sizeof(*p->bss), PROT_READ, MAP_SHARED,
+		   p->fd[FD_BSS], 0);
+	if (bss == MAP_FAILED) {
+		err = -errno;
+		snprintf(why, len, "cannot map the program's counters: %s",
+			 strerror(-err));
+		return err;
+	}
+	p->bss = bss;
+	return 0;
 }
 
 static int bpf_open(struct sender_backend *b, char *why, size_t len)
@@ -155,6 +300,8 @@ static int bpf_open(struct sender_backend *b, char *why, size_t len)
 	int err;
 
 	p->b = b;
+	for (int i = 0; i < NFDS; i++)
+		p->fd[i] = -1;
 	if ((err = sender_host_namespaces(why, len)) < 0)
 		return err;
 	if (access("/sys/kernel/btf/vmlinux", R_OK) < 0) {
@@ -164,6 +311,8 @@ static int bpf_open(struct sender_backend *b, char *why, size_t len)
 	}
 	libbpf_set_print(quiet_print);
 	err = load(p, why, len);
+	if (err == 0)
+		err = map_shared(p, why, len);
 	pids = sender_watched(b->obs, &n);
 	for (size_t i = 0; err == 0 && i < n; i++)
 		if ((err = watch_pid(p, pids[i], true)) < 0)
@@ -184,7 +333,7 @@ static int bpf_drain(struct sender_backend *b)
 	err = ring_buffer__consume(p->rb);
 	if (err < 0)
 		return err;
-	lost = __atomic_load_n(&p->skel->bss->lost_sends, __ATOMIC_RELAXED);
+	lost = __atomic_load_n(&p->bss->lost_sends, __ATOMIC_RELAXED);
 	if (lost > p->lost_seen) {
 		sender_count_lost(b->obs, lost - p->lost_seen);
 		p->lost_seen = lost;

@@ -47,10 +47,22 @@ struct kernel_siginfo {
 /* MIT, and GPL-compatible for the kernel's GPL-only helpers. */
 char LICENSE[] SEC("license") = "Dual MIT/GPL";
 
+/* sigtrace maps all of it (twice over, the kernel's way of letting a
+ * record wrap), so its size is sigtrace's memory: room for more sends
+ * than sender.c's ring keeps, at the record sizes of SIGSNOOP_SIZE. */
 struct {
 	__uint(type, BPF_MAP_TYPE_RINGBUF);
-	__uint(max_entries, 1 << 20);
+	__uint(max_entries, SIGSNOOP_RING);
 } events SEC(".maps");
+
+/* A record is made here, then only its used part is copied into the
+ * ring: a record in the ring cannot shrink once reserved. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct sigsnoop_event);
+} scratch SEC(".maps");
 
 /* target tgid -> 1 */
 struct {
@@ -110,16 +122,14 @@ int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 	struct task_struct *target = (void *)ctx->args[2];
 	struct task_struct *cur;
 	struct sigsnoop_event *e;
-	__u32 tgid = BPF_CORE_READ(target, tgid);
-	__u64 id;
+	__u32 tgid = BPF_CORE_READ(target, tgid), zero = 0;
+	__u64 id, size;
 
 	if (!bpf_map_lookup_elem(&watched, &tgid))
 		return 0;
-	e = bpf_ringbuf_reserve(&events, sizeof(*e), 0);
-	if (!e) {
-		__sync_fetch_and_add(&lost_sends, 1);
+	e = bpf_map_lookup_elem(&scratch, &zero);
+	if (!e)
 		return 0;
-	}
 	cur = (void *)bpf_get_current_task();
 	id = bpf_get_current_pid_tgid();
 	e->mono_ns = bpf_ktime_get_ns();
@@ -150,8 +160,13 @@ int on_signal_generate(struct bpf_raw_tracepoint_args *ctx)
 		read_args(e, cur);
 		read_chain(e, cur);
 	}
+	size = SIGSNOOP_SIZE(e->nchain, e->args_len);
+	/* the verifier's bound; SIGSNOOP_SIZE never exceeds it */
+	if (size > sizeof(*e))
+		size = sizeof(*e);
 	/* Nobody sleeps on the ring: sigtrace reads it at each delivery
 	 * and tick.  A wakeup would be an interrupt per signal sent. */
-	bpf_ringbuf_submit(e, BPF_RB_NO_WAKEUP);
+	if (bpf_ringbuf_output(&events, e, size, BPF_RB_NO_WAKEUP) < 0)
+		__sync_fetch_and_add(&lost_sends, 1);
 	return 0;
 }

@@ -13,6 +13,10 @@
 #define SIGSNOOP_ARGS 512	/* bytes of the sender's argv kept */
 #define SIGSNOOP_CHAIN 8	/* parents kept, nearest first */
 #define SIGSNOOP_WATCH_MAX 8192	/* watched processes */
+/* The ring buffer's bytes (a power of two, pages): a record of a sender
+ * with its parents and a short command line is about 400 bytes, of a
+ * process signalling itself (no parents, no arguments) 80. */
+#define SIGSNOOP_RING (128 << 10)
 
 struct sigsnoop_link {
 	__u32 tgid;
@@ -42,5 +46,13 @@ struct sigsnoop_event {
 	struct sigsnoop_link chain[SIGSNOOP_CHAIN];
 	char args[SIGSNOOP_ARGS];	/* NUL-separated, as /proc cmdline */
 };
+
+/* The bytes of a record that are used, which is what the ring holds of
+ * it: the parents and the arguments it has.  The reader zero-fills the
+ * rest. */
+#define SIGSNOOP_SIZE(nchain, args_len)					\
+	((nchain) == 0 && (args_len) == 0 ?				\
+	 __builtin_offsetof(struct sigsnoop_event, chain) :			\
+	 __builtin_offsetof(struct sigsnoop_event, args) + (args_len))
 
 #endif

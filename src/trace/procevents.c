@@ -104,9 +104,14 @@ static void one_event(const struct proc_event *e,
 				  e->event_data.exec.process_tgid);
 		break;
 	case PROC_EVENT_COMM:
-		if (ops->comm)
+		if (ops->comm) {
+			char name[sizeof(e->event_data.comm.comm) + 1];
+
+			memcpy(name, e->event_data.comm.comm, sizeof(name) - 1);
+			name[sizeof(name) - 1] = '\0';
 			ops->comm(ctx, e->event_data.comm.process_pid,
-				  e->event_data.comm.process_tgid);
+				  e->event_data.comm.process_tgid, name);
+		}
 		break;
 	case PROC_EVENT_EXIT:
 		if (ops->exit)

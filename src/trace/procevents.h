@@ -27,7 +27,8 @@ struct procevents_ops {
 	void (*fork)(void *ctx, pid_t parent_tgid, pid_t child_pid,
 		     pid_t child_tgid);
 	void (*exec)(void *ctx, pid_t pid, pid_t tgid);
-	void (*comm)(void *ctx, pid_t pid, pid_t tgid);
+	/* NAME: the new one, NUL-terminated (16 bytes at most). */
+	void (*comm)(void *ctx, pid_t pid, pid_t tgid, const char *name);
 	void (*exit)(void *ctx, pid_t pid, pid_t tgid, int status);
 	/* The kernel dropped events (the socket's buffer overran): what
 	 * they said must be found some other way. */

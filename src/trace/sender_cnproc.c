@@ -27,7 +27,6 @@
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-#include "proc.h"
 #include "procevents.h"
 #include "sender_priv.h"
 
@@ -66,15 +65,14 @@ static void on_exec(void *ctx, pid_t pid, pid_t tgid)
 	pidtab_exec(c->tab, tgid, c->now);
 }
 
-/* A rename (prctl): the event does not carry the name; the process is
- * there to read, still or as a zombie, when the listener is prompt. */
-static void on_comm(void *ctx, pid_t pid, pid_t tgid)
+/* A rename (prctl): the event carries the new name, which the process
+ * may not live long enough to be asked for. */
+static void on_comm(void *ctx, pid_t pid, pid_t tgid, const char *name)
 {
 	struct cnproc *c = ctx;
-	char comm[COMM_MAX];
 
-	if (pid == tgid && proc_read_comm(tgid, comm, sizeof(comm)) == 0)
-		pidtab_comm(c->tab, tgid, comm);
+	if (pid == tgid)
+		pidtab_comm(c->tab, tgid, name);
 }
 
 static void on_exit_event(void *ctx, pid_t pid, pid_t tgid, int status)

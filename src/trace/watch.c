@@ -70,7 +70,7 @@ static void on_exec(void *ctx, pid_t pid, pid_t tgid)
 	cand_add(ctx, tgid);
 }
 
-static void on_comm(void *ctx, pid_t pid, pid_t tgid)
+static void on_comm(void *ctx, pid_t pid, pid_t tgid, const char *name)
 {
 	struct watch *w = ctx;
 

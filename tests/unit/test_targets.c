@@ -368,9 +368,9 @@ static void ev_exec(void *ctx, pid_t pid, pid_t tgid)
 	note(ctx, "exec %d %d;", pid, tgid);
 }
 
-static void ev_comm(void *ctx, pid_t pid, pid_t tgid)
+static void ev_comm(void *ctx, pid_t pid, pid_t tgid, const char *name)
 {
-	note(ctx, "comm %d %d;", pid, tgid);
+	note(ctx, "comm %d %d %s;", pid, tgid, name);
 }
 
 static void ev_exit(void *ctx, pid_t pid, pid_t tgid, int status)
@@ -435,6 +435,8 @@ static void test_procevents_parse(void **state)
 	ev.what = PROC_EVENT_COMM;
 	ev.event_data.comm.process_pid = 11;
 	ev.event_data.comm.process_tgid = 11;
+	/* all 16 bytes used: the name is cut there */
+	memcpy(ev.event_data.comm.comm, "sixteen-byte-nam", 16);
 	put_event((char *)buf, &len, &ev, CN_IDX_PROC);
 	memset(&ev, 0, sizeof(ev));
 	ev.what = PROC_EVENT_EXIT;
@@ -447,13 +449,13 @@ static void test_procevents_parse(void **state)
 	ev.event_data.ack.err = EPERM;
 	put_event((char *)buf, &len, &ev, CN_IDX_PROC);
 	procevents_parse(buf, len, &ops, &s);
-	assert_string_equal(s.log, "fork 10 11 11;exec 12 11;comm 11 11;"
-			    "exit 11 11 9;ack 1;");
+	assert_string_equal(s.log, "fork 10 11 11;exec 12 11;"
+			    "comm 11 11 sixteen-byte-nam;exit 11 11 9;ack 1;");
 	/* Cut short: the message that does not fit is not read. */
 	s.log[0] = '\0';
 	procevents_parse(buf, len - 8, &ops, &s);
-	assert_string_equal(s.log, "fork 10 11 11;exec 12 11;comm 11 11;"
-			    "exit 11 11 9;");
+	assert_string_equal(s.log, "fork 10 11 11;exec 12 11;"
+			    "comm 11 11 sixteen-byte-nam;exit 11 11 9;");
 	/* No hooks: nothing called, nothing breaks. */
 	procevents_parse(buf, len, &(const struct procevents_ops){ 0 }, &s);
 	/* Each event's kernel time, before its hook. */
@@ -519,10 +521,10 @@ static void test_procevents_filter(void **state)
 	filtered(PROCEVENTS_FORK | PROCEVENTS_EXIT, &s);
 	assert_string_equal(s.log, "fork 10 11 11;exit 11 11 0;ack 0;");
 	filtered(PROCEVENTS_EXEC | PROCEVENTS_COMM, &s);
-	assert_string_equal(s.log, "exec 11 11;comm 11 11;ack 0;");
+	assert_string_equal(s.log, "exec 11 11;comm 11 11 ;ack 0;");
 	filtered(PROCEVENTS_FORK | PROCEVENTS_EXEC | PROCEVENTS_COMM |
 		 PROCEVENTS_EXIT, &s);
-	assert_string_equal(s.log, "fork 10 11 11;exec 11 11;comm 11 11;"
+	assert_string_equal(s.log, "fork 10 11 11;exec 11 11;comm 11 11 ;"
 			    "exit 11 11 0;ack 0;");
 }
 

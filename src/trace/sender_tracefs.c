@@ -11,6 +11,16 @@
  * the watched pids, and removed at close and at exit(); one left behind
  * by a sigtrace that was SIGKILLed is removed by the next run.
  *
+ * The event names its target by thread only, and a filter compares
+ * fields with constants: a process-directed send names the watched
+ * process, a thread-directed one any of its threads, which come and go
+ * without the kernel filter hearing of it.  So the filter also keeps the
+ * machine's thread-directed sends made by a process (tkill, tgkill,
+ * rt_tgsigqueueinfo, timers: si_code <= 0, not the faults every program
+ * makes), and the target's process is found here: /proc/TID/status
+ * once per thread, then a check that the thread is still that
+ * process's.
+ *
  * trace_pipe is read without blocking, by whoever drains: every send that
  * happened before the drain is in the kernel's buffer by then, so there
  * is no thread and no race.
@@ -25,6 +35,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "proc.h"
 #include "sender_priv.h"
 
 #define DEFAULT_ROOT "/sys/kernel/tracing"
@@ -33,6 +44,13 @@
 #define FILTER_MAX 4000		/* the kernel takes less than a page */
 #define BUFFER_KB "512"		/* per CPU: thousands of sends */
 #define LINE_MAX_LEN 512
+#define THREADS_KNOWN 64	/* threads whose process is remembered */
+
+/* A thread and the process it was found in. */
+struct known_thread {
+	pid_t tid;
+	pid_t tgid;
+};
 
 struct tracefs {
 	struct tracefs *next;	/* instances to remove at exit() */
@@ -41,6 +59,7 @@ struct tracefs {
 	bool filtered;		/* the kernel filters on the watched pids */
 	char line[LINE_MAX_LEN];	/* a partial line from the last read */
 	size_t linelen;
+	struct known_thread threads[THREADS_KNOWN];	/* by tid, hashed */
 };
 
 static struct tracefs *live;
@@ -231,14 +250,20 @@ static void remove_stale(const char *root)
 		closedir(D);
 }
 
+/* Thread-directed sends by a process, to any thread: the target's
+ * process is checked here (thread_of_watched). */
+#define THREAD_SENDS "(group==0&&code<=0)"
+
 static int set_filter(struct tracefs *t, const struct sender_observer *o)
 {
 	char filter[FILTER_MAX + 32];
 	size_t n, used = 0;
 	const pid_t *pids = sender_watched(o, &n);
 
-	/* pid 0 is never a target: nothing watched, nothing kept */
-	used = (size_t)snprintf(filter, sizeof(filter), "pid==0");
+	/* Nothing watched, nothing kept: pid 0 is never a target, and a
+	 * thread-directed send is kept only while a process is watched. */
+	used = (size_t)snprintf(filter, sizeof(filter), "%s",
+				n ? THREAD_SENDS : "pid==0");
 	for (size_t i = 0; i < n && used < FILTER_MAX; i++)
 		used += (size_t)snprintf(filter + used, sizeof(filter) - used,
 					 "||pid==%d", pids[i]);
@@ -351,6 +376,43 @@ static int tracefs_fd(const struct sender_backend *b)
 	return t->pipe;
 }
 
+/* The watched process whose thread TID is, or 0.  A thread once found
+ * is remembered, and checked to be still that process's (its tid could
+ * be another process's by now) with one access(). */
+static pid_t thread_of_watched(struct tracefs *t,
+			       const struct sender_observer *o, pid_t tid)
+{
+	struct known_thread *k = &t->threads[(unsigned)tid % THREADS_KNOWN];
+	struct proc_status st;
+	char path[64];
+
+	if (k->tid == tid) {
+		snprintf(path, sizeof(path), "/proc/%d/task/%d", k->tgid, tid);
+		if (access(path, F_OK) == 0)
+			return sender_is_watched(o, k->tgid) ? k->tgid : 0;
+		k->tid = 0;
+	}
+	if (proc_read_status(tid, 0, &st) < 0 || st.tgid <= 0)
+		return 0;
+	k->tid = tid;
+	k->tgid = st.tgid;
+	return sender_is_watched(o, st.tgid) ? st.tgid : 0;
+}
+
+/* Is S a send to a watched process?  A thread-directed one learns its
+ * target's process. */
+static bool to_watched(struct tracefs *t, const struct sender_observer *o,
+		       struct sender_info *s)
+{
+	if (sender_is_watched(o, s->target_tid) ||
+	    sender_is_watched(o, s->target_tgid))
+		return true;
+	if (s->group || s->target_tid <= 0)
+		return false;
+	s->target_tgid = thread_of_watched(t, o, s->target_tid);
+	return s->target_tgid != 0;
+}
+
 static int take_line(struct sender_backend *b, const char *line)
 {
 	struct tracefs *t = b->priv;
@@ -359,9 +421,7 @@ static int take_line(struct sender_backend *b, const char *line)
 
 	switch (sender_tracefs_parse(line, &s, &lost)) {
 	case TRACEFS_LINE_SIGNAL:
-		if (!t->filtered &&
-		    !sender_is_watched(b->obs, s.target_tid) &&
-		    !sender_is_watched(b->obs, s.target_tgid))
+		if (!to_watched(t, b->obs, &s))
 			return 0;
 		sender_record(b->obs, &s);
 		return 1;

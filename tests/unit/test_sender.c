@@ -448,6 +448,15 @@ static void test_pidtab_exec_and_bound(void **state)
 	assert_true(pidtab_find(t, getpid(), 0, &id));
 	assert_int_equal(id.ppid, getppid());
 	assert_string_equal(id.cmdline.buf, program_invocation_name);
+	/* an exec after a fork that was seen: the parent and the start are
+	 * the fork's, the program (command line, comm) read at once */
+	pidtab_fork(t, getpid(), NOPID + 1, 5);
+	pidtab_exec(t, getpid(), 6);
+	assert_true(pidtab_find(t, getpid(), 10, &id));	/* this one */
+	assert_int_equal(id.ppid, NOPID + 1);
+	assert_true(id.start_ns == 5);
+	assert_string_equal(id.cmdline.buf, program_invocation_name);
+	assert_string_equal(id.comm, program_invocation_short_name);
 	/* bounded: thousands of newer processes push it out */
 	for (pid_t p = 0; p < 5000; p++)
 		pidtab_fork(t, NOPID + 100 + p, 1, 2);

@@ -147,7 +147,8 @@ static ssize_t read_once(pid_t pid, const char *name, char *buf, size_t len)
 }
 
 /* The program that PID runs since its exec: its command line first (it
- * goes at exit, the comm stays while it is a zombie). */
+ * goes at exit, the comm stays while it is a zombie, and nothing stays
+ * once it is reaped). */
 static void read_program(struct entry *e, pid_t pid)
 {
 	char buf[CMDLINE_MAX + 1];	/* one more: was there more? */
@@ -158,6 +159,10 @@ static void read_program(struct entry *e, pid_t pid)
 		proc_parse_cmdline(buf, (size_t)n, &c);
 		set_cmdline(e, c.buf, c.len, c.truncated);
 	}
+	e->comm_known = false;
+	e->comm[0] = '\0';
+	if (n == -ENOENT || n == -ESRCH)
+		return;
 	n = read_once(pid, "comm", e->comm, sizeof(e->comm) - 1);
 	if (n > 0 && e->comm[n - 1] == '\n')
 		n--;

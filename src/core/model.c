@@ -48,7 +48,46 @@ static const struct sig_state *initial_state(const struct sigmodel *m,
 		k = INIT_CAUGHT;
 	else if (m->init_ignored & SIGBIT(signo))
 		k = INIT_IGNORED;
-	return &m->initial[k];
+	return &m->initial->sig[k];
+}
+
+/* The shared blocks: one reference less, freed with the last. */
+static void initial_put(struct sig_initial *i)
+{
+	if (i && --i->refs == 0)
+		free(i);
+}
+
+static void times_put(struct sig_times *t)
+{
+	if (t && --t->refs == 0)
+		free(t);
+}
+
+static void path_put(struct model_path *p)
+{
+	if (p && --p->refs == 0)
+		free(p);
+}
+
+/* M's delivery times, to change: its own block, made (empty, or from
+ * the one it shares) when it has none. */
+static struct sig_times *times_mut(struct sigmodel *m)
+{
+	struct sig_times *t = m->times;
+
+	if (!t) {
+		t = xcalloc(1, sizeof(*t));
+	} else if (t->refs > 1) {
+		t->refs--;
+		t = xmalloc(sizeof(*t));
+		*t = *m->times;
+	} else {
+		return t;
+	}
+	t->refs = 1;
+	m->times = t;
+	return t;
 }
 
 void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
@@ -67,8 +106,10 @@ void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
 	 * in model_kernel_kind(). */
 	m->init_caught = caught;
 	m->init_ignored = ignored & ~caught;
+	m->initial = xcalloc(1, sizeof(*m->initial));
+	m->initial->refs = 1;
 	for (int k = 0; k < MODEL_INITIAL_KINDS; k++) {
-		struct sig_state *s = &m->initial[k];
+		struct sig_state *s = &m->initial->sig[k];
 
 		set_kind(s, kinds[k]);
 		s->origin = ORIGIN_INITIAL;
@@ -97,6 +138,12 @@ void model_release(struct sigmodel *m)
 	if (m->table && --m->table->refs == 0)
 		free(m->table);
 	m->table = NULL;
+	initial_put(m->initial);
+	m->initial = NULL;
+	times_put(m->times);
+	m->times = NULL;
+	path_put(m->exec_path);
+	m->exec_path = NULL;
 }
 
 void model_unref(struct sigmodel *m)
@@ -113,6 +160,12 @@ void model_copy_into(struct sigmodel *dst, const struct sigmodel *m)
 	dst->refs = 1;
 	if (dst->table)
 		dst->table->refs++;
+	if (dst->initial)
+		dst->initial->refs++;
+	if (dst->times)
+		dst->times->refs++;
+	if (dst->exec_path)
+		dst->exec_path->refs++;
 }
 
 struct sigmodel *model_copy(const struct sigmodel *m)
@@ -201,10 +254,16 @@ void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
 
 void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 {
-	memset(m->last_ns, 0, sizeof(m->last_ns));
-	memset(m->handled_ns, 0, sizeof(m->handled_ns));
+	size_t len = path ? strnlen(path, PATH_MAX_EV - 1) : 0;
+
+	times_put(m->times);
+	m->times = NULL;
+	path_put(m->exec_path);
+	m->exec_path = xmalloc(sizeof(*m->exec_path) + len + 1);
+	m->exec_path->refs = 1;
+	memcpy(m->exec_path->path, path ? path : "", len);
+	m->exec_path->path[len] = '\0';
 	m->exec_ns = now;
-	snprintf(m->exec_path, sizeof(m->exec_path), "%s", path ? path : "");
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		const struct sig_state *was = model_get(m, sig);
 		struct sig_state *s;
@@ -239,7 +298,7 @@ bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 
 	if (signo < 1 || signo > SIG_MAX)
 		return false;
-	m->handled_ns[signo] = now;
+	times_mut(m)->handled_ns[signo] = now;
 	s = (struct sig_state *)model_get(m, signo);
 	if (s->disp.kind != DISP_HANDLER || !s->disp.flags_known ||
 	    !(s->disp.flags & K_SA_RESETHAND))
@@ -255,29 +314,30 @@ bool model_delivered(struct sigmodel *m, int signo, uint64_t now)
 void model_note_delivery(struct sigmodel *m, int signo, uint64_t now)
 {
 	if (signo >= 1 && signo <= SIG_MAX)
-		m->last_ns[signo] = now;
+		times_mut(m)->last_ns[signo] = now;
 }
 
 void model_forked(struct sigmodel *m)
 {
-	memset(m->last_ns, 0, sizeof(m->last_ns));
-	memset(m->handled_ns, 0, sizeof(m->handled_ns));
+	times_put(m->times);
+	m->times = NULL;
 }
 
 uint64_t model_reraise_of(const struct sigmodel *m, int signo)
 {
 	const struct sig_state *s = model_get(m, signo);
+	const struct sig_times *t = m->times;
 
-	if (!s || s->disp.kind != DISP_DEFAULT || !m->handled_ns[signo] ||
-	    m->handled_ns[signo] != m->last_ns[signo] ||
-	    s->since_ns < m->handled_ns[signo])
+	if (!s || !t || s->disp.kind != DISP_DEFAULT || !t->handled_ns[signo] ||
+	    t->handled_ns[signo] != t->last_ns[signo] ||
+	    s->since_ns < t->handled_ns[signo])
 		return 0;
 	/* An execve in between would have cleared handled_ns; a default
 	 * the program did not set itself is no re-raise. */
 	if (s->origin != ORIGIN_SIGACTION && s->origin != ORIGIN_RESETHAND &&
 	    s->origin != ORIGIN_KERNEL)
 		return 0;
-	return m->handled_ns[signo];
+	return t->handled_ns[signo];
 }
 
 /* The same disposition, as far as two observations of it can tell: a
@@ -478,7 +538,7 @@ bool model_explain_default(const struct sigmodel *m, int signo, uint64_t now,
 		f->has_exec_time = true;
 		f->exec_mono_ns = m->exec_ns;
 		snprintf(f->exec_path, sizeof(f->exec_path), "%s",
-			 m->exec_path);
+			 m->exec_path ? m->exec_path->path : "");
 	}
 	explain(m, s, f, now);
 	return true;

@@ -36,27 +36,52 @@ struct sig_table {
 	struct sig_state sig[SIG_MAX + 1];
 };
 
-/* The states a model begins with, one per kind (model.c). */
+/* The states a model begins with, one per kind (model.c); shared by
+ * the copies of a model, never changed once made. */
 #define MODEL_INITIAL_KINDS 4
+struct sig_initial {
+	unsigned refs;
+	struct sig_state sig[MODEL_INITIAL_KINDS];
+};
 
+/* Each signal's last delivery and the last that ran a handler: made at
+ * a process's first delivery, shared by copies until one changes. */
+struct sig_times {
+	unsigned refs;
+	uint64_t last_ns[SIG_MAX + 1];
+	uint64_t handled_ns[SIG_MAX + 1];
+};
+
+/* The path of the last execve, shared by copies (a fork tree's
+ * processes name one path until each execs). */
+struct model_path {
+	unsigned refs;
+	char path[];
+};
+
+/*
+ * A model is small (a fork makes one per process): what most processes
+ * never change lives in blocks that copies share, and what a process
+ * does (a sigaction, a delivery) gives it a block of its own, on demand.
+ */
 struct sigmodel {
 	unsigned refs;
 	bool unknown_start;	/* attach: nothing known before the attach */
 	bool all_unknown;	/* model_init_unknown() */
 	uint64_t start_ns;
 	uint64_t exec_ns;	/* last execve, 0 if none seen */
-	char exec_path[PATH_MAX_EV];
+	struct model_path *exec_path;	/* its path, NULL if none seen */
 	/* Until the first change the model is its start: the caught and
 	 * ignored signals and a state for each kind.  Most processes (of a
 	 * build, of a fork tree) never change a disposition, so they never
 	 * have a table of their own. */
 	sigbits_t init_caught, init_ignored;
-	struct sig_state initial[MODEL_INITIAL_KINDS];
+	struct sig_initial *initial;
 	struct sig_table *table;
 	/* Deliveries change no disposition: their times are kept here,
-	 * outside the states, so that they make no table. */
-	uint64_t last_ns[SIG_MAX + 1];	/* each signal's last delivery */
-	uint64_t handled_ns[SIG_MAX + 1];	/* the last that ran a handler */
+	 * outside the states, so that they make no table.  NULL: none
+	 * since the start, the fork or the exec. */
+	struct sig_times *times;
 };
 
 /* What SIGNO's disposition is by /proc/PID/status's SigCgt (CAUGHT)

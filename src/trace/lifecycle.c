@@ -4,12 +4,15 @@
  * group-stops, exit, and the last word when sigtrace lets go.  Each stop
  * is resumed at once.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "proc.h"
 #include "stack.h"
@@ -52,53 +55,81 @@ static bool told_take(struct tracer *T, pid_t tid)
 	return false;
 }
 
+/* The thread group of TID, a task just met.  tgkill(TID, TID, 0) finds
+ * it only when TID leads its group (EPERM: found, not ours to signal):
+ * a new process, the common case, costs no /proc read. */
+static pid_t task_tgid(pid_t tid)
+{
+	struct proc_status st;
+
+	if (syscall(SYS_tgkill, tid, tid, 0) == 0 || errno == EPERM)
+		return tid;
+	if (proc_read_status(tid, tid, &st) == 0 && st.tgid > 0)
+		return st.tgid;
+	return tid;	/* gone: its exit is on the way */
+}
+
+/* Process TGID, just met, created by thread CREATOR_T (or NULL: its
+ * first stop came before its creator's event stop, so its parent is
+ * the one /proc/PID/stat names).  The parent's knowledge is inherited:
+ * signal model, command line (its memory is the parent's), memory
+ * cgroup; the rest comes from one stat read. */
+static struct process *adopt_process(struct tracer *T, pid_t tgid,
+				     struct tracee *creator_t)
+{
+	struct process *parent = creator_t ? creator_t->proc : NULL, *p;
+	struct proc_stat st;
+	bool have_stat = proc_read_stat(tgid, &st) == 0;
+	struct sigmodel *m;
+
+	if (!parent && have_stat)
+		parent = process_find(T, st.ppid);
+	if (parent) {
+		m = model_copy(parent->model);
+		model_forked(m);
+	} else {
+		m = model_new(false, 0, 0, 0);
+	}
+	p = process_add_child(T, tgid, m, T->cfg.follow &&
+			      (!parent || parent->reported),
+			      parent, have_stat ? &st : NULL);
+	p->parent = parent ? parent->pid : 0;
+	pidns_adopt(p);
+	/* A child starts in its parent's memory cgroup: no reads. */
+	if (parent)
+		p->oom = parent->oom;
+	else
+		oom_mark(tgid, &p->oom);
+	observe_watch(T, tgid);
+	return p;
+}
+
 struct tracee *lifecycle_adopt(struct tracer *T, pid_t tid, pid_t creator)
 {
-	struct proc_status own, st;
-	struct process *parent_proc = NULL, *p;
 	struct tracee *creator_t = creator > 0 ? tracee_find(T, creator) : NULL;
+	pid_t tgid = task_tgid(tid);
+	struct process *p = process_find(T, tgid);
+	bool fresh = !p;
 	struct tracee *t;
-	bool have_own = proc_read_status(tid, tid, &own) == 0;
-	pid_t tgid = have_own && own.tgid > 0 ? own.tgid : tid;
 
-	p = process_find(T, tgid);
-	if (!p) {
-		struct sigmodel *m;
-
-		if (creator_t)
-			parent_proc = creator_t->proc;
-		else if (proc_read_status(tgid, 0, &st) == 0)
-			parent_proc = process_find(T, st.ppid);
-		if (parent_proc) {
-			m = model_copy(parent_proc->model);
-			model_forked(m);
-		} else {
-			m = model_new(false, 0, 0, 0);
-		}
-		p = process_add(T, tgid, m, T->cfg.follow &&
-				(!parent_proc || parent_proc->reported));
-		p->parent = parent_proc ? parent_proc->pid : 0;
-		if (have_own)
-			pidns_learn(p, &own);
-		/* A child starts in its parent's memory cgroup: no reads. */
-		if (parent_proc)
-			p->oom = parent_proc->oom;
-		else
-			oom_mark(tgid, &p->oom);
-		observe_watch(T, tgid);
-	}
+	if (fresh)
+		p = adopt_process(T, tgid, creator_t);
 	t = tracee_add(T, tid, p);
 	if (!creator_t && tid != tgid) {
 		/* A thread seen before its creator's event stop. */
 		emit_fork(T, p, tgid, t, PTRACE_EVENT_CLONE);
 		told_add(T, tid);
-	} else if (!creator_t && parent_proc) {
+	} else if (!creator_t && fresh && p->parent) {
 		/* A process seen before its parent's event stop: its fork
 		 * goes out now, before anything it does (which thread of
 		 * the parent forked is not known yet: the parent's pid). */
-		emit_fork(T, parent_proc, parent_proc->pid, t,
-			  PTRACE_EVENT_FORK);
-		told_add(T, tid);
+		struct process *parent = process_find(T, p->parent);
+
+		if (parent) {
+			emit_fork(T, parent, parent->pid, t,
+				  PTRACE_EVENT_FORK);
+			told_add(T, tid);
+		}
 	}
 	return t;
 }
@@ -148,17 +179,36 @@ static void warn_setid_exec(struct tracer *T, struct tracee *t,
 	trace_emit(T, t->proc, &w);
 }
 
+/* The device of pipefs, where every pipe(2) lives (named pipes live on
+ * their own file system): one pipe of sigtrace's own tells it. */
+static dev_t pipefs_dev(void)
+{
+	static dev_t dev;
+	static bool known;
+	struct stat st;
+	int fds[2];
+
+	if (!known && pipe(fds) == 0) {
+		known = fstat(fds[0], &st) == 0;
+		dev = st.st_dev;
+		close(fds[0]);
+		close(fds[1]);
+	}
+	return known ? dev : (dev_t)-1;
+}
+
 /* The inode of the pipe on PID's stdin, or 0: the reader of a pipeline,
- * for the writer's SIGPIPE to name. */
+ * for the writer's SIGPIPE to name.  The inode is the number in the
+ * "pipe:[N]" of its fd link, so one stat says it (no readlink). */
 static uint64_t stdin_pipe(pid_t pid)
 {
-	unsigned long long ino;
-	char link[64];
-	bool fifo;
+	char path[64];
+	struct stat st;
 
-	if (proc_read_fd_link(pid, 0, link, sizeof(link), &fifo) == 0 &&
-	    sscanf(link, "pipe:[%llu]", &ino) == 1)
-		return ino;
+	snprintf(path, sizeof(path), "/proc/%d/fd/0", (int)pid);
+	if (stat(path, &st) == 0 && S_ISFIFO(st.st_mode) &&
+	    st.st_dev == pipefs_dev())
+		return (uint64_t)st.st_ino;
 	return 0;
 }
 

@@ -15,6 +15,7 @@
 
 #include "oomkill.h"
 #include "strbuf.h"
+#include "xmalloc.h"
 
 /* The value of KEY ("oom_kill") in a "key value" file; false when the
  * file or the key is missing. */
@@ -70,19 +71,44 @@ static bool cgroup_file(pid_t pid, char *out, size_t len)
 	return found;
 }
 
+/* PATH, kept once for the whole run: a trace meets few cgroups and
+ * many processes, which point at their cgroup's path here. */
+static const char *path_kept(const char *path)
+{
+	static struct kept {
+		struct kept *next;
+		char path[];
+	} *kept;
+	struct kept *k;
+
+	for (k = kept; k; k = k->next)
+		if (strcmp(k->path, path) == 0)
+			return k->path;
+	k = xmalloc(sizeof(*k) + strlen(path) + 1);
+	strcpy(k->path, path);
+	k->next = kept;
+	kept = k;
+	return k->path;
+}
+
 void oom_mark(pid_t pid, struct oom_mark *m)
 {
+	char events[256];
+
 	memset(m, 0, sizeof(*m));
-	m->has_cgroup = cgroup_file(pid, m->events, sizeof(m->events)) &&
-		read_counter(m->events, "oom_kill", &m->cgroup);
+	if (cgroup_file(pid, events, sizeof(events))) {
+		m->events = path_kept(events);
+		m->has_cgroup = read_counter(m->events, "oom_kill",
+					     &m->cgroup);
+	}
 	m->has_vmstat = read_counter("/proc/vmstat", "oom_kill", &m->vmstat);
 }
 
 void oom_remark(pid_t pid, struct oom_mark *m)
 {
-	char events[sizeof(m->events)];
+	char events[256];
 
-	if (!cgroup_file(pid, events, sizeof(events)) ||
+	if (!cgroup_file(pid, events, sizeof(events)) || !m->events ||
 	    strcmp(events, m->events) != 0)
 		oom_mark(pid, m);
 }

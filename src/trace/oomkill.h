@@ -11,7 +11,8 @@
 #include <sys/types.h>
 
 struct oom_mark {
-	char events[256];	/* the cgroup's counter file */
+	const char *events;	/* the cgroup's counter file (kept by
+				 * oomkill.c for the whole run) */
 	uint64_t cgroup;	/* its oom_kill then */
 	uint64_t vmstat;	/* /proc/vmstat's oom_kill then */
 	bool has_cgroup, has_vmstat;

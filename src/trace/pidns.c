@@ -2,10 +2,10 @@
 /*
  * pidns.c - pid namespaces (docs/explanations.md, "Pid namespaces").
  * si_pid is the sender's pid in the receiver's namespace; /proc numbers
- * pids in sigtrace's.  A process's namespace is read when first needed
- * (NStgid in its status, the inode of /proc/PID/ns/pid): a trace without
- * containers pays one status read per process that gets a signal, and
- * that read is already made at every delivery.
+ * pids in sigtrace's.  A process's namespace is read when it is met
+ * (the inode of /proc/PID/ns/pid: one stat, and one status read for its
+ * NStgid only when that is not sigtrace's namespace), so that it is
+ * known after the process is gone: a SIGCHLD names a child that was.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -45,6 +45,23 @@ static bool known(struct process *p)
 	if (!p->ns_depth && proc_read_status(p->pid, 0, &st) == 0)
 		pidns_learn(p, &st);
 	return p->ns_depth > 0;
+}
+
+void pidns_adopt(struct process *p)
+{
+	static uint64_t own_ino;
+	uint64_t ino;
+
+	if (!own_ino)
+		own_ino = proc_read_pidns(getpid());
+	/* The same namespace: its pid there is the pid /proc gives. */
+	ino = proc_read_pidns(p->pid);
+	if (ino && ino == own_ino && !p->ns_depth) {
+		p->ns_depth = own_depth();
+		p->ns_tgid = p->pid;
+		return;
+	}
+	known(p);
 }
 
 bool pidns_nested(struct process *p)

@@ -461,6 +461,13 @@ struct process *process_find(struct tracer *T, pid_t pid);
 /* Both die when out of memory. */
 struct process *process_add(struct tracer *T, pid_t pid,
 			    struct sigmodel *model, bool reported);
+/* The same for a process just met, with its /proc/PID/stat ST (or NULL)
+ * read already, and the traced PARENT it was forked from (or NULL): what
+ * it inherits is copied, not read. */
+struct process *process_add_child(struct tracer *T, pid_t pid,
+				  struct sigmodel *model, bool reported,
+				  const struct process *parent,
+				  const struct proc_stat *st);
 struct tracee *tracee_add(struct tracer *T, pid_t tid, struct process *p);
 /* P leaves the table, remembered among the recently exited. */
 void process_remove(struct tracer *T, struct process *p);
@@ -532,6 +539,9 @@ void frame_flush_outcome(struct tracer *T, struct tracee *t, bool unseen);
 /* pidns.c: pid namespaces. */
 /* What a status read says of P's namespace (once). */
 void pidns_learn(struct process *p, const struct proc_status *st);
+/* P was just met: its namespace, without a status read when it is
+ * sigtrace's own. */
+void pidns_adopt(struct process *p);
 /* Is P in a pid namespace below sigtrace's? */
 bool pidns_nested(struct process *p);
 /* Does the kernel drop a default-action signal to P (an init)? */

@@ -38,25 +38,62 @@ struct process *process_find(struct tracer *T, pid_t pid)
 	return NULL;
 }
 
-struct process *process_add(struct tracer *T, pid_t pid,
-			    struct sigmodel *model, bool reported)
+/* A new entry for PID, in the table. */
+static struct process *process_insert(struct tracer *T, pid_t pid,
+				      struct sigmodel *model, bool reported)
 {
 	struct process *p = xcalloc(1, sizeof(*p));
-
-	struct proc_stat st;
 
 	p->pid = pid;
 	p->model = model;
 	p->reported = reported;
-	proc_read_comm(pid, p->comm, sizeof(p->comm));
-	proc_read_cmdline(pid, &p->argv);
-	if (proc_read_stat(pid, &st) == 0) {
-		p->start_time = st.start_time;
-		p->pgid = st.pgrp;
-		p->no_tty = st.tty_nr == 0;
-	}
 	p->next = T->procs[bucket(pid)];
 	T->procs[bucket(pid)] = p;
+	return p;
+}
+
+/* What /proc/PID/stat says of P: who it is (start time), its process
+ * group and terminal. */
+static void take_stat(struct process *p, const struct proc_stat *st)
+{
+	p->start_time = st->start_time;
+	p->pgid = st->pgrp;
+	p->no_tty = st->tty_nr == 0;
+}
+
+struct process *process_add(struct tracer *T, pid_t pid,
+			    struct sigmodel *model, bool reported)
+{
+	struct process *p = process_insert(T, pid, model, reported);
+	struct proc_stat st;
+
+	proc_read_comm(pid, p->comm, sizeof(p->comm));
+	proc_read_cmdline(pid, &p->argv);
+	if (proc_read_stat(pid, &st) == 0)
+		take_stat(p, &st);
+	return p;
+}
+
+struct process *process_add_child(struct tracer *T, pid_t pid,
+				  struct sigmodel *model, bool reported,
+				  const struct process *parent,
+				  const struct proc_stat *st)
+{
+	struct process *p = process_insert(T, pid, model, reported);
+
+	/* stat's comm is the comm file's text (both are the task's
+	 * name, unescaped), so no second read for it. */
+	if (st) {
+		memcpy(p->comm, st->comm, sizeof(p->comm));
+		take_stat(p, st);
+	} else {
+		proc_read_comm(pid, p->comm, sizeof(p->comm));
+	}
+	/* A fork copies the parent's memory, its arguments with it. */
+	if (parent)
+		p->argv = parent->argv;
+	else
+		proc_read_cmdline(pid, &p->argv);
 	return p;
 }
 

@@ -340,6 +340,52 @@ static void test_reraise(void **state)
 	model_unref(m);
 }
 
+/* A fork makes a model per process: its start, its delivery times and
+ * its exec path are the parent's blocks until either changes one. */
+static void test_fork_shares(void **state)
+{
+	struct sigmodel *m = model_new(false, 0, 0, 0);
+	struct disposition h = handler(0x1000, 0), d = dfl();
+	struct sigmodel *c, *a;
+	struct ev_finding f;
+
+	(void)state;
+	model_exec(m, "/bin/sh", 1 * MS);
+	model_set(m, HUP, &h, 2 * MS);
+	model_delivered(m, HUP, 3 * MS);
+	model_note_delivery(m, HUP, 3 * MS);
+	model_set(m, HUP, &d, 4 * MS);
+	c = model_copy(m);
+	assert_true(c->initial == m->initial);
+	assert_true(c->exec_path == m->exec_path);
+	assert_true(c->times == m->times);
+	/* A copy that is no fork (the report's) keeps the re-raise. */
+	a = model_copy(m);
+	assert_true(model_reraise_of(a, HUP) == 3 * MS);
+	model_unref(a);
+	/* The child's deliveries are its own; the parent keeps its. */
+	model_forked(c);
+	assert_null(c->times);
+	assert_int_equal(model_reraise_of(c, HUP), 0);
+	assert_true(model_reraise_of(m, HUP) == 3 * MS);
+	model_note_delivery(c, USR1, 5 * MS);
+	assert_non_null(c->times);
+	assert_true(c->times != m->times);
+	model_note_delivery(m, USR1, 6 * MS);
+	assert_true(model_reraise_of(m, HUP) == 3 * MS);
+	/* Each exec names its own program. */
+	model_exec(c, "/bin/true", 7 * MS);
+	assert_true(c->exec_path != m->exec_path);
+	assert_true(model_explain_default(m, SEGV, 8 * MS, &f));
+	assert_string_equal(f.exec_path, "/bin/sh");
+	assert_true(model_explain_default(c, SEGV, 8 * MS, &f));
+	assert_string_equal(f.exec_path, "/bin/true");
+	model_unref(m);
+	assert_true(model_explain_default(c, SEGV, 9 * MS, &f));
+	assert_string_equal(f.exec_path, "/bin/true");
+	model_unref(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +397,7 @@ int main(void)
 		cmocka_unit_test(test_exec_reset),
 		cmocka_unit_test(test_no_alarm_cases),
 		cmocka_unit_test(test_fork_copies),
+		cmocka_unit_test(test_fork_shares),
 		cmocka_unit_test(test_kernel_check),
 		cmocka_unit_test(test_attach_unknown),
 		cmocka_unit_test(test_audit),

@@ -3,12 +3,13 @@
  * pidns.c - pid namespaces (docs/explanations.md, "Pid namespaces").
  * si_pid is the sender's pid in the receiver's namespace; /proc numbers
  * pids in sigtrace's.  A process's namespace is read when it is met
- * (the inode of /proc/PID/ns/pid: one stat, and one status read for its
+ * (the inode of /proc/PID/ns/pid: one readlink, and a status read for its
  * NStgid only when that is not sigtrace's namespace), so that it is
  * known after the process is gone: a SIGCHLD names a child that was.
  */
 #include <ctype.h>
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -47,15 +48,32 @@ static bool known(struct process *p)
 	return p->ns_depth > 0;
 }
 
+/* The inode of PID's pid namespace, from its link's text "pid:[N]":
+ * a readlink costs less than the stat of proc_read_pidns(), which
+ * opens the namespace's own file.  0 when it cannot be read. */
+static uint64_t ns_link_ino(pid_t pid)
+{
+	char path[64], link[64];
+	unsigned long long ino;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/ns/pid", (int)pid);
+	n = readlink(path, link, sizeof(link) - 1);
+	if (n <= 0)
+		return 0;
+	link[n] = '\0';
+	return sscanf(link, "pid:[%llu]", &ino) == 1 ? ino : 0;
+}
+
 void pidns_adopt(struct process *p)
 {
 	static uint64_t own_ino;
 	uint64_t ino;
 
 	if (!own_ino)
-		own_ino = proc_read_pidns(getpid());
+		own_ino = ns_link_ino(getpid());
 	/* The same namespace: its pid there is the pid /proc gives. */
-	ino = proc_read_pidns(p->pid);
+	ino = ns_link_ino(p->pid);
 	if (ino && ino == own_ino && !p->ns_depth) {
 		p->ns_depth = own_depth();
 		p->ns_tgid = p->pid;

@@ -34,9 +34,32 @@ enum disp_kind model_kernel_kind(int signo, sigbits_t caught,
 	return DISP_DEFAULT;
 }
 
-enum { INIT_DEFAULT, INIT_IGNORED, INIT_CAUGHT, INIT_UNKNOWN };
+enum { INIT_DEFAULT, INIT_IGNORED, INIT_CAUGHT, INIT_UNKNOWN,
+       INIT_KINDS };
 
-/* Which of M's initial states SIGNO is in while M has no table. */
+/* The state of a signal as found at the start, one per kind: the same
+ * for every model (since_ns 0: since the start), so none holds them. */
+static const struct sig_state *initial_of_kind(int k)
+{
+	static const enum disp_kind kinds[INIT_KINDS] = {
+		[INIT_DEFAULT] = DISP_DEFAULT, [INIT_IGNORED] = DISP_IGNORED,
+		[INIT_CAUGHT] = DISP_HANDLER, [INIT_UNKNOWN] = DISP_UNKNOWN,
+	};
+	static struct sig_state initial[INIT_KINDS];
+	static bool made;
+
+	if (!made) {
+		for (int i = 0; i < INIT_KINDS; i++) {
+			set_kind(&initial[i], kinds[i]);
+			initial[i].origin = ORIGIN_INITIAL;
+			initial[i].had_handler = i == INIT_CAUGHT;
+		}
+		made = true;
+	}
+	return &initial[k];
+}
+
+/* Which of the initial states SIGNO is in while M has no table. */
 static const struct sig_state *initial_state(const struct sigmodel *m,
 					     int signo)
 {
@@ -48,26 +71,40 @@ static const struct sig_state *initial_state(const struct sigmodel *m,
 		k = INIT_CAUGHT;
 	else if (m->init_ignored & SIGBIT(signo))
 		k = INIT_IGNORED;
-	return &m->initial->sig[k];
+	return initial_of_kind(k);
 }
 
-/* The shared blocks: one reference less, freed with the last. */
-static void initial_put(struct sig_initial *i)
+/* PATH (an exec's), kept once for the whole run: a fork tree or a
+ * build execs few programs many times, and a model only points here. */
+#define PATH_BUCKETS 256
+static const char *path_kept(const char *path)
 {
-	if (i && --i->refs == 0)
-		free(i);
+	static struct kept_path {
+		struct kept_path *next;
+		char path[];
+	} *bucket[PATH_BUCKETS];
+	size_t len = strnlen(path, PATH_MAX_EV - 1);
+	unsigned h = 5381;
+	struct kept_path *k;
+
+	for (size_t i = 0; i < len; i++)
+		h = h * 33 + (unsigned char)path[i];
+	h %= PATH_BUCKETS;
+	for (k = bucket[h]; k; k = k->next)
+		if (strncmp(k->path, path, len) == 0 && !k->path[len])
+			return k->path;
+	k = xmalloc(sizeof(*k) + len + 1);
+	memcpy(k->path, path, len);
+	k->path[len] = '\0';
+	k->next = bucket[h];
+	bucket[h] = k;
+	return k->path;
 }
 
 static void times_put(struct sig_times *t)
 {
 	if (t && --t->refs == 0)
 		free(t);
-}
-
-static void path_put(struct model_path *p)
-{
-	if (p && --p->refs == 0)
-		free(p);
 }
 
 /* M's delivery times, to change: its own block, made (empty, or from
@@ -93,11 +130,6 @@ static struct sig_times *times_mut(struct sigmodel *m)
 void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
 		sigbits_t caught, uint64_t now)
 {
-	static const enum disp_kind kinds[MODEL_INITIAL_KINDS] = {
-		[INIT_DEFAULT] = DISP_DEFAULT, [INIT_IGNORED] = DISP_IGNORED,
-		[INIT_CAUGHT] = DISP_HANDLER, [INIT_UNKNOWN] = DISP_UNKNOWN,
-	};
-
 	memset(m, 0, sizeof(*m));
 	m->refs = 1;
 	m->unknown_start = unknown_start;
@@ -106,16 +138,6 @@ void model_init(struct sigmodel *m, bool unknown_start, sigbits_t ignored,
 	 * in model_kernel_kind(). */
 	m->init_caught = caught;
 	m->init_ignored = ignored & ~caught;
-	m->initial = xcalloc(1, sizeof(*m->initial));
-	m->initial->refs = 1;
-	for (int k = 0; k < MODEL_INITIAL_KINDS; k++) {
-		struct sig_state *s = &m->initial->sig[k];
-
-		set_kind(s, kinds[k]);
-		s->origin = ORIGIN_INITIAL;
-		s->since_ns = now;
-		s->had_handler = k == INIT_CAUGHT;
-	}
 }
 
 void model_init_unknown(struct sigmodel *m, uint64_t now)
@@ -138,12 +160,8 @@ void model_release(struct sigmodel *m)
 	if (m->table && --m->table->refs == 0)
 		free(m->table);
 	m->table = NULL;
-	initial_put(m->initial);
-	m->initial = NULL;
 	times_put(m->times);
 	m->times = NULL;
-	path_put(m->exec_path);
-	m->exec_path = NULL;
 }
 
 void model_unref(struct sigmodel *m)
@@ -160,12 +178,8 @@ void model_copy_into(struct sigmodel *dst, const struct sigmodel *m)
 	dst->refs = 1;
 	if (dst->table)
 		dst->table->refs++;
-	if (dst->initial)
-		dst->initial->refs++;
 	if (dst->times)
 		dst->times->refs++;
-	if (dst->exec_path)
-		dst->exec_path->refs++;
 }
 
 struct sigmodel *model_copy(const struct sigmodel *m)
@@ -254,15 +268,9 @@ void model_learn_restart(struct sigmodel *m, int signo, bool restarted)
 
 void model_exec(struct sigmodel *m, const char *path, uint64_t now)
 {
-	size_t len = path ? strnlen(path, PATH_MAX_EV - 1) : 0;
-
 	times_put(m->times);
 	m->times = NULL;
-	path_put(m->exec_path);
-	m->exec_path = xmalloc(sizeof(*m->exec_path) + len + 1);
-	m->exec_path->refs = 1;
-	memcpy(m->exec_path->path, path ? path : "", len);
-	m->exec_path->path[len] = '\0';
+	m->exec_path = path_kept(path ? path : "");
 	m->exec_ns = now;
 	for (int sig = 1; sig <= SIG_MAX; sig++) {
 		const struct sig_state *was = model_get(m, sig);
@@ -538,7 +546,7 @@ bool model_explain_default(const struct sigmodel *m, int signo, uint64_t now,
 		f->has_exec_time = true;
 		f->exec_mono_ns = m->exec_ns;
 		snprintf(f->exec_path, sizeof(f->exec_path), "%s",
-			 m->exec_path ? m->exec_path->path : "");
+			 m->exec_path ? m->exec_path : "");
 	}
 	explain(m, s, f, now);
 	return true;

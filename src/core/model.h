@@ -24,7 +24,8 @@ enum disp_origin {
 struct sig_state {
 	struct disposition disp;
 	enum disp_origin origin;
-	uint64_t since_ns;	/* when the current disposition began */
+	uint64_t since_ns;	/* when the current disposition began (0: it
+				 * is as found at the start) */
 	bool had_handler;	/* a handler was in effect before this one */
 	uint64_t handler_ns;	/* when a handler was first installed */
 };
@@ -36,14 +37,6 @@ struct sig_table {
 	struct sig_state sig[SIG_MAX + 1];
 };
 
-/* The states a model begins with, one per kind (model.c); shared by
- * the copies of a model, never changed once made. */
-#define MODEL_INITIAL_KINDS 4
-struct sig_initial {
-	unsigned refs;
-	struct sig_state sig[MODEL_INITIAL_KINDS];
-};
-
 /* Each signal's last delivery and the last that ran a handler: made at
  * a process's first delivery, shared by copies until one changes. */
 struct sig_times {
@@ -52,17 +45,13 @@ struct sig_times {
 	uint64_t handled_ns[SIG_MAX + 1];
 };
 
-/* The path of the last execve, shared by copies (a fork tree's
- * processes name one path until each execs). */
-struct model_path {
-	unsigned refs;
-	char path[];
-};
-
 /*
- * A model is small (a fork makes one per process): what most processes
- * never change lives in blocks that copies share, and what a process
- * does (a sigaction, a delivery) gives it a block of its own, on demand.
+ * A model is small (a fork makes one per process, and the report's
+ * analyzer one per process of a log): what most processes never change
+ * is shared, and what a process does (a sigaction, a delivery) gives it
+ * a block of its own, on demand.  model_init() allocates nothing, nor
+ * does model_exec() when no handler was caught: a model that only began
+ * and exec'd needs no model_release().
  */
 struct sigmodel {
 	unsigned refs;
@@ -70,13 +59,14 @@ struct sigmodel {
 	bool all_unknown;	/* model_init_unknown() */
 	uint64_t start_ns;
 	uint64_t exec_ns;	/* last execve, 0 if none seen */
-	struct model_path *exec_path;	/* its path, NULL if none seen */
+	const char *exec_path;	/* its path (kept by model.c for the run),
+				 * NULL if none seen */
 	/* Until the first change the model is its start: the caught and
-	 * ignored signals and a state for each kind.  Most processes (of a
+	 * ignored signals, each in the state of its kind as found (model.c
+	 * has those, since_ns 0: since the start).  Most processes (of a
 	 * build, of a fork tree) never change a disposition, so they never
 	 * have a table of their own. */
 	sigbits_t init_caught, init_ignored;
-	struct sig_initial *initial;
 	struct sig_table *table;
 	/* Deliveries change no disposition: their times are kept here,
 	 * outside the states, so that they make no table.  NULL: none

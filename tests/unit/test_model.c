@@ -340,8 +340,8 @@ static void test_reraise(void **state)
 	model_unref(m);
 }
 
-/* A fork makes a model per process: its start, its delivery times and
- * its exec path are the parent's blocks until either changes one. */
+/* A fork makes a model per process: its delivery times are the
+ * parent's block until either changes them; exec paths are kept once. */
 static void test_fork_shares(void **state)
 {
 	struct sigmodel *m = model_new(false, 0, 0, 0);
@@ -356,7 +356,6 @@ static void test_fork_shares(void **state)
 	model_note_delivery(m, HUP, 3 * MS);
 	model_set(m, HUP, &d, 4 * MS);
 	c = model_copy(m);
-	assert_true(c->initial == m->initial);
 	assert_true(c->exec_path == m->exec_path);
 	assert_true(c->times == m->times);
 	/* A copy that is no fork (the report's) keeps the re-raise. */
@@ -373,9 +372,15 @@ static void test_fork_shares(void **state)
 	assert_true(c->times != m->times);
 	model_note_delivery(m, USR1, 6 * MS);
 	assert_true(model_reraise_of(m, HUP) == 3 * MS);
-	/* Each exec names its own program. */
+	/* Each exec names its own program; one path is kept once. */
 	model_exec(c, "/bin/true", 7 * MS);
 	assert_true(c->exec_path != m->exec_path);
+	a = model_new(false, 0, 0, 0);
+	model_exec(a, "/bin/true", 7 * MS);
+	assert_true(a->exec_path == c->exec_path);
+	assert_null(a->table);
+	assert_null(a->times);
+	model_unref(a);
 	assert_true(model_explain_default(m, SEGV, 8 * MS, &f));
 	assert_string_equal(f.exec_path, "/bin/sh");
 	assert_true(model_explain_default(c, SEGV, 8 * MS, &f));

@@ -386,9 +386,9 @@ static bool receiver_status(struct tracer *T, struct tracee *t,
 	if (T->attach)
 		poll_process_status(T, p, st);
 	if (!p->execd && proc_read_cmdline(p->pid, &sig->argv) == 0 &&
-	    (sig->argv.len != p->argv.len ||
-	     memcmp(sig->argv.buf, p->argv.buf, p->argv.len) != 0)) {
-		p->argv = sig->argv;
+	    (sig->argv.len != p->argv->len ||
+	     memcmp(sig->argv.buf, p->argv->buf, p->argv->len) != 0)) {
+		process_set_argv(p, &sig->argv);
 		sig->has_argv = true;
 	}
 	return true;

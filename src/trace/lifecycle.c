@@ -240,7 +240,7 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 	trace_stamp(&e, p, t->tid);
 	proc_read_exe(p->pid, e.u.exec.path, sizeof(e.u.exec.path));
 	proc_read_cmdline(p->pid, &e.u.exec.argv);
-	p->argv = e.u.exec.argv;
+	process_set_argv(p, &e.u.exec.argv);
 	p->execd = true;
 	p->stdin_pipe = stdin_pipe(p->pid);
 	/* It may have been moved into a small memory cgroup first. */

@@ -87,7 +87,7 @@ void trace_emit_dispositions(struct tracer *T, const struct process *p)
 	e.u.table.blocked = st.blocked;
 	e.u.table.pending = st.pending | st.shared_pending;
 	e.u.table.threads = st.threads;
-	e.u.table.argv = p->argv;
+	process_argv(p, &e.u.table.argv);
 	if (p->target) {
 		snprintf(e.u.table.target_kind, sizeof(e.u.table.target_kind),
 			 "%s", target_kind_name(p->target->kind));

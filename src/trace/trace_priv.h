@@ -32,6 +32,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/types.h>
 
 #include "arch.h"
@@ -115,6 +116,16 @@ static inline int trace_fail(char *err, size_t errlen, const char *fmt, ...)
 	return -1;
 }
 
+/* A command line as a process keeps it: its own length, shared by the
+ * processes that have the same one (a fork's child has its parent's
+ * until it execs).  Made by process_set_argv(). */
+struct proc_argv {
+	unsigned refs;
+	bool truncated;
+	size_t len;
+	char buf[];
+};
+
 struct process {
 	struct process *next;	/* hash chain */
 	pid_t pid;
@@ -127,7 +138,7 @@ struct process {
 	struct sigmodel *model;
 	char comm[COMM_MAX];
 	char status_name[COMM_MAX];	/* last Name: seen in status */
-	struct cmdline argv;	/* from the last exec: senders that are
+	struct proc_argv *argv;	/* from the last exec: senders that are
 				 * already exiting have no /proc cmdline */
 	struct pending_finding *pending;	/* pending.c's, not final yet */
 	struct ancestry *above;	/* attach: its untraced parents, read once */
@@ -469,6 +480,17 @@ struct process *process_add_child(struct tracer *T, pid_t pid,
 				  const struct process *parent,
 				  const struct proc_stat *st);
 struct tracee *tracee_add(struct tracer *T, pid_t tid, struct process *p);
+/* P's command line is C from now on (C's copy). */
+void process_set_argv(struct process *p, const struct cmdline *c);
+/* P's command line, into OUT (inline: trace_emit.c, below this file,
+ * needs it too). */
+static inline void process_argv(const struct process *p,
+				struct cmdline *out)
+{
+	out->len = p->argv->len;
+	out->truncated = p->argv->truncated;
+	memcpy(out->buf, p->argv->buf, p->argv->len);
+}
 /* P leaves the table, remembered among the recently exited. */
 void process_remove(struct tracer *T, struct process *p);
 void tracee_remove(struct tracer *T, struct tracee *t);

@@ -38,12 +38,43 @@ struct process *process_find(struct tracer *T, pid_t pid)
 	return NULL;
 }
 
+/* The command line of a process that has none (yet). */
+static struct proc_argv no_argv = { .refs = 1 };
+
+static void argv_put(struct proc_argv *a)
+{
+	if (a && a != &no_argv && --a->refs == 0)
+		free(a);
+}
+
+void process_set_argv(struct process *p, const struct cmdline *c)
+{
+	struct proc_argv *a = xmalloc(sizeof(*a) + c->len);
+
+	a->refs = 1;
+	a->truncated = c->truncated;
+	a->len = c->len;
+	memcpy(a->buf, c->buf, c->len);
+	argv_put(p->argv);
+	p->argv = a;
+}
+
+/* P's command line as /proc has it now. */
+static void read_argv(struct process *p)
+{
+	struct cmdline c;
+
+	if (proc_read_cmdline(p->pid, &c) == 0)
+		process_set_argv(p, &c);
+}
+
 /* A new entry for PID, in the table. */
 static struct process *process_insert(struct tracer *T, pid_t pid,
 				      struct sigmodel *model, bool reported)
 {
 	struct process *p = xcalloc(1, sizeof(*p));
 
+	p->argv = &no_argv;
 	p->pid = pid;
 	p->model = model;
 	p->reported = reported;
@@ -68,7 +99,7 @@ struct process *process_add(struct tracer *T, pid_t pid,
 	struct proc_stat st;
 
 	proc_read_comm(pid, p->comm, sizeof(p->comm));
-	proc_read_cmdline(pid, &p->argv);
+	read_argv(p);
 	if (proc_read_stat(pid, &st) == 0)
 		take_stat(p, &st);
 	return p;
@@ -90,10 +121,12 @@ struct process *process_add_child(struct tracer *T, pid_t pid,
 		proc_read_comm(pid, p->comm, sizeof(p->comm));
 	}
 	/* A fork copies the parent's memory, its arguments with it. */
-	if (parent)
+	if (parent) {
 		p->argv = parent->argv;
-	else
-		proc_read_cmdline(pid, &p->argv);
+		p->argv->refs++;
+	} else {
+		read_argv(p);
+	}
 	return p;
 }
 
@@ -104,7 +137,7 @@ static void ident_of_process(const struct process *p,
 	id->pid = p->pid;
 	id->parent = p->parent;
 	memcpy(id->comm, p->comm, COMM_MAX);
-	id->argv = p->argv;
+	process_argv(p, &id->argv);
 	id->start_time = p->start_time;
 	id->stdin_pipe = p->stdin_pipe;
 	id->ns_tgid = p->ns_tgid;
@@ -176,6 +209,7 @@ static void process_free(struct process *p)
 		free(h);
 	}
 	model_unref(p->model);
+	argv_put(p->argv);
 	stack_forget_process(p->pid);
 	free(p->above);
 	free(p);

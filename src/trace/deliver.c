@@ -15,6 +15,7 @@
 
 #include "origin.h"
 #include "proc.h"
+#include "sender.h"
 #include "siginfo.h"
 #include "stack.h"
 #include "trace_priv.h"
@@ -68,12 +69,26 @@ static bool record_is_sender(const struct traced_ident *r, bool *zombie)
 	return !(r->pid > then || r->pid <= now);
 }
 
-/* A traced sender: sigtrace knows its command line (from its exec) and
- * its parents (it saw the forks), so only its name is read now: one
- * small read instead of a dozen in a signal storm. */
-static bool fill_known_sender(struct tracer *T, struct tracee *t,
-			      struct ev_signal *sig)
+/* What /proc shows of the live traced process P now: its name and
+ * title, read once per period (identcache.c), or NULL when it is gone. */
+static const struct ident_entry *live_ident(struct tracer *T,
+					    const struct process *p,
+					    uint64_t now)
 {
+	struct ident_key k = { .pid = p->pid, .start_time = p->start_time,
+			       .exec_ns = p->model->exec_ns,
+			       .comm = p->comm };
+
+	return ident_cache_get(&T->idents, &k, now);
+}
+
+/* A traced sender: sigtrace knows its command line (from its exec) and
+ * its parents (it saw the forks); its name and title as ps shows them
+ * come from a cache, so a signal storm does not read /proc each time. */
+static bool fill_known_sender(struct tracer *T, struct tracee *t,
+			      struct ev_signal *sig, uint64_t now)
+{
+	const struct ident_entry *cur = NULL;
 	struct proc_ident *id = &sig->sender;
 	struct traced_ident r;
 	struct process *live;
@@ -91,18 +106,15 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 	id->cmdline = r.argv;
 	if (live == t->proc) {
 		memcpy(id->comm, t->proc->comm, sizeof(id->comm));
-	} else if (!live ||
-		   proc_read_comm(id->pid, id->comm, sizeof(id->comm)) < 0) {
+	} else if (!live || !(cur = live_ident(T, live, now))) {
 		id->gone = true;
 		memcpy(id->comm, r.comm, sizeof(id->comm));
 	} else {
-		/* What ps shows: a title it wrote (setproctitle), or its
-		 * own after a fork without exec; nothing once it is
-		 * exiting, and then its exec's argv is the best we know. */
-		struct cmdline now;
-
-		if (proc_read_cmdline(id->pid, &now) == 0 && now.len > 0)
-			id->cmdline = now;
+		/* Once it is exiting it has no title: its exec's argv is
+		 * the best we know. */
+		memcpy(id->comm, cur->comm, sizeof(id->comm));
+		if (cur->title.len > 0)
+			id->cmdline = cur->title;
 	}
 	if (r.parent > 0 || id->gone || !T->attach || !live) {
 		known_ancestry(T, r.parent, &sig->sender_chain);
@@ -119,6 +131,20 @@ static bool fill_known_sender(struct tracer *T, struct tracee *t,
 			sig->sender_chain = *live->above;
 	}
 	return true;
+}
+
+/* Has the traced sender of SIG renamed itself since the cache read its
+ * name?  The kernel observer's record of the send S (bpf: the sending
+ * thread's name at send time) tells at no cost when the sender's first
+ * thread sent it; the name itself is still read from /proc. */
+static bool renamed_since(const struct sender_info *s,
+			  const struct tracee *t, const struct ev_signal *sig)
+{
+	const struct proc_ident *id = &sig->sender;
+
+	return s && s->tid == s->who.pid && s->who.pid == id->pid &&
+	       id->pid != t->proc->pid && !id->gone && s->who.comm[0] &&
+	       strcmp(s->who.comm, id->comm) != 0;
 }
 
 /* An untraced sender (kill(1)) is gone within a millisecond of its
@@ -141,10 +167,13 @@ void deliver_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
 		sig->sender.gone = true;
 		if (sig->code > 0 || !observe_sender(T, t, sig, now))
 			observe_claim(T, t, sig, now);
-	} else if (fill_known_sender(T, t, sig)) {
+	} else if (fill_known_sender(T, t, sig, now)) {
 		snprintf(sig->sender.source, sizeof(sig->sender.source),
 			 "tracer");
-		observe_claim(T, t, sig, now);
+		if (renamed_since(observe_claim(T, t, sig, now), t, sig)) {
+			ident_cache_forget(&T->idents, sig->sender.pid);
+			fill_known_sender(T, t, sig, now);
+		}
 	} else if (!observe_sender(T, t, sig, now)) {
 		/* A kernel-made signal (SIGCHLD) is sent by whoever the
 		 * kernel runs for: a send is still claimed. */

@@ -147,8 +147,9 @@ bool observe_taken(struct tracer *T, struct tracee *t, struct ev_signal *sig,
 	return true;
 }
 
-void observe_claim(struct tracer *T, struct tracee *t,
-		   const struct ev_signal *sig, uint64_t now)
+const struct sender_info *observe_claim(struct tracer *T, struct tracee *t,
+				       const struct ev_signal *sig,
+				       uint64_t now)
 {
 	/* si_pid names the sender only for kill/sigqueue/tgkill: a SIGCHLD
 	 * names the child, sent by the exiting child or by the tracer
@@ -157,8 +158,7 @@ void observe_claim(struct tracer *T, struct tracee *t,
 					 sig->has_sender && sig->code <= 0 ?
 					 sig->sender.pid : 0, now);
 
-	if (T->obs)
-		sender_claim(T->obs, &q);
+	return T->obs ? sender_claim(T->obs, &q) : NULL;
 }
 
 /* The traced process a send went to, or NULL. */

@@ -354,12 +354,13 @@ bool sender_lookup(struct sender_observer *o, const struct sender_query *q,
 	return true;
 }
 
-void sender_claim(struct sender_observer *o, const struct sender_query *q)
+const struct sender_info *sender_claim(struct sender_observer *o,
+				       const struct sender_query *q)
 {
 	struct sender_slot *sl;
 
 	if (!o->main.ops->sees_sends)
-		return;
+		return NULL;
 	/* A signal storm claims thousands of sends between two ticks: read
 	 * them as they come when that is free, else once per batch. */
 	if (o->main.ops->free_drain || o->nclaims == SENDER_CLAIMS_MAX)
@@ -368,10 +369,11 @@ void sender_claim(struct sender_observer *o, const struct sender_query *q)
 	if (!sl) {
 		/* Not read yet: it will be claimed when it is. */
 		sender_claim_later(o, q);
-		return;
+		return NULL;
 	}
 	sender_slot_done(o, sl);
 	o->stats.matched++;
+	return &sl->s;
 }
 
 bool sender_next_unmatched(struct sender_observer *o, uint64_t older_than_ns,

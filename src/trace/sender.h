@@ -166,8 +166,11 @@ bool sender_lookup(struct sender_observer *o, const struct sender_query *q,
 
 /* The delivery Q, whose sender the caller names itself (a traced
  * process): it claims its send, which is then not unmatched.  No system
- * call: a send not read yet is claimed when it is. */
-void sender_claim(struct sender_observer *o, const struct sender_query *q);
+ * call: a send not read yet is claimed when it is.  The send as seen
+ * then (valid until the next call), or NULL when not read yet or when
+ * the back end does not see sends. */
+const struct sender_info *sender_claim(struct sender_observer *o,
+				       const struct sender_query *q);
 
 /* Should S stay unmatched for now (e.g. still pending, blocked)? */
 typedef bool (*sender_keep_fn)(void *ctx, const struct sender_info *s);

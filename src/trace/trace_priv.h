@@ -37,6 +37,7 @@
 
 #include "arch.h"
 #include "event.h"
+#include "identcache.h"
 #include "model.h"
 #include "oomkill.h"
 #include "sink.h"
@@ -307,6 +308,7 @@ struct tracer {
 	uint64_t stop_asked_ns;	/* spawn: a person's first stop request */
 	struct seen_delivery seen[SEEN_MAX];
 	unsigned seen_next;
+	struct ident_cache idents;	/* live traced senders (deliver.c) */
 };
 
 /* spawn.c and attach.c: the two ways in. */
@@ -440,8 +442,11 @@ void observe_unwatch(struct tracer *T, pid_t pid);
  * (traced sender, or none) the delivery only claims its send (false). */
 bool observe_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,
 		    uint64_t now);
-void observe_claim(struct tracer *T, struct tracee *t,
-		   const struct ev_signal *sig, uint64_t now);
+/* The send it claims, as the kernel observer saw it, or NULL. */
+struct sender_info;
+const struct sender_info *observe_claim(struct tracer *T, struct tracee *t,
+					const struct ev_signal *sig,
+					uint64_t now);
 /* SIG was taken by T with no siginfo (sigwaitinfo(set, NULL)): the
  * oldest send of it that the kernel observer saw, as its sender and
  * code (true), claimed. */

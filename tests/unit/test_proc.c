@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * test_proc.c - the /proc parsers of proc.c on buffers (status, stat,
- * cmdline), and the readers on this test's own process.
+ * cmdline), and the readers on this test's own process; the cache of a
+ * sender's name and title (identcache.c), on this process too.
  *
  * Every parser is given a heap copy of exactly LEN bytes, without a
  * NUL after them: the /proc text is not a C string, and a parser that
@@ -20,9 +21,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "identcache.h"
 #include "proc.h"
 #include "strbuf.h"
 
@@ -415,7 +418,71 @@ static void test_read_whole_file(void **state)
 	free(text);
 }
 
-int main(void)
+static char *arg0;	/* this process's argv[0]: its title */
+
+/* The cache's answer for K at NOW: name and title. */
+static const struct ident_entry *cached(struct ident_cache *c,
+					const struct ident_key *k, uint64_t now,
+					const char *comm, char title0)
+{
+	const struct ident_entry *e = ident_cache_get(c, k, now);
+
+	assert_non_null(e);
+	assert_string_equal(e->comm, comm);
+	assert_true(e->title.len > 0);
+	assert_int_equal(e->title.buf[0], title0);
+	return e;
+}
+
+static void rename_self(const char *comm, char title0)
+{
+	assert_int_equal(prctl(PR_SET_NAME, comm, 0, 0, 0), 0);
+	arg0[0] = title0;
+}
+
+/* A sender renamed (prctl), retitled (its arguments written over), or
+ * changed by an exec is named by its new name and title once the cache
+ * can no longer vouch for the old: after IDENT_PERIOD_NS, at once after
+ * an exec or a name sigtrace noticed, or for another process. */
+static void test_ident_cache(void **state)
+{
+	static struct ident_cache c;
+	char first = arg0[0];
+	struct ident_key k = { .pid = getpid(), .start_time = 7,
+			       .comm = "test_proc" };
+	struct ident_key gone = { .pid = -1, .comm = "x" };
+	uint64_t t0 = 5000000000u, p = IDENT_PERIOD_NS;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	cached(&c, &k, t0, "test_proc", first);
+	rename_self("renamed", 'R');
+	/* What was read vouches for a period: a storm reads nothing. */
+	cached(&c, &k, t0 + p - 1, "test_proc", first);
+	cached(&c, &k, t0 + p, "renamed", 'R');
+	rename_self("execd", 'E');
+	k.exec_ns = t0;
+	cached(&c, &k, t0 + p + 1, "execd", 'E');
+	rename_self("noticed", 'N');
+	k.comm = "noticed";
+	cached(&c, &k, t0 + p + 2, "noticed", 'N');
+	rename_self("reused", 'U');
+	k.start_time = 8;
+	cached(&c, &k, t0 + p + 3, "reused", 'U');
+	rename_self("forgot", 'F');
+	ident_cache_forget(&c, getpid());
+	cached(&c, &k, t0 + p + 4, "forgot", 'F');
+	/* A clock that went back vouches for nothing. */
+	rename_self("back", 'B');
+	cached(&c, &k, t0, "back", 'B');
+	/* A process gone: no name (and the others are kept). */
+	rename_self("kept", 'K');
+	assert_null(ident_cache_get(&c, &gone, t0 + 1));
+	cached(&c, &k, t0 + 2, "back", 'B');
+	rename_self("test_proc", first);
+}
+
+int main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_status),
@@ -429,7 +496,11 @@ int main(void)
 		cmocka_unit_test(test_read_gone),
 		cmocka_unit_test(test_read_status_many_groups),
 		cmocka_unit_test(test_read_whole_file),
+		cmocka_unit_test(test_ident_cache),
 	};
+
+	(void)argc;
+	arg0 = argv[0];
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -128,16 +128,18 @@ static void reraise_link(struct tracee *t, struct ev_signal *sig)
 }
 
 /* Could this delivery be one of a signal sent to a process group?  A
- * storm of signals a process sends itself (tgkill) must not pay for
- * the question. */
-static bool may_be_group(const struct ev_signal *sig,
+ * storm of signals a process sends itself (tgkill), or that another
+ * sends it alone, must not pay for the question. */
+static bool may_be_group(struct tracer *T, const struct tracee *t,
+			 const struct ev_signal *sig,
 			 const struct origin_facts *f)
 {
 	long target;
 
 	if (sig->origin == FROM_SELF)
 		return origin_kill_target(f, &target) && target <= 0;
-	return sig->origin == FROM_TERMINAL || sig->origin == FROM_PROCESS;
+	return sig->origin == FROM_TERMINAL ||
+	       (sig->origin == FROM_PROCESS && fanout_possible(T, t, sig));
 }
 
 void explain_delivery(struct tracer *T, struct tracee *t,
@@ -155,7 +157,7 @@ void explain_delivery(struct tracer *T, struct tracee *t,
 	    sig_default_action(sig->signo) != SIG_ACT_CONT &&
 	    sig->signo != K_SIGKILL && sig->signo != K_SIGSTOP)
 		sig->dropped = pidns_drops(p);
-	if (may_be_group(sig, f) && proc_read_stat(p->pid, &stat) == 0) {
+	if (may_be_group(T, t, sig, f) && proc_read_stat(p->pid, &stat) == 0) {
 		if (sig->origin == FROM_TERMINAL)
 			tty_name(stat.tty_nr, sig->tty, sizeof(sig->tty));
 		fanout_place(T, p, sig, f, &stat);

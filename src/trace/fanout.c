@@ -111,6 +111,24 @@ static bool all_pending(struct tracer *T, struct process *receiver,
 	return yes > 0;
 }
 
+bool fanout_possible(struct tracer *T, const struct tracee *t,
+		     const struct ev_signal *sig)
+{
+	pid_t sender = sig->has_sender ? sig->sender.pid : 0;
+
+	/* A group some members of which were seen already. */
+	for (unsigned i = 0; i < FANOUT_GROUPS; i++) {
+		const struct fanout_group *g = &T->groups[i];
+
+		if (g->id && g->signo == sig->signo && g->code == sig->code &&
+		    g->sender == sender)
+			return true;
+	}
+	/* Else its first member: the other members' copies are sends
+	 * that no delivery claimed yet. */
+	return observe_sent_elsewhere(T, t, sig);
+}
+
 /* The sender stopped for its own copy inside the kill() that sent it:
  * the call's pid argument says the group. */
 static enum group_how seen_at_sender(const struct ev_signal *sig,

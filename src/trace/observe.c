@@ -161,6 +161,15 @@ const struct sender_info *observe_claim(struct tracer *T, struct tracee *t,
 	return T->obs ? sender_claim(T->obs, &q) : NULL;
 }
 
+bool observe_sent_elsewhere(struct tracer *T, const struct tracee *t,
+			    const struct ev_signal *sig)
+{
+	if (!T->obs || !sig->has_sender || sig->sender.pid <= 0)
+		return true;
+	return sender_sent_elsewhere(T->obs, sig->signo, sig->sender.pid,
+				     t->proc->pid);
+}
+
 /* The traced process a send went to, or NULL. */
 static struct process *target_of(struct tracer *T, const struct sender_info *s)
 {

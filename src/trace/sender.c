@@ -376,6 +376,28 @@ const struct sender_info *sender_claim(struct sender_observer *o,
 	return &sl->s;
 }
 
+bool sender_sent_elsewhere(struct sender_observer *o, int signo, pid_t from,
+			   pid_t tgid)
+{
+	size_t open = o->unmatched;
+
+	if (!o->main.ops->free_drain || o->stats.lost)
+		return true;
+	sender_drain(o);
+	for (size_t age = o->count; age-- > 0 && open > 0;) {
+		const struct sender_slot *sl = sender_slot_at(o, age);
+
+		if (sl->matched)
+			continue;
+		open--;
+		if (sl->s.signo == signo && sl->s.who.pid == from &&
+		    sl->s.target_tgid != tgid)
+			return true;
+	}
+	/* Read after the drain: a loss there hides sends. */
+	return o->stats.lost != 0;
+}
+
 bool sender_next_unmatched(struct sender_observer *o, uint64_t older_than_ns,
 			   sender_keep_fn keep, void *ctx,
 			   struct sender_info *out)

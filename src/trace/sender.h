@@ -172,6 +172,13 @@ bool sender_lookup(struct sender_observer *o, const struct sender_query *q,
 const struct sender_info *sender_claim(struct sender_observer *o,
 				       const struct sender_query *q);
 
+/* May FROM have sent SIGNO to a watched process other than TGID as well,
+ * still unclaimed (a signal to a process group reaches each member)?
+ * false only when the back end sees every send at no cost (bpf) and has
+ * lost none: then no such send exists.  Drains when that is free. */
+bool sender_sent_elsewhere(struct sender_observer *o, int signo, pid_t from,
+			   pid_t tgid);
+
 /* Should S stay unmatched for now (e.g. still pending, blocked)? */
 typedef bool (*sender_keep_fn)(void *ctx, const struct sender_info *s);
 

@@ -452,6 +452,10 @@ const struct sender_info *observe_claim(struct tracer *T, struct tracee *t,
  * code (true), claimed. */
 bool observe_taken(struct tracer *T, struct tracee *t, struct ev_signal *sig,
 		   uint64_t now);
+/* May the sender of SIG have sent it to another process too (the
+ * members of a process group)?  true unless the observer knows. */
+bool observe_sent_elsewhere(struct tracer *T, const struct tracee *t,
+			    const struct ev_signal *sig);
 /* Sends no delivery claimed (and not pending) for a while: consumed
  * events, counts.  observe_process_end: all of P's, before its exit
  * event; observe_finish: all, at the end. */
@@ -579,6 +583,10 @@ pid_t pidns_host_pid(struct tracer *T, struct process *p, pid_t ns_pid,
 		     bool child);
 
 /* fanout.c: group signals. */
+/* Can SIG, from another process to T, be one of a group signal?  Only
+ * then is the receiver's process group worth reading. */
+bool fanout_possible(struct tracer *T, const struct tracee *t,
+		     const struct ev_signal *sig);
 /* Give SIG the group of the delivery to P, STAT its /proc/PID/stat. */
 void fanout_place(struct tracer *T, struct process *p, struct ev_signal *sig,
 		  const struct origin_facts *f, const struct proc_stat *stat);

@@ -108,7 +108,19 @@ static struct sender_ident proc_of(pid_t pid, pid_t ppid, const char *comm,
 	return id;
 }
 
-static struct sender_observer *open_fake(void)
+/* The same, its sends read at no cost (as bpf's memory-mapped ring). */
+static const struct sender_backend_ops fake_free_ops = {
+	.name = "fake",
+	.kind = SENDER_BPF,
+	.sees_sends = true,
+	.free_drain = true,
+	.open = fake_open,
+	.close = fake_close,
+	.drain = fake_drain,
+	.process = fake_process,
+};
+
+static struct sender_observer *open_ops(const struct sender_backend_ops *ops)
 {
 	pid_t watched = 100;
 	char why[128];
@@ -116,9 +128,14 @@ static struct sender_observer *open_fake(void)
 
 	nscript = 0;
 	nknown = 0;
-	o = sender_open_backend(&fake_ops, &watched, 1, why, sizeof(why));
+	o = sender_open_backend(ops, &watched, 1, why, sizeof(why));
 	assert_non_null(o);
 	return o;
+}
+
+static struct sender_observer *open_fake(void)
+{
+	return open_ops(&fake_ops);
 }
 
 static struct sender_query delivery(int sig, pid_t tgid, pid_t tid,
@@ -261,6 +278,47 @@ static void test_claims_in_order(void **state)
 	}
 	sender_drain(o);
 	assert_false(sender_next_unmatched(o, 10 * SEC, NULL, NULL, &s));
+	sender_close(o);
+}
+
+/* A signal to a process group is a send to each member: while one to
+ * another process is unclaimed, a delivery may be one of a group.  Only
+ * a back end that reads every send at no cost can say no. */
+static void test_sent_elsewhere(void **state)
+{
+	struct sender_observer *o = open_fake();
+	struct sender_query q;
+
+	(void)state;
+	assert_true(sender_sent_elsewhere(o, USR1, 200, 100));
+	sender_close(o);
+
+	o = open_ops(&fake_free_ops);
+	/* kill(-PGID) by 300 to 100 and 101; 200 to 100 alone; a HUP. */
+	script[nscript++] = send_of(USR1, 300, 100, 1 * SEC,
+				    SENDER_RES_DELIVERED);
+	script[nscript++] = send_of(USR1, 300, 101, 1 * SEC,
+				    SENDER_RES_DELIVERED);
+	script[nscript++] = send_of(USR1, 200, 100, 1 * SEC,
+				    SENDER_RES_DELIVERED);
+	script[nscript++] = send_of(HUP, 200, 101, 1 * SEC,
+				    SENDER_RES_DELIVERED);
+	q = delivery(USR1, 100, 100, 300, 2 * SEC);
+	sender_claim(o, &q);
+	assert_true(sender_sent_elsewhere(o, USR1, 300, 100));
+	q = delivery(USR1, 101, 101, 300, 2 * SEC);
+	sender_claim(o, &q);
+	assert_false(sender_sent_elsewhere(o, USR1, 300, 101));
+	q = delivery(USR1, 100, 100, 200, 2 * SEC);
+	sender_claim(o, &q);
+	assert_false(sender_sent_elsewhere(o, USR1, 200, 100));
+	/* Not read yet: drained first. */
+	script[nscript++] = send_of(USR1, 200, 102, 3 * SEC,
+				    SENDER_RES_IGNORED);
+	assert_true(sender_sent_elsewhere(o, USR1, 200, 100));
+	/* A send lost: nobody can say no any more. */
+	sender_count_lost(o, 1);
+	assert_true(sender_sent_elsewhere(o, USR1, 400, 100));
 	sender_close(o);
 }
 
@@ -524,6 +582,7 @@ int main(void)
 		cmocka_unit_test(test_join_rules),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_claims_in_order),
+		cmocka_unit_test(test_sent_elsewhere),
 		cmocka_unit_test(test_ring_overflow),
 		cmocka_unit_test(test_complete_and_chain),
 		cmocka_unit_test(test_chain_finish),

@@ -108,18 +108,6 @@ static struct sender_ident proc_of(pid_t pid, pid_t ppid, const char *comm,
 	return id;
 }
 
-/* The same, its sends read at no cost (as bpf's memory-mapped ring). */
-static const struct sender_backend_ops fake_free_ops = {
-	.name = "fake",
-	.kind = SENDER_BPF,
-	.sees_sends = true,
-	.free_drain = true,
-	.open = fake_open,
-	.close = fake_close,
-	.drain = fake_drain,
-	.process = fake_process,
-};
-
 static struct sender_observer *open_ops(const struct sender_backend_ops *ops)
 {
 	pid_t watched = 100;
@@ -286,6 +274,13 @@ static void test_claims_in_order(void **state)
  * a back end that reads every send at no cost can say no. */
 static void test_sent_elsewhere(void **state)
 {
+	/* kill(-PGID) by 300 to 100 and 101; 200 to 100 alone; a HUP. */
+	static const int sends[][3] = {
+		{ USR1, 300, 100 }, { USR1, 300, 101 }, { USR1, 200, 100 },
+		{ HUP, 200, 101 },
+	};
+	/* The fake, its sends read at no cost (as bpf's mapped ring). */
+	struct sender_backend_ops free_ops = fake_ops;
 	struct sender_observer *o = open_fake();
 	struct sender_query q;
 
@@ -293,16 +288,12 @@ static void test_sent_elsewhere(void **state)
 	assert_true(sender_sent_elsewhere(o, USR1, 200, 100));
 	sender_close(o);
 
-	o = open_ops(&fake_free_ops);
-	/* kill(-PGID) by 300 to 100 and 101; 200 to 100 alone; a HUP. */
-	script[nscript++] = send_of(USR1, 300, 100, 1 * SEC,
-				    SENDER_RES_DELIVERED);
-	script[nscript++] = send_of(USR1, 300, 101, 1 * SEC,
-				    SENDER_RES_DELIVERED);
-	script[nscript++] = send_of(USR1, 200, 100, 1 * SEC,
-				    SENDER_RES_DELIVERED);
-	script[nscript++] = send_of(HUP, 200, 101, 1 * SEC,
-				    SENDER_RES_DELIVERED);
+	free_ops.free_drain = true;
+	o = open_ops(&free_ops);
+	for (size_t i = 0; i < sizeof(sends) / sizeof(sends[0]); i++)
+		script[nscript++] = send_of(sends[i][0], sends[i][1],
+					    sends[i][2], 1 * SEC,
+					    SENDER_RES_DELIVERED);
 	q = delivery(USR1, 100, 100, 300, 2 * SEC);
 	sender_claim(o, &q);
 	assert_true(sender_sent_elsewhere(o, USR1, 300, 100));

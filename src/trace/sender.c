@@ -379,11 +379,16 @@ const struct sender_info *sender_claim(struct sender_observer *o,
 bool sender_sent_elsewhere(struct sender_observer *o, int signo, pid_t from,
 			   pid_t tgid)
 {
-	size_t open = o->unmatched;
+	size_t open;
 
-	if (!o->main.ops->free_drain || o->stats.lost)
+	if (!o->main.ops->free_drain || o->hidden)
 		return true;
 	sender_drain(o);
+	for (size_t i = 0; i < o->nevicted; i++)
+		if (o->evicted[i].signo == signo && o->evicted[i].from == from &&
+		    o->evicted[i].target_tgid != tgid)
+			return true;
+	open = o->unmatched;
 	for (size_t age = o->count; age-- > 0 && open > 0;) {
 		const struct sender_slot *sl = sender_slot_at(o, age);
 
@@ -394,8 +399,8 @@ bool sender_sent_elsewhere(struct sender_observer *o, int signo, pid_t from,
 		    sl->s.target_tgid != tgid)
 			return true;
 	}
-	/* Read after the drain: a loss there hides sends. */
-	return o->stats.lost != 0;
+	/* Set by the drain: a send the kernel could not give us. */
+	return o->hidden;
 }
 
 bool sender_next_unmatched(struct sender_observer *o, uint64_t older_than_ns,

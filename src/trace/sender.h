@@ -174,8 +174,10 @@ const struct sender_info *sender_claim(struct sender_observer *o,
 
 /* May FROM have sent SIGNO to a watched process other than TGID as well,
  * still unclaimed (a signal to a process group reaches each member)?
- * false only when the back end sees every send at no cost (bpf) and has
- * lost none: then no such send exists.  Drains when that is free. */
+ * false only when the back end sees every send at no cost (bpf) and none
+ * was hidden from it (dropped by the kernel's buffer, or unclaimed sends
+ * of too many kinds pushed out of the ring): then no such send exists.
+ * Drains when that is free. */
 bool sender_sent_elsewhere(struct sender_observer *o, int signo, pid_t from,
 			   pid_t tgid);
 

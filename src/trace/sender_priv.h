@@ -55,6 +55,15 @@ struct sender_slot {
 	bool matched;		/* claimed by a delivery or reported */
 };
 
+/* Unclaimed sends pushed out of a full ring, one entry per (signal,
+ * sender, target): what sender_sent_elsewhere() can no longer see in it.
+ * A storm of merged signals to one process is one entry. */
+#define SENDER_EVICTED_MAX 16
+struct sender_evicted {
+	int signo;
+	pid_t from, target_tgid;
+};
+
 struct sender_observer {
 	struct sender_backend main;	/* the back end in use */
 	struct sender_backend ident;	/* names processes for main, or none */
@@ -68,6 +77,9 @@ struct sender_observer {
 	struct sender_query claims[SENDER_CLAIMS_MAX];
 	size_t nclaims;
 	struct sender_stats stats;
+	struct sender_evicted evicted[SENDER_EVICTED_MAX];
+	size_t nevicted;
+	bool hidden;		/* a send never seen, or too many evicted */
 };
 
 extern const struct sender_backend_ops sender_bpf_ops;

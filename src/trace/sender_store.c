@@ -174,6 +174,23 @@ static bool claimed_early(struct sender_observer *o,
 	return false;
 }
 
+/* S, never claimed, leaves the ring: remember who sent what to whom. */
+static void evict(struct sender_observer *o, const struct sender_info *s)
+{
+	struct sender_evicted k = { .signo = s->signo, .from = s->who.pid,
+				    .target_tgid = s->target_tgid };
+
+	o->stats.lost++;
+	o->unmatched--;
+	for (size_t i = 0; i < o->nevicted; i++)
+		if (memcmp(&o->evicted[i], &k, sizeof(k)) == 0)
+			return;
+	if (o->nevicted == SENDER_EVICTED_MAX)
+		o->hidden = true;
+	else
+		o->evicted[o->nevicted++] = k;
+}
+
 void sender_record(struct sender_observer *o, const struct sender_info *s)
 {
 	struct sender_slot *sl = &o->ring[o->head];
@@ -181,10 +198,8 @@ void sender_record(struct sender_observer *o, const struct sender_info *s)
 	o->stats.observed++;
 	if (claimed_early(o, s))
 		return;
-	if (o->count == SENDER_RING_LEN && !sl->matched) {
-		o->stats.lost++;
-		o->unmatched--;
-	}
+	if (o->count == SENDER_RING_LEN && !sl->matched)
+		evict(o, &sl->s);
 	sl->s = *s;
 	sl->matched = false;
 	o->unmatched++;
@@ -197,6 +212,7 @@ void sender_record(struct sender_observer *o, const struct sender_info *s)
 void sender_count_lost(struct sender_observer *o, uint64_t n)
 {
 	o->stats.lost += n;
+	o->hidden |= n > 0;
 }
 
 const pid_t *sender_watched(const struct sender_observer *o, size_t *n)

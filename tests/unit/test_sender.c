@@ -269,6 +269,47 @@ static void test_claims_in_order(void **state)
 	sender_close(o);
 }
 
+/* The fake, its sends read at no cost (as bpf's mapped ring). */
+static struct sender_observer *open_free(void)
+{
+	static struct sender_backend_ops ops;
+
+	ops = fake_ops;
+	ops.free_drain = true;
+	return open_ops(&ops);
+}
+
+/* N merged sends of SIGUSR1 from FROM to TO, straight into the ring. */
+static void storm(struct sender_observer *o, pid_t from, pid_t to, int n)
+{
+	struct sender_info s = send_of(USR1, from, to, 4 * SEC,
+				       SENDER_RES_ALREADY_PENDING);
+
+	while (n-- > 0)
+		sender_record(o, &s);
+}
+
+/* Unclaimed sends pushed out of the ring still count, by kind: a storm
+ * of merged ones to one process says nothing of another; too many
+ * kinds, and nothing can be said. */
+static void test_sent_elsewhere_evicted(void **state)
+{
+	struct sender_observer *o = open_free();
+
+	(void)state;
+	storm(o, 500, 100, SENDER_RING_LEN + 1);
+	assert_false(sender_sent_elsewhere(o, USR1, 500, 100));
+	storm(o, 600, 101, 1);
+	storm(o, 500, 100, SENDER_RING_LEN);
+	assert_true(sender_sent_elsewhere(o, USR1, 600, 100));
+	assert_false(sender_sent_elsewhere(o, USR1, 500, 100));
+	for (int i = 0; i < SENDER_EVICTED_MAX; i++)
+		storm(o, 700 + i, 100, 1);
+	storm(o, 500, 100, SENDER_RING_LEN);
+	assert_true(sender_sent_elsewhere(o, USR1, 500, 100));
+	sender_close(o);
+}
+
 /* A signal to a process group is a send to each member: while one to
  * another process is unclaimed, a delivery may be one of a group.  Only
  * a back end that reads every send at no cost can say no. */
@@ -279,8 +320,6 @@ static void test_sent_elsewhere(void **state)
 		{ USR1, 300, 100 }, { USR1, 300, 101 }, { USR1, 200, 100 },
 		{ HUP, 200, 101 },
 	};
-	/* The fake, its sends read at no cost (as bpf's mapped ring). */
-	struct sender_backend_ops free_ops = fake_ops;
 	struct sender_observer *o = open_fake();
 	struct sender_query q;
 
@@ -288,8 +327,7 @@ static void test_sent_elsewhere(void **state)
 	assert_true(sender_sent_elsewhere(o, USR1, 200, 100));
 	sender_close(o);
 
-	free_ops.free_drain = true;
-	o = open_ops(&free_ops);
+	o = open_free();
 	for (size_t i = 0; i < sizeof(sends) / sizeof(sends[0]); i++)
 		script[nscript++] = send_of(sends[i][0], sends[i][1],
 					    sends[i][2], 1 * SEC,
@@ -574,6 +612,7 @@ int main(void)
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_claims_in_order),
 		cmocka_unit_test(test_sent_elsewhere),
+		cmocka_unit_test(test_sent_elsewhere_evicted),
 		cmocka_unit_test(test_ring_overflow),
 		cmocka_unit_test(test_complete_and_chain),
 		cmocka_unit_test(test_chain_finish),

@@ -16,7 +16,8 @@
  *                  calls) -> deliver.c (the sender), observe.c
  *   explain.c      where a delivery came from, what it did -> fanout.c
  *                  pidns.c (docs/explanations.md)
- *   fanout.c pidns.c          group signals; pid namespaces
+ *   fanout.c pidns.c          group signals (-> observe.c: could it be
+ *                  one?); pid namespaces
  *   ownsig.c ignored.c        sigtrace's own signals (deliver.c tells
  *                  ownsig.c of deliveries); an ignored signal that woke
  *                  a call only because the task is traced

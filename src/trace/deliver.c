@@ -471,7 +471,8 @@ static bool fatal_default(const struct ev_signal *sig)
 	       (a == SIG_ACT_TERM || a == SIG_ACT_CORE);
 }
 
-void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
+void deliver_signal(struct tracer *T, struct tracee *t, int stopsig,
+		    const siginfo_t *read_si)
 {
 	struct arch_syscall_state regs;
 	enum ignored_fix fix = IGNORED_NONE;
@@ -482,7 +483,9 @@ void deliver_signal(struct tracer *T, struct tracee *t, int stopsig)
 	struct event e;
 	struct ev_signal *sig = &e.u.sig;
 
-	if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
+	if (read_si)
+		si = *read_si;
+	else if (ptrace(PTRACE_GETSIGINFO, t->tid, 0, &si) < 0) {
 		/* ESRCH: gone.  EINVAL: not a signal stop after all. */
 		tracee_resume(T, t, 0);
 		return;

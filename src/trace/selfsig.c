@@ -36,6 +36,9 @@ static struct {
 	pid_t pid;
 	uid_t uid;
 } got[NSIG];
+/* Some slot of got[] counts a signal: the loop asks before every stop,
+ * and a scan of every slot would cost more than the rest of its look. */
+static volatile sig_atomic_t got_any;
 static volatile sig_atomic_t io_watched, io_ready;	/* SIGIO of our own */
 static volatile sig_atomic_t dump_on_usr1, dump_asked;	/* --ring */
 static volatile sig_atomic_t stop_requested;
@@ -62,6 +65,7 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		got[sig].pid = si->si_pid;
 		got[sig].uid = si->si_uid;
 		__atomic_add_fetch(&got[sig].count, 1, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&got_any, 1, __ATOMIC_SEQ_CST);
 	}
 	kill(self, SIGCHLD);	/* end the loop's sleep */
 	errno = saved;
@@ -69,6 +73,10 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 
 bool selfsig_next(struct selfsig_rec *r)
 {
+	/* Cleared before the scan: a signal that comes during it sets it
+	 * again, for the next look. */
+	if (!__atomic_exchange_n(&got_any, 0, __ATOMIC_SEQ_CST))
+		return false;
 	for (int sig = 1; sig < NSIG; sig++) {
 		int n = __atomic_exchange_n(&got[sig].count, 0,
 					    __ATOMIC_SEQ_CST);
@@ -80,6 +88,8 @@ bool selfsig_next(struct selfsig_rec *r)
 		r->code = got[sig].code;
 		r->pid = got[sig].pid;
 		r->uid = got[sig].uid;
+		/* Others may be left: the caller asks until false. */
+		__atomic_store_n(&got_any, 1, __ATOMIC_SEQ_CST);
 		return true;
 	}
 	return false;
@@ -204,18 +214,25 @@ pid_t selfsig_peek(int *status)
 	return si.si_pid;
 }
 
-int selfsig_sleep(int64_t timeout_ns)
+int selfsig_sleep(int64_t timeout_ns, pid_t *trapped)
 {
 	struct timespec ts = {
 		.tv_sec = (time_t)(timeout_ns / 1000000000),
 		.tv_nsec = (long)(timeout_ns % 1000000000),
 	};
+	siginfo_t si;
 
+	*trapped = 0;
 	/* Whatever happened since the peek raised SIGCHLD: a traced task's
-	 * change, or one of sigtrace's signals (its handler raises it). */
-	if (sigtimedwait(&chld_set, NULL, timeout_ns < 0 ? NULL : &ts) < 0 &&
-	    errno != EINTR && errno != EAGAIN)
-		return -errno;
+	 * change, or one of sigtrace's signals (its handler raises it).
+	 * Only the kernel makes CLD_TRAPPED (no process may send a
+	 * positive si_code to another), so si_pid is a tracee's tid. */
+	if (sigtimedwait(&chld_set, &si, timeout_ns < 0 ? NULL : &ts) < 0) {
+		if (errno != EINTR && errno != EAGAIN)
+			return -errno;
+	} else if (si.si_code == CLD_TRAPPED) {
+		*trapped = si.si_pid;
+	}
 	return 0;
 }
 

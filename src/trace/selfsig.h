@@ -50,9 +50,13 @@ void selfsig_restore_inherited(void);
  * traced task left to wait for (--watch between two incarnations) the
  * peek says -ECHILD: sleep all the same.  A state change or a signal
  * after the peek, even before the sleep, ends the sleep at once.
+ * *TRAPPED is the tid whose ptrace stop ended the sleep, or 0: a hint
+ * only (SIGCHLD is not queued twice, so one SIGCHLD may stand for
+ * several stops, or for a stop already taken by a peek, the tracee
+ * running again since); the caller checks it and peeks for the rest.
  */
 pid_t selfsig_peek(int *status);
-int selfsig_sleep(int64_t timeout_ns);
+int selfsig_sleep(int64_t timeout_ns, pid_t *trapped);
 /* The same for one task, TID, sleeping until it changes state. */
 pid_t selfsig_wait_for(pid_t tid, int *status);
 /* TID exited (selfsig_peek said so): reap it. */

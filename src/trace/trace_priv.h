@@ -372,8 +372,10 @@ void lifecycle_detach(struct tracer *T);
 /* A stop (wait STATUS) of a task seized by mistake: let it go as it is. */
 void lifecycle_let_alien_go(struct tracer *T, struct tracee *t, int status);
 
-/* deliver.c: signal-delivery-stops. */
-void deliver_signal(struct tracer *T, struct tracee *t, int sig);
+/* deliver.c: signal-delivery-stops.  SI: its siginfo if already read,
+ * else NULL. */
+void deliver_signal(struct tracer *T, struct tracee *t, int sig,
+		    const siginfo_t *si);
 /* The sender of SIG (decoded from a siginfo) to T, named as for a
  * delivery: a traced process, the observer, /proc; its send claimed. */
 void deliver_sender(struct tracer *T, struct tracee *t, struct ev_signal *sig,

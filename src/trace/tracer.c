@@ -49,10 +49,13 @@ const char *tracer_error(const struct tracer *T)
 	return T->err;
 }
 
-static void dispatch(struct tracer *T, pid_t tid, int status);
+static void dispatch(struct tracer *T, pid_t tid, int status,
+		     const siginfo_t *si);
 static void await_step(struct tracer *T, pid_t tid);
 
-static void handle_stop(struct tracer *T, pid_t tid, int status)
+/* SI: the stop's siginfo when already read (a delivery), or NULL. */
+static void handle_stop(struct tracer *T, pid_t tid, int status,
+			const siginfo_t *si)
 {
 	struct tracee *t = tracee_find(T, tid);
 	int sig = WSTOPSIG(status);
@@ -100,7 +103,7 @@ static void handle_stop(struct tracer *T, pid_t tid, int status)
 		deliver_step_landed(T, t);
 		return;
 	}
-	deliver_signal(T, t, sig);
+	deliver_signal(T, t, sig, si);
 	if (t->awaiting_step)
 		await_step(T, tid);
 }
@@ -115,10 +118,11 @@ static void await_step(struct tracer *T, pid_t tid)
 	int status;
 
 	if (selfsig_wait_for(tid, &status) == tid)
-		dispatch(T, tid, status);
+		dispatch(T, tid, status, NULL);
 }
 
-static void dispatch(struct tracer *T, pid_t tid, int status)
+static void dispatch(struct tracer *T, pid_t tid, int status,
+		     const siginfo_t *si)
 {
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
 		struct tracee *t = tracee_find(T, tid);
@@ -129,7 +133,7 @@ static void dispatch(struct tracer *T, pid_t tid, int status)
 		}
 		selfsig_reap(tid);	/* selfsig_peek() left it there */
 	} else if (WIFSTOPPED(status)) {
-		handle_stop(T, tid, status);
+		handle_stop(T, tid, status, si);
 	}
 }
 
@@ -215,6 +219,39 @@ static int64_t min_timeout(int64_t a, int64_t b)
 	return a < b ? a : b;
 }
 
+/*
+ * Is SI what a ptrace notification left (syscall, event and group
+ * stops: si_code is the stop code, the signal with the event or 0x80
+ * above it) rather than a signal being delivered?  A signal a program
+ * forged for itself in that shape is taken for one too: it only costs
+ * the waitid() that tells them apart.
+ */
+static bool notification(const siginfo_t *si)
+{
+	return si->si_code > 0x7f && (si->si_code & 0x7f) == si->si_signo;
+}
+
+/*
+ * The sleep ended with the SIGCHLD of TID's ptrace stop.  When TID is
+ * at a signal-delivery-stop (PTRACE_GETSIGINFO, which its delivery needs
+ * anyway, succeeds only on a stopped tracee), handle it without asking
+ * waitid() first: one system call less per delivery.  The stop stays
+ * reported until its resume, as with a WNOWAIT peek.  Anything else
+ * (a notification, an exit, a tracee running again after a peek took
+ * its stop, a task not met yet) is left to the peek.  True if handled.
+ */
+static bool take_trapped(struct tracer *T, pid_t tid)
+{
+	struct tracee *t = tracee_find(T, tid);
+	siginfo_t si;
+
+	if (!t || t->proc->alien ||
+	    ptrace(PTRACE_GETSIGINFO, tid, 0, &si) < 0 || notification(&si))
+		return false;
+	dispatch(T, tid, (si.si_signo << 8) | 0x7f, &si);
+	return true;
+}
+
 /* Until no traced thread is left (and no target is awaited), sigtrace
  * is asked to stop, or the deadline comes: each is looked at before
  * every stop, so neither a busy tracee nor a signal just before the
@@ -255,10 +292,15 @@ static int loop(struct tracer *T)
 			if (sole)
 				max = min_timeout(max, SOLE_TASK_SLEEP_NS);
 			sole = false;
-			rc = selfsig_sleep(max);
+			rc = selfsig_sleep(max, &tid);
 			if (rc < 0)
 				return trace_fail(T->err, sizeof(T->err),
 						  "waiting: %s", strerror(-rc));
+			/* Other stops may stand behind the same SIGCHLD:
+			 * unless TID is the only task, peek next. */
+			live = T->live;
+			if (tid > 0 && take_trapped(T, tid))
+				sole = live == 1 && T->live == 1;
 			continue;
 		}
 		if (tid == -ECHILD)
@@ -267,7 +309,7 @@ static int loop(struct tracer *T)
 			return trace_fail(T->err, sizeof(T->err),
 					  "waitid: %s", strerror(-tid));
 		live = T->live;
-		dispatch(T, tid, status);
+		dispatch(T, tid, status, NULL);
 		sole = live == 1 && T->live == 1 && WIFSTOPPED(status);
 	}
 }
@@ -343,7 +385,7 @@ int tracer_run_spawn(struct tracer *T, char *const argv[], const char *path)
 	emit_start(T, argv, NULL, 0);
 	T->trace_started = true;
 	if (pending != -1)
-		dispatch(T, pid, pending);
+		dispatch(T, pid, pending, NULL);
 	/* Sends that no delivery shows are settled at ticks. */
 	if (sender_sees_sends(T->obs)) {
 		T->tick_ns = 100000000u;

@@ -357,9 +357,12 @@ static void complete_delivery(struct tracer *T, struct tracee *t,
 		emit_interrupted(T, t, e, &f);
 	if (handler_runs(&sig->disposition)) {
 		/* Follow the handler to its sigreturn when it interrupted a
-		 * call, or when an outer handler is being followed (its
-		 * sigreturns must pair with the right frames). */
-		bool follow = interrupted || t->depth > 0;
+		 * call whose outcome cannot be told now, or when an outer
+		 * handler is being followed (its sigreturns must pair with
+		 * the right frames). */
+		bool follow = (interrupted &&
+			       !frame_tell_at_delivery(T, t, &f)) ||
+			      t->depth > 0;
 
 		model_delivered(t->proc->model, signo, e->mono_ns);
 		explain_delivered(t, e, follow);

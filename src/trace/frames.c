@@ -79,6 +79,55 @@ void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
 		outcome_known(sig, &f->decided_ret);
 }
 
+/* Has F's handler, as SIGNO's disposition is now, been seen returning? */
+static struct handler_returned *returned_find(struct process *p,
+					      const struct handler_frame *f)
+{
+	const struct sig_state *s = model_get(p->model, f->signo);
+
+	if (!s)
+		return NULL;
+	for (unsigned i = 0; i < HANDLERS_RETURNED; i++) {
+		struct handler_returned *r = &p->returned[i];
+
+		if (r->signo == f->signo && r->handler == f->handler.handler &&
+		    r->since_ns == s->since_ns)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * F's handler returned to the kernel by rt_sigreturn, sending nothing:
+ * it is a handler that returns.  One that left by siglongjmp, or that
+ * re-raises its signal, never gets here, and stays followed every time.
+ * A handler that returns at first and later leaves by siglongjmp is
+ * taken for one that returns (docs/design.md, "EINTR").
+ */
+static void returned_learn(struct process *p, const struct handler_frame *f)
+{
+	const struct sig_state *s = model_get(p->model, f->signo);
+	struct handler_returned *r;
+
+	if (!s || returned_find(p, f))
+		return;
+	r = &p->returned[p->returned_next++ % HANDLERS_RETURNED];
+	r->signo = f->signo;
+	r->handler = f->handler.handler;
+	r->since_ns = s->since_ns;
+}
+
+bool frame_tell_at_delivery(struct tracer *T, struct tracee *t,
+			    const struct handler_frame *f)
+{
+	/* Nested under a followed handler: its sigreturns must pair with
+	 * frames. */
+	if (!f->decided || t->depth > 0 || !returned_find(t->proc, f))
+		return false;
+	frame_emit_outcome(T, t, f, f->decided_ret);
+	return true;
+}
+
 void frame_push(struct tracee *t, const struct handler_frame *f)
 {
 	if (t->depth >= FRAME_DEPTH_MAX) {
@@ -141,6 +190,7 @@ bool frame_return_decided(struct tracer *T, struct tracee *t)
 		return false;
 	if (f->syscall >= 0)
 		frame_emit_outcome(T, t, f, f->decided_ret);
+	returned_learn(t->proc, f);
 	frame_drop(t);
 	return true;
 }

@@ -105,6 +105,16 @@ struct consume_call {
 	struct taken_info peek[TAKEN_PEEK_MAX];
 };
 
+/* frames.c: a handler seen to return by rt_sigreturn, sending nothing
+ * on the way: SIGNO's disposition of SINCE_NS (model.h) at HANDLER. */
+struct handler_returned {
+	int signo;
+	uint64_t handler;
+	uint64_t since_ns;
+};
+
+#define HANDLERS_RETURNED 4
+
 /* Errors go up to the entry points, which print them and exit: put one
  * line for the user in ERR and return -1. */
 __attribute__((format(printf, 3, 4)))
@@ -162,6 +172,10 @@ struct process {
 	int ns_depth;		/* 0: not read yet; 1: sigtrace's own */
 	pid_t ns_tgid;		/* its pid there */
 	uint64_t ns_ino;	/* that namespace, when below sigtrace's */
+	/* frames.c: the handlers whose interrupted calls' outcomes are
+	 * told at the delivery, unfollowed; the newest replaces the oldest */
+	struct handler_returned returned[HANDLERS_RETURNED];
+	unsigned returned_next;
 	struct handled_rec *handled;	/* explain.c: deliveries that ran
 					 * a handler, one per signal */
 	struct oom_mark oom;	/* OOM kill counters at its last exec */
@@ -542,6 +556,12 @@ void pending_discard(struct process *p);
 /* The frame of delivery SIG at NOW, which interrupted stack pointer SP. */
 void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
 		       uint64_t sp, uint64_t now);
+/* Tell the outcome of the call F interrupted now, at its delivery,
+ * instead of following its handler: when the kernel's rules decided it
+ * and that handler was seen returning (its sigreturn is then only a
+ * matter of time).  true when told. */
+bool frame_tell_at_delivery(struct tracer *T, struct tracee *t,
+			    const struct handler_frame *f);
 /* Follow F's handler. */
 void frame_push(struct tracee *t, const struct handler_frame *f);
 /* The innermost frame, or NULL. */

@@ -3,7 +3,8 @@
 # sigtrace notices (the stack pointer leaves the handler: back above the
 # interrupted frame, or off the alternate stack for SA_ONSTACK), warns
 # that the call was abandoned, and stops following the thread: the
-# 20 000 getppid() calls after it make no syscall stops.
+# 20 000 getppid() calls after it make no syscall stops.  And one that
+# returns is followed only until sigtrace has seen it return.
 . "$TESTLIB"
 skip_unless_ptrace
 
@@ -17,4 +18,21 @@ for mode in plain onstack; do
 	assert_jq "$J" '.[-1].type == "trace_end" and .[-1].syscall_stops < 200' \
 		"$mode: the thread is not followed after the handler left"
 done
+
+# A handler seen returning once has the outcomes of the calls it
+# interrupts told at their deliveries (no rt_sigreturn stop each time);
+# another handler on the same signal is followed again, and its
+# siglongjmp noticed.
+J=$T/returned.json
+trace_json "$J" -- "$FIXTURES/longjmp" returned
+assert_rc 0
+assert_output "20 reads failed with EINTR
+the handler returned 20 times
+3 handlers left by siglongjmp"
+assert_jq "$J" 'count(eintrs | select(.syscall == "read" and .signal == "SIGUSR1")) == 20' \
+	"returned: 20 EINTRs logged, as the program saw"
+assert_jq "$J" 'count(ev("warning") | select(.message | test("did not return.*read"))) == 3' \
+	"returned: the siglongjmp handler installed next is followed"
+assert_jq "$J" '.[-1].type == "trace_end" and .[-1].syscall_stops < 20' \
+	"returned: the returning handler is followed once, not 20 times"
 exit 0

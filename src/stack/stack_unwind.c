@@ -28,6 +28,13 @@
  * debug information each frame gets its file:line and the functions
  * inlined there (stack_dwarf.c).
  *
+ * libunwind reads each register with a PTRACE_GETREGSET of the whole set
+ * (two per backtrace: the instruction and the stack pointer, more when a
+ * frame needs others).  The register accessor here reads the set once
+ * per backtrace and answers from it, by libunwind's own table of where
+ * each register is in the set (_UPT_reg_offset, exported by
+ * libunwind-ptrace).
+ *
  * The unwinder reads a process of sigtrace's own word size only: an
  * i386 program traced by a 64-bit sigtrace gets no backtrace but the
  * reason, never frames made of misread registers.
@@ -41,6 +48,7 @@
 
 #include <elf.h>
 #include <fcntl.h>
+#include <sys/ptrace.h>
 #include <unistd.h>
 #include <libunwind-ptrace.h>
 
@@ -92,11 +100,47 @@ static struct {
 	} page[PAGES];
 } mem;
 
+/* libunwind-ptrace's offsets of its register numbers in the
+ * NT_PRSTATUS set; not in its headers. */
+extern const int _UPT_reg_offset[];
+
+/* The general registers of the thread of the current backtrace, read
+ * at its first register access (len 0: not yet, or unreadable). */
+static struct {
+	size_t len;
+	unsigned char data[1024] __attribute__((aligned(16)));
+} regs;
+
 static void mem_begin(pid_t tid)
 {
 	mem.tid = tid;
 	for (size_t i = 0; i < PAGES; i++)
 		mem.page[i].valid = false;
+	regs.len = 0;
+}
+
+/* libunwind's access_reg: the general registers (those up to the
+ * instruction pointer, which libunwind's offset table covers on every
+ * architecture) from one read of the set per backtrace. */
+static int access_reg(unw_addr_space_t as, unw_regnum_t reg, unw_word_t *val,
+		      int write, void *arg)
+{
+	if (!write && mem.tid && reg >= 0 && reg <= UNW_TDEP_IP) {
+		size_t at = (size_t)_UPT_reg_offset[reg];
+		struct iovec iov = { regs.data, sizeof(regs.data) };
+
+		if (!regs.len &&
+		    ptrace(PTRACE_GETREGSET, mem.tid, (void *)NT_PRSTATUS,
+			   &iov) == 0)
+			regs.len = iov.iov_len;
+		if (at + sizeof(*val) <= regs.len) {
+			memcpy(val, regs.data + at, sizeof(*val));
+			return 0;
+		}
+	}
+	if (write)
+		regs.len = 0;
+	return _UPT_access_reg(as, reg, val, write, arg);
 }
 
 static const unsigned char *mem_page(uint64_t addr)
@@ -158,6 +202,7 @@ int stack_init(void)
 		return 0;
 	accessors = _UPT_accessors;
 	accessors.access_mem = access_mem;
+	accessors.access_reg = access_reg;
 	/* A first address space now: running out of memory is best seen
 	 * before tracing starts. */
 	as = unw_create_addr_space(&accessors, 0);

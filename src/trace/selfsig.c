@@ -214,20 +214,75 @@ pid_t selfsig_peek(int *status)
 	return si.si_pid;
 }
 
-int selfsig_sleep(int64_t timeout_ns, pid_t *trapped)
+static uint64_t mono_now(void)
 {
-	struct timespec ts = {
-		.tv_sec = (time_t)(timeout_ns / 1000000000),
-		.tv_nsec = (long)(timeout_ns % 1000000000),
-	};
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * The sleep's time limit is a timer that raises SIGCHLD, not a timeout
+ * of sigtimedwait(): a timeout arms and cancels a kernel timer at every
+ * sleep (once per stop in a signal storm, a sixth of sigtrace's CPU
+ * time there), while the times the loop wakes for (the next tick, the
+ * logs' flush, the deadline) stay the same for many sleeps: the timer
+ * is set only when the next one is earlier than it, or it went off.
+ * Going off early (the flush came first) only makes a sleep short.
+ */
+static timer_t wake_timer;
+static bool wake_timer_made;
+static uint64_t wake_armed;	/* when it goes off; 0: not set */
+
+/* A SIGCHLD at UNTIL (CLOCK_MONOTONIC ns) at the latest; false if none
+ * can be had. */
+static bool wake_by(uint64_t until, uint64_t now)
+{
+	struct itimerspec its;
+
+	if (wake_armed > now && wake_armed <= until)
+		return true;
+	if (!wake_timer_made) {
+		struct sigevent sev;
+
+		memset(&sev, 0, sizeof(sev));
+		sev.sigev_notify = SIGEV_SIGNAL;
+		sev.sigev_signo = SIGCHLD;
+		if (timer_create(CLOCK_MONOTONIC, &sev, &wake_timer) < 0)
+			return false;
+		wake_timer_made = true;
+	}
+	memset(&its, 0, sizeof(its));
+	its.it_value.tv_sec = (time_t)(until / 1000000000u);
+	its.it_value.tv_nsec = (long)(until % 1000000000u);
+	if (timer_settime(wake_timer, TIMER_ABSTIME, &its, NULL) < 0)
+		return false;
+	wake_armed = until;
+	return true;
+}
+
+int selfsig_sleep(uint64_t until_ns, pid_t *trapped)
+{
+	uint64_t now = until_ns ? mono_now() : 0;
+	struct timespec ts = { 0, 0 };
+	const struct timespec *limit = NULL;
 	siginfo_t si;
 
 	*trapped = 0;
+	if (until_ns && (until_ns <= now || !wake_by(until_ns, now))) {
+		/* Due already (just look), or no timer: a timeout. */
+		uint64_t left = until_ns > now ? until_ns - now : 0;
+
+		ts.tv_sec = (time_t)(left / 1000000000u);
+		ts.tv_nsec = (long)(left % 1000000000u);
+		limit = &ts;
+	}
 	/* Whatever happened since the peek raised SIGCHLD: a traced task's
-	 * change, or one of sigtrace's signals (its handler raises it).
-	 * Only the kernel makes CLD_TRAPPED (no process may send a
+	 * change, one of sigtrace's signals (its handler raises it), the
+	 * timer.  Only the kernel makes CLD_TRAPPED (no process may send a
 	 * positive si_code to another), so si_pid is a tracee's tid. */
-	if (sigtimedwait(&chld_set, &si, timeout_ns < 0 ? NULL : &ts) < 0) {
+	if (sigtimedwait(&chld_set, &si, limit) < 0) {
 		if (errno != EINTR && errno != EAGAIN)
 			return -errno;
 	} else if (si.si_code == CLD_TRAPPED) {

@@ -46,7 +46,8 @@ void selfsig_restore_inherited(void);
  *
  * selfsig_sleep() then sleeps until a task changes state, one of
  * sigtrace's signals comes (look at the records and flags below and peek
- * again), or TIMEOUT_NS pass (< 0: no limit); 0 or -errno.  With no
+ * again), or CLOCK_MONOTONIC reaches UNTIL_NS (0: no limit; it may wake
+ * sooner); 0 or -errno.  With no
  * traced task left to wait for (--watch between two incarnations) the
  * peek says -ECHILD: sleep all the same.  A state change or a signal
  * after the peek, even before the sleep, ends the sleep at once.
@@ -56,7 +57,7 @@ void selfsig_restore_inherited(void);
  * running again since); the caller checks it and peeks for the rest.
  */
 pid_t selfsig_peek(int *status);
-int selfsig_sleep(int64_t timeout_ns, pid_t *trapped);
+int selfsig_sleep(uint64_t until_ns, pid_t *trapped);
 /* The same for one task, TID, sleeping until it changes state. */
 pid_t selfsig_wait_for(pid_t tid, int *status);
 /* TID exited (selfsig_peek said so): reap it. */

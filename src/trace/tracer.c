@@ -187,17 +187,12 @@ static void tick(struct tracer *T, uint64_t now)
 	show_status(T);
 }
 
-/* How long the loop may sleep at NOW: until the next tick or the
- * deadline, or for ever (-1). */
-static int64_t sleep_ns(const struct tracer *T, uint64_t now)
+/* The earlier of two times (0: none). */
+static uint64_t earlier(uint64_t a, uint64_t b)
 {
-	uint64_t until = T->tick_ns ? T->next_tick_ns : 0;
-
-	if (T->deadline_ns && (!until || T->deadline_ns < until))
-		until = T->deadline_ns;
-	if (!until)
-		return -1;
-	return until > now ? (int64_t)(until - now) : 0;
+	if (!a)
+		return b;
+	return b && b < a ? b : a;
 }
 
 /*
@@ -205,18 +200,27 @@ static int64_t sleep_ns(const struct tracer *T, uint64_t now)
  * nothing else can be ready: sleep at once (its next stop raises
  * SIGCHLD) instead of asking waitpid first, one system call less per stop
  * of a single-threaded program.  In case its next change raced with the
- * last SIGCHLD (a kill while it was stopped), that sleep is short.
+ * last SIGCHLD (a kill while it was stopped), that sleep is short: it
+ * ends at the next multiple of SOLE_TASK_SLEEP_NS, a time that stays the
+ * same for many sleeps (selfsig_sleep sets its timer only when the time
+ * changes).
  */
 #define SOLE_TASK_SLEEP_NS 10000000u
 
-/* The shorter of two sleeps (< 0: no limit). */
-static int64_t min_timeout(int64_t a, int64_t b)
+/* Until when the loop may sleep at NOW: the next tick, the deadline,
+ * the logs' next flush (they catch up first), or for ever (0). */
+static uint64_t sleep_until(struct tracer *T, uint64_t now, bool sole)
 {
-	if (a < 0)
-		return b;
-	if (b < 0)
-		return a;
-	return a < b ? a : b;
+	uint64_t until = earlier(T->tick_ns ? T->next_tick_ns : 0,
+				 T->deadline_ns);
+
+	trace_flush_idle(T);
+	if (T->unflushed_ns)
+		until = earlier(until, T->unflushed_ns + TRACE_FLUSH_NS);
+	if (sole)
+		until = earlier(until, (now / SOLE_TASK_SLEEP_NS + 1) *
+				SOLE_TASK_SLEEP_NS);
+	return until;
 }
 
 /*
@@ -280,19 +284,10 @@ static int loop(struct tracer *T)
 			trace_trigger_sinks(T);
 		tid = sole ? 0 : selfsig_peek(&status);
 		if (tid == 0 || (tid == -ECHILD && watch_waiting(T))) {
-			/* Nothing to do (or no task until the next match):
-			 * the logs catch up, then sleep until the next tick,
-			 * the deadline or the logs' next flush. */
-			int64_t max = sleep_ns(T, now);
-			uint64_t flush = trace_flush_idle(T);
-			int rc;
+			/* Nothing to do (or no task until the next match). */
+			int rc = selfsig_sleep(sleep_until(T, now, sole), &tid);
 
-			if (flush)
-				max = min_timeout(max, (int64_t)flush);
-			if (sole)
-				max = min_timeout(max, SOLE_TASK_SLEEP_NS);
 			sole = false;
-			rc = selfsig_sleep(max, &tid);
 			if (rc < 0)
 				return trace_fail(T->err, sizeof(T->err),
 						  "waiting: %s", strerror(-rc));

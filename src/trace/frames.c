@@ -79,6 +79,11 @@ void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
 		outcome_known(sig, &f->decided_ret);
 }
 
+/* Of the deliveries told for one handler, one in RETURNED_RECHECK is
+ * followed all the same: a handler that changed its ways (it now leaves
+ * by siglongjmp, or re-raises its signal) is found out again. */
+#define RETURNED_RECHECK 64
+
 /* Has F's handler, as SIGNO's disposition is now, been seen returning? */
 static struct handler_returned *returned_find(struct process *p,
 					      const struct handler_frame *f)
@@ -101,28 +106,50 @@ static struct handler_returned *returned_find(struct process *p,
  * F's handler returned to the kernel by rt_sigreturn, sending nothing:
  * it is a handler that returns.  One that left by siglongjmp, or that
  * re-raises its signal, never gets here, and stays followed every time.
- * A handler that returns at first and later leaves by siglongjmp is
- * taken for one that returns (docs/design.md, "EINTR").
+ * (Attach mode knows no SA_RESTART: a -ERESTARTSYS call is followed
+ * each time, since a sigaction it does not see, siginterrupt(), may
+ * change it.)
  */
 static void returned_learn(struct process *p, const struct handler_frame *f)
 {
 	const struct sig_state *s = model_get(p->model, f->signo);
 	struct handler_returned *r;
 
-	if (!s || returned_find(p, f))
+	if (!s)
 		return;
-	r = &p->returned[p->returned_next++ % HANDLERS_RETURNED];
-	r->signo = f->signo;
-	r->handler = f->handler.handler;
-	r->since_ns = s->since_ns;
+	r = returned_find(p, f);
+	if (!r) {
+		r = &p->returned[p->returned_next++ % HANDLERS_RETURNED];
+		r->signo = f->signo;
+		r->handler = f->handler.handler;
+		r->since_ns = s->since_ns;
+	}
+	r->told = 0;
+}
+
+/* F's handler did not return, or sent a signal: follow it again. */
+static void returned_forget(struct process *p, const struct handler_frame *f)
+{
+	struct handler_returned *r = returned_find(p, f);
+
+	if (r)
+		memset(r, 0, sizeof(*r));
+}
+
+void frame_abandoned(struct tracee *t, const struct handler_frame *f)
+{
+	returned_forget(t->proc, f);
 }
 
 bool frame_tell_at_delivery(struct tracer *T, struct tracee *t,
 			    const struct handler_frame *f)
 {
+	struct handler_returned *r;
+
 	/* Nested under a followed handler: its sigreturns must pair with
 	 * frames. */
-	if (!f->decided || t->depth > 0 || !returned_find(t->proc, f))
+	if (!f->decided || t->depth > 0 || !(r = returned_find(t->proc, f)) ||
+	    ++r->told >= RETURNED_RECHECK)
 		return false;
 	frame_emit_outcome(T, t, f, f->decided_ret);
 	return true;
@@ -209,6 +236,10 @@ void frame_sigreturned(struct tracer *T, struct tracee *t,
 {
 	struct proc_status st;
 
+	if (f->sent)
+		returned_forget(t->proc, f);
+	else if (f->decided)
+		returned_learn(t->proc, f);
 	/* The clean-exit idiom: the handler re-raised its signal, blocked
 	 * while it ran; rt_sigreturn unblocks it and the kernel delivers
 	 * it before a single instruction of the program runs. */

@@ -240,6 +240,7 @@ static void drop_abandoned_frames(struct tracer *T, struct tracee *t,
 			return;
 		/* Dropping keeps the room: F stays readable below. */
 		frame_drop(t);
+		frame_abandoned(t, f);
 		if (f->syscall < 0)
 			continue;
 		event_init(&e, EV_WARNING);

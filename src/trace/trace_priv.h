@@ -111,6 +111,7 @@ struct handler_returned {
 	int signo;
 	uint64_t handler;
 	uint64_t since_ns;
+	unsigned char told;	/* deliveries told since it was followed */
 };
 
 #define HANDLERS_RETURNED 4
@@ -559,9 +560,13 @@ void frame_of_delivery(struct handler_frame *f, const struct ev_signal *sig,
 /* Tell the outcome of the call F interrupted now, at its delivery,
  * instead of following its handler: when the kernel's rules decided it
  * and that handler was seen returning (its sigreturn is then only a
- * matter of time).  true when told. */
+ * matter of time; one delivery in RETURNED_RECHECK checks it again).
+ * true when told. */
 bool frame_tell_at_delivery(struct tracer *T, struct tracee *t,
 			    const struct handler_frame *f);
+/* F's handler was left without rt_sigreturn (siglongjmp): follow it
+ * at every delivery again. */
+void frame_abandoned(struct tracee *t, const struct handler_frame *f);
 /* Follow F's handler. */
 void frame_push(struct tracee *t, const struct handler_frame *f);
 /* The innermost frame, or NULL. */

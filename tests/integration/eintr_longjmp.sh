@@ -35,4 +35,19 @@ assert_jq "$J" 'count(ev("warning") | select(.message | test("did not return.*re
 	"returned: the siglongjmp handler installed next is followed"
 assert_jq "$J" '.[-1].type == "trace_end" and .[-1].syscall_stops < 20' \
 	"returned: the returning handler is followed once, not 20 times"
+# A returning handler that starts leaving by siglongjmp is found out by
+# the one delivery in 64 still followed; from then on each is followed.
+J=$T/turns.json
+trace_json "$J" -- "$FIXTURES/longjmp" turns
+assert_rc 0
+assert_output "10 reads failed with EINTR
+80 handlers left by siglongjmp"
+assert_jq "$J" '[.[] | select(.type == "eintr" or (.type == "warning" and
+	(.message | test("did not return.*read"))))] | length == 90' \
+	"turns: every interrupted read has an outcome, EINTR or abandoned"
+assert_jq "$J" '[.[] | select(.type == "eintr" or .type == "warning")] |
+	(.[-1].type == "warning") and
+	(map(.type) | index("warning")) as $first |
+	($first <= 64) and (.[$first:] | all(.type == "warning"))' \
+	"turns: the siglongjmp is found within 64 deliveries, then at each"
 exit 0

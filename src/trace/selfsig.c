@@ -326,6 +326,11 @@ int selfsig_watch_fd(int fd)
 	return 0;
 }
 
+bool selfsig_noted(void)
+{
+	return got_any || io_ready || dump_asked || stop_requested;
+}
+
 bool selfsig_take_io(void)
 {
 	if (!io_ready)

@@ -66,6 +66,9 @@ void selfsig_reap(pid_t tid);
 /* A signal that sigtrace got since the last look: false when none is
  * left. */
 bool selfsig_next(struct selfsig_rec *r);
+/* Is anything below waiting to be looked at (a signal's record, data
+ * on a watched descriptor, a dump or stop request)? */
+bool selfsig_noted(void);
 
 /* Data on FD (a socket, an inotify descriptor) ends the wait too (its
  * SIGIO is sigtrace's own, not noted), and selfsig_take_io() says once

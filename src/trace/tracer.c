@@ -249,6 +249,11 @@ static bool take_trapped(struct tracer *T, pid_t tid)
 	struct tracee *t = tracee_find(T, tid);
 	siginfo_t si;
 
+	/* sigtrace's own signals and the deadline come before any stop
+	 * (the loop looks at them first). */
+	if (selfsig_noted() ||
+	    (T->deadline_ns && trace_now() >= T->deadline_ns))
+		return false;
 	if (!t || t->proc->alien ||
 	    ptrace(PTRACE_GETSIGINFO, tid, 0, &si) < 0 || notification(&si))
 		return false;

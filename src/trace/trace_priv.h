@@ -229,6 +229,7 @@ struct tracee {
 	struct handler_frame *frames;
 	bool started;		/* the first stop has been seen */
 	bool awaiting_step;	/* single-stepping onto a handler (attach) */
+	bool stuck;		/* no resume let it go (tracee_release) */
 	struct event *held;	/* the delivery waiting for its handler address */
 	uint64_t held_sp;
 	uint64_t restart_ip;	/* a call sigtrace restarted (ignored.c), not

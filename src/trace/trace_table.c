@@ -340,6 +340,8 @@ int tracee_release(struct tracer *T, struct tracee *t, int req, int sig)
 	 * again and again. */
 	warn_release(T, t, req, e, "it could not be continued either and stays stopped");
 	waitid(P_PID, (id_t)t->tid, &si, WSTOPPED | __WALL | WNOHANG);
+	/* A SIGCHLD still naming it must not bring this stop back. */
+	t->stuck = true;
 	return -1;
 }
 

@@ -242,7 +242,8 @@ static bool notification(const siginfo_t *si)
  * waitid() first: one system call less per delivery.  The stop stays
  * reported until its resume, as with a WNOWAIT peek.  Anything else
  * (a notification, an exit, a tracee running again after a peek took
- * its stop, a task not met yet) is left to the peek.  True if handled.
+ * its stop, a task not met yet, one left stopped because no resume
+ * worked) is left to the peek.  True if handled.
  */
 static bool take_trapped(struct tracer *T, pid_t tid)
 {
@@ -254,7 +255,7 @@ static bool take_trapped(struct tracer *T, pid_t tid)
 	if (selfsig_noted() ||
 	    (T->deadline_ns && trace_now() >= T->deadline_ns))
 		return false;
-	if (!t || t->proc->alien ||
+	if (!t || t->proc->alien || t->stuck ||
 	    ptrace(PTRACE_GETSIGINFO, tid, 0, &si) < 0 || notification(&si))
 		return false;
 	dispatch(T, tid, (si.si_signo << 8) | 0x7f, &si);

@@ -14,6 +14,7 @@
 #include "proc.h"
 #include "sigtab.h"
 #include "trace_priv.h"
+#include "xmalloc.h"
 
 #define FRAMES_FIRST 2
 
@@ -246,8 +247,10 @@ void frame_sigreturned(struct tracer *T, struct tracee *t,
 	if (ret == -EINTR &&
 	    proc_read_status(t->proc->pid, t->tid, &st) == 0 &&
 	    ((st.pending | st.shared_pending) & ~st.blocked)) {
+		if (!t->held_frame)
+			t->held_frame = xmalloc(sizeof(*t->held_frame));
 		t->outcome_held = true;
-		t->held_frame = *f;
+		*t->held_frame = *f;
 		t->held_ret = ret;
 		return;
 	}
@@ -261,7 +264,7 @@ void frame_flush_outcome(struct tracer *T, struct tracee *t, bool unseen)
 	if (!t->outcome_held)
 		return;
 	t->outcome_held = false;
-	frame_event(&e, EV_EINTR, t, &t->held_frame);
+	frame_event(&e, EV_EINTR, t, t->held_frame);
 	e.u.sc.unseen = unseen;
 	trace_emit(T, t->proc, &e);
 }

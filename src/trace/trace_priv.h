@@ -241,7 +241,7 @@ struct tracee {
 	/* An EINTR restored by rt_sigreturn while a signal was pending:
 	 * the thread may die of it before it runs (frames.c). */
 	bool outcome_held;
-	struct handler_frame held_frame;
+	struct handler_frame *held_frame;	/* made when first needed */
 	long held_ret;
 	struct consume_call *cc; /* consumed.c: a call taking a signal */
 };

@@ -253,6 +253,7 @@ static void tracee_free(struct tracee *t)
 	stack_forget_thread(t->tid);
 	frames_free(t);
 	free(t->cc);
+	free(t->held_frame);
 	if (t->held) {
 		stack_free(t->held->u.sig.stack);
 		free(t->held);

@@ -12,8 +12,18 @@ MAKE=$(command -v make) || skip "make is not installed (Debian package make)"
 mkdir "$T/build" || fail "mkdir"
 printf 'all: a b\na:\n\t$(V) plain\nb:\n\t$(V) plain\n' >"$T/build/Makefile"
 J=$T/log.json
-trace_json "$J" -- "$FIXTURES/pty_driver" -n 2 intr -- \
-	"$MAKE" -s -C "$T/build" -j2 V="$FIXTURES/tty_victim"
+# make cleans up inside its SIGINT handler, which also waits for its
+# jobs: when ^C lands while the main line has just reaped a job, the
+# handler's wait finds none and make stops with "wait: No child
+# processes" (exit 2) instead of re-raising.  That is make's own race
+# (help-make, 2021-06: "does all kinds of things in its signal handler
+# which are not really valid"), seen here about once in 20 runs under
+# load: the scenario did not happen, so it is run again.
+for attempt in 1 2 3; do
+	trace_json "$J" -- "$FIXTURES/pty_driver" -n 2 intr -- \
+		"$MAKE" -s -C "$T/build" -j2 V="$FIXTURES/tty_victim"
+	grep -q 'wait: No child processes' "$out_file" || break
+done
 assert_rc 0
 grep -q 'command killed by SIGINT$' "$out_file" ||
 	{ show_file "$out_file" stdout; fail "make did not die of SIGINT"; }

@@ -32,8 +32,11 @@ static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
 		p->changes_truncated = true;
 		return;
 	}
-	if (!p->changes)
-		p->changes = xcalloc(AN_CHANGES_MAX, sizeof(*p->changes));
+	if (p->nchanges == p->changes_cap) {
+		p->changes_cap = p->changes_cap ? 2 * p->changes_cap : 4;
+		p->changes = xrealloc(p->changes,
+				      p->changes_cap * sizeof(*p->changes));
+	}
 	c = &p->changes[p->nchanges++];
 	c->ns = ns;
 	c->signo = (uint8_t)signo;
@@ -44,13 +47,61 @@ static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
 
 /* ---- dispositions: the model, and the report's view of it ---- */
 
-/* The report's view of SIGNO from the model: flags only as stated by
- * the log (a default a rule made, or a snapshot's, states none). */
-static void sig_view(struct analyzer *a, struct an_proc *p, int signo)
+/* The model P began with, in M.  A process that changes nothing has no
+ * model of its own: this is what it would hold (the times of its
+ * deliveries aside, which no report reads). */
+static void proc_model_init(const struct an_proc *p, struct sigmodel *m)
 {
-	struct an_sigstate *s = &p->sig[signo];
+	if (p->unknown_start)
+		model_init_unknown(m, p->first_ns);
+	else
+		model_init(m, false, 0, 0, p->first_ns);
+	if (p->nexec)
+		model_exec(m, p->exec_path, p->exec_ns);
+}
 
-	an_disp_from(a, &s->cur, &model_get(&p->model, signo)->disp);
+const struct sigmodel *an_proc_model(const struct an_proc *p,
+				     struct sigmodel *tmp)
+{
+	if (p->model)
+		return p->model;
+	proc_model_init(p, tmp);
+	return tmp;
+}
+
+/* P's model, to change with a rule that may leave it as it is: its
+ * own, or one in TMP for model_keep(). */
+static struct sigmodel *model_try(struct an_proc *p, struct sigmodel *tmp)
+{
+	return (struct sigmodel *)an_proc_model(p, tmp);
+}
+
+/* M from model_try(): P's own from now on if the rule changed it. */
+static void model_keep(struct an_proc *p, struct sigmodel *m)
+{
+	if (m == p->model)
+		return;
+	if (m->table)
+		p->model = model_copy(m);
+	model_release(m);
+}
+
+/* P's model, to change for certain. */
+static struct sigmodel *model_mut(struct an_proc *p)
+{
+	if (!p->model) {
+		p->model = xmalloc(sizeof(*p->model));
+		proc_model_init(p, p->model);
+	}
+	return p->model;
+}
+
+/* S's cur from M's SIGNO: flags only as stated by the log (a default a
+ * rule made, or a snapshot's, states none). */
+static void sig_view(struct analyzer *a, const struct sigmodel *m,
+		     int signo, struct an_sigstate *s)
+{
+	an_disp_from(a, &s->cur, &model_get(m, signo)->disp);
 	if (!s->flags_stated) {
 		s->cur.flags_known = false;
 		s->cur.flags = 0;
@@ -67,21 +118,25 @@ static bool kind_known(const struct disposition *d)
 static void sig_learn(struct analyzer *a, struct an_proc *p, int signo,
 		      const struct disposition *d, uint64_t ns)
 {
-	struct an_sigstate *s = &p->sig[signo];
+	struct an_sigstate s = *an_sig(p, signo);
+	struct sigmodel tmp, *m;
 	bool other;
 
 	if (!kind_known(d))
 		return;
-	other = model_learn(&p->model, signo, d);
-	s->flags_stated = d->flags_known || (!other && s->flags_stated);
-	sig_view(a, p, signo);
-	if (!s->changed) {
-		s->start = s->cur;
+	m = model_try(p, &tmp);
+	other = model_learn(m, signo, d);
+	s.flags_stated = d->flags_known || (!other && s.flags_stated);
+	sig_view(a, m, signo, &s);
+	model_keep(p, m);
+	if (!s.changed) {
+		s.start = s.cur;
 		ns = p->nexec ? p->exec_ns : p->first_ns;
 	}
+	an_sig_put(p, signo, &s);
 	if (other)
-		change_add(a, p, ns, signo, s->cur.kind, HOW_SNAPSHOT,
-			   s->cur.symbol);
+		change_add(a, p, ns, signo, s.cur.kind, HOW_SNAPSHOT,
+			   s.cur.symbol);
 }
 
 /* The model took a change of SIGNO by the program (or by the kernel on
@@ -90,24 +145,26 @@ static void sig_changed(struct analyzer *a, struct an_proc *p, int signo,
 			bool stated, enum an_how how, const struct event *e,
 			uint64_t seq)
 {
-	struct an_sigstate *s = &p->sig[signo];
-	struct an_disp was = s->cur;
+	struct an_sigstate s = *an_sig(p, signo);
+	struct an_disp was = s.cur;
 
-	s->flags_stated = stated;
-	sig_view(a, p, signo);
-	s->how = (uint8_t)how;
-	s->changed = true;
-	s->since_ns = e->mono_ns;
-	s->since_seq = seq;
-	s->since_tid = e->tid;
-	if (was.kind != s->cur.kind || was.handler != s->cur.handler)
-		change_add(a, p, e->mono_ns, signo, s->cur.kind, (uint8_t)how,
-			   s->cur.symbol);
+	s.flags_stated = stated;
+	sig_view(a, model_mut(p), signo, &s);
+	s.how = (uint8_t)how;
+	s.changed = true;
+	s.since_ns = e->mono_ns;
+	s.since_seq = seq;
+	s.since_tid = e->tid;
+	an_sig_put(p, signo, &s);
+	if (was.kind != s.cur.kind || was.handler != s.cur.handler)
+		change_add(a, p, e->mono_ns, signo, s.cur.kind, (uint8_t)how,
+			   s.cur.symbol);
 }
 
 static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 				bool unknown)
 {
+	struct sigmodel m;
 	struct an_proc *p;
 
 	if (a->nprocs >= AN_PROCS_MAX)
@@ -117,20 +174,13 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 	p->index = a->nprocs + 1;
 	p->first_ns = ns;
 	p->unknown_start = unknown;
-	if (unknown)
-		model_init_unknown(&p->model, ns);
-	else
-		model_init(&p->model, false, 0, 0, ns);
-	for (int s = 1; s <= SIG_MAX; s++) {
-		sig_view(a, p, s);
-		p->sig[s].start = p->sig[s].cur;
-		p->sig[s].since_ns = ns;
-		p->sig_row[s] = -1;
-	}
-	p->threads[0].tid = pid;
-	p->threads[0].first_ns = ns;
-	p->threads[0].row = -1;
-	p->nthreads = 1;
+	/* Every signal begins alike: its view is the base. */
+	proc_model_init(p, &m);
+	sig_view(a, &m, 1, &p->base);
+	p->base.start = p->base.cur;
+	p->base.since_ns = ns;
+	p->base.row = -1;
+	an_thread_get(p, pid, ns, true)->row = -1;
 	a->procs[a->nprocs++] = p;
 	an_proc_index(a, p);
 	p->row = an_row_add(a, ROW_PROC, p->index - 1, pid, 0);
@@ -218,24 +268,28 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 	}
 	if (c && c->verdict == VERDICT_RUNNING)
 		return;
-	c = proc_new(a, e->u.fork.child, e->mono_ns, false);
+	c = proc_new(a, e->u.fork.child, e->mono_ns, p->unknown_start);
 	if (!c)
 		return;
 	c->parent = p->pid;
 	memcpy(c->comm, p->comm, sizeof(c->comm));
 	c->argv = p->argv;
 	memcpy(c->exec_path, p->exec_path, sizeof(c->exec_path));
-	c->unknown_start = p->unknown_start;
-	model_release(&c->model);
-	model_copy_into(&c->model, &p->model);	/* the child starts with a copy */
+	if (p->model)	/* the child starts with a copy */
+		c->model = model_copy(p->model);
+	c->base.start = c->base.cur = p->base.cur;
+	c->base.flags_stated = p->base.flags_stated;
 	for (int s = 1; s <= SIG_MAX; s++) {
-		struct an_disp *d = &p->sig[s].cur;
+		const struct an_sigstate *ps = an_sig(p, s);
+		struct an_sigstate cs = c->base;
 
-		c->sig[s].start = c->sig[s].cur = *d;
-		c->sig[s].flags_stated = p->sig[s].flags_stated;
-		if (d->kind != (c->unknown_start ? DISP_UNKNOWN : DISP_DEFAULT))
-			change_add(a, c, e->mono_ns, s, d->kind, HOW_START,
-				   d->symbol);
+		cs.start = cs.cur = ps->cur;
+		cs.flags_stated = ps->flags_stated;
+		an_sig_put(c, s, &cs);
+		if (cs.cur.kind != (c->unknown_start ? DISP_UNKNOWN :
+				    DISP_DEFAULT))
+			change_add(a, c, e->mono_ns, s, cs.cur.kind, HOW_START,
+				   cs.cur.symbol);
 	}
 }
 
@@ -248,20 +302,23 @@ static void on_exec(struct analyzer *a, struct an_proc *p,
 		    sizeof(e->u.exec.path));
 	an_args_from(&p->argv, &e->u.exec.argv);
 	change_add(a, p, e->mono_ns, 0, 0, HOW_EXEC, 0);
-	model_exec(&p->model, p->exec_path, e->mono_ns);
+	/* Without a model of its own P has no handler for execve to reset. */
+	if (p->model)
+		model_exec(p->model, p->exec_path, e->mono_ns);
 	for (int s = 1; s <= SIG_MAX; s++) {
-		struct an_sigstate *st = &p->sig[s];
+		struct an_sigstate st = *an_sig(p, s);
 
-		if (model_get(&p->model, s)->origin == ORIGIN_EXEC) {
-			st->flags_stated = false;
-			sig_view(a, p, s);
-			st->how = HOW_EXEC;
-			st->since_ns = e->mono_ns;
+		if (p->model && model_get(p->model, s)->origin == ORIGIN_EXEC) {
+			st.flags_stated = false;
+			sig_view(a, p->model, s, &st);
+			st.how = HOW_EXEC;
+			st.since_ns = e->mono_ns;
 			change_add(a, p, e->mono_ns, s, DISP_DEFAULT, HOW_EXEC,
 				   0);
 		}
-		st->start = st->cur;
-		st->changed = false;
+		st.start = st.cur;
+		st.changed = false;
+		an_sig_put(p, s, &st);
 	}
 	/* Threads other than the one that exec'd are gone. */
 	for (uint32_t i = 0; i < p->nthreads; i++) {
@@ -275,6 +332,16 @@ static void on_exec(struct analyzer *a, struct an_proc *p,
 static bool child_status_code(int code)
 {
 	return code == CLD_EXITED || code == CLD_KILLED || code == CLD_DUMPED;
+}
+
+/* A delivery of SIGNO to P's handler: did SA_RESETHAND reset it? */
+static bool delivered(struct an_proc *p, int signo, uint64_t ns)
+{
+	struct sigmodel tmp, *m = model_try(p, &tmp);
+	bool reset = model_delivered(m, signo, ns);
+
+	model_keep(p, m);
+	return reset;
 }
 
 static void on_signal(struct analyzer *a, struct an_proc *p,
@@ -304,7 +371,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 	if (s->signo == SIGCONT)
 		p->stopped = false;
 	if (cls == CLS_FATAL || cls == CLS_STOP) {
-		struct an_fatal *f = &p->fatal;
+		struct an_fatal *f = an_proc_fatal_mut(p);
 
 		memset(f, 0, sizeof(*f));
 		f->known = true;
@@ -326,8 +393,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 		if (d.kind == DISP_HANDLER)
 			p->sigchld_handled++;
 	}
-	if (d.kind == DISP_HANDLER &&
-	    model_delivered(&p->model, s->signo, e->mono_ns))
+	if (d.kind == DISP_HANDLER && delivered(p, s->signo, e->mono_ns))
 		sig_changed(a, p, s->signo, false, HOW_RESETHAND, e, seq);
 }
 
@@ -343,7 +409,7 @@ static void on_sigaction(struct analyzer *a, struct an_proc *p,
 	if (!sa->has_new || (!sa->observed && sa->result != 0) ||
 	    !kind_known(&sa->new_disp))
 		return;
-	model_set(&p->model, sa->signo, &sa->new_disp, e->mono_ns);
+	model_set(model_mut(p), sa->signo, &sa->new_disp, e->mono_ns);
 	sig_changed(a, p, sa->signo, sa->new_disp.flags_known,
 		    sa->observed ? HOW_OBSERVED : HOW_SIGACTION, e, seq);
 }
@@ -400,7 +466,7 @@ static void on_exit_event(struct analyzer *a, struct an_proc *p,
 	end_threads(p, e->mono_ns);
 	parent = p->parent ? analyzer_proc(a, p->parent) : NULL;
 	if (parent && parent->verdict == VERDICT_RUNNING &&
-	    parent->sig[SIGCHLD].cur.kind == DISP_HANDLER)
+	    an_sig(parent, SIGCHLD)->cur.kind == DISP_HANDLER)
 		parent->child_exits++;
 }
 
@@ -541,11 +607,8 @@ void analyzer_free(struct analyzer *a)
 {
 	if (!a)
 		return;
-	for (uint32_t i = 0; i < a->nprocs; i++) {
-		free(a->procs[i]->changes);
-		model_release(&a->procs[i]->model);
-		free(a->procs[i]);
-	}
+	for (uint32_t i = 0; i < a->nprocs; i++)
+		an_proc_free(a->procs[i]);
 	for (uint32_t i = 0; i < a->nrows; i++)
 		free(a->rows[i].bins);
 	for (uint32_t i = 0; i < a->pool.n; i++)

@@ -97,6 +97,7 @@ struct an_sigstate {
 	uint64_t since_ns;
 	uint64_t since_seq;
 	pid_t since_tid;
+	int row;		/* lane of the signal's deliveries, -1 none */
 };
 
 /* A kind change of one signal (signo >= 1), or an exec (signo 0). */
@@ -140,10 +141,7 @@ enum an_cls {
 /* The classes counted in time bins: deliveries and syscall outcomes. */
 #define AN_BIN_CLS (CLS_RESTARTED + 1)
 
-/* One entry of the event timeline: a description ready to escape.  In a
- * process's context ring the description may still be to write (TOLD
- * false): most ring entries are never shown, so their text is made only
- * when they are (analyzer_tl.c). */
+/* One entry of the event timeline: a description ready to escape. */
 struct an_tl {
 	uint64_t seq;		/* position of the event in the stream */
 	uint64_t ns;
@@ -154,6 +152,19 @@ struct an_tl {
 	bool told;		/* TEXT is written */
 	char comm[COMM_MAX];
 	char text[AN_TEXT];
+};
+
+/* An entry of a process's context ring: an event that a later finding
+ * may show.  Most never are, so the description is written only when
+ * the event is about to leave the window of whole events (an_recent),
+ * and then kept at its length (analyzer_tl.c). */
+struct an_ctx {
+	uint64_t seq;
+	uint64_t ns;
+	pid_t tid;
+	uint8_t type;		/* enum event_type */
+	uint8_t cls;		/* enum an_cls */
+	char *told;		/* comm, NUL, text, NUL; NULL: not written */
 };
 
 /* The last events, whole, for the ring entries whose text is not written
@@ -207,16 +218,24 @@ struct an_proc {
 	int exit_signo;
 	bool core;
 	bool stopped;		/* by a default stop action, not continued */
-	struct an_fatal fatal;
-	struct sigmodel model;	/* the dispositions, by the tracer's rules */
-	struct an_sigstate sig[SIG_MAX + 1];
+	struct an_fatal *fatal;	/* NULL until a delivery threatened it:
+				 * an_proc_fatal() */
+	/* The dispositions, by the tracer's rules; NULL while the process
+	 * has changed none of those it began with (an_proc_model()). */
+	struct sigmodel *model;
+	/* The report's view of each signal (an_sig()): most signals of most
+	 * processes stay as the process began (BASE); the others have their
+	 * own, in VIEWS by signal number (one per bit of HAS_VIEW). */
+	struct an_sigstate base;
+	struct an_sigstate *views;
+	sigbits_t has_view;
 	struct an_change *changes;
-	uint32_t nchanges;
+	uint32_t nchanges, changes_cap;
 	bool changes_truncated;
-	struct an_thread threads[AN_THREADS_MAX];
-	uint32_t nthreads, threads_more;
-	struct an_tl ring[AN_RING];
-	uint32_t ring_n, ring_next;
+	struct an_thread *threads;	/* by first sight, grown on demand */
+	uint32_t nthreads, threads_cap, threads_more;
+	struct an_ctx *ring;	/* grown on demand up to AN_RING */
+	uint8_t ring_n, ring_next, ring_cap;
 	uint32_t ctx_after;	/* events still to capture after a finding */
 	uint64_t captured_until;	/* seqs below it are in the timeline */
 	uint64_t deliveries, eintrs, nfindings;
@@ -225,7 +244,6 @@ struct an_proc {
 	sigbits_t tl_shown;	/* signals whose first delivery is in the
 				 * timeline */
 	int row;		/* lane of the process, -1 none */
-	int sig_row[SIG_MAX + 1];
 	/* SIGCHLD accounting (coalescing) */
 	uint32_t child_exits;	/* children ended while SIGCHLD was handled */
 	uint32_t sigchld_handled;	/* child-status SIGCHLDs to the handler */
@@ -480,6 +498,14 @@ void analyzer_finish(struct analyzer *a);
 
 /* The process with PID (the latest one, pids are reused), or NULL. */
 struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid);
+/* P's view of SIGNO (1..SIG_MAX). */
+const struct an_sigstate *an_sig(const struct an_proc *p, int signo);
+/* What killed or stopped P (known false when nothing did). */
+const struct an_fatal *an_proc_fatal(const struct an_proc *p);
+/* P's model, or, while P has none of its own, the one it began with
+ * made in TMP. */
+const struct sigmodel *an_proc_model(const struct an_proc *p,
+				     struct sigmodel *tmp);
 const char *an_pool_str(const struct analyzer *a, uint32_t id);
 
 /* ---- internals shared by analyzer*.c (analyzer_util.c) ---- */
@@ -504,9 +530,16 @@ enum an_cls an_disp_class(int signo, const struct an_disp *d);
 /* analyzer_table.c: the process table (analyzer_proc() above). */
 /* Make P (appended to procs) what analyzer_proc(P->pid) finds. */
 void an_proc_index(struct analyzer *a, const struct an_proc *p);
-/* TID of P, added (ADD, while there is room) when first seen. */
+/* TID of P, added (ADD, while there is room) when first seen.  The
+ * pointer lasts until the next thread is added. */
 struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
 				bool add);
+/* Make S the view of SIGNO in P: its own view, unless it is P's base.
+ * Pointers from an_sig() may not last over it. */
+void an_sig_put(struct an_proc *p, int signo, const struct an_sigstate *s);
+/* P's fatal record, made on first use. */
+struct an_fatal *an_proc_fatal_mut(struct an_proc *p);
+void an_proc_free(struct an_proc *p);
 
 /* analyzer_stats.c; each returns true when the event deserves a place
  * in the timeline with its context. */

@@ -251,12 +251,13 @@ bool an_stats_finding(struct analyzer *a, struct an_proc *p,
 	a->findings_total[kind]++;
 	if (p)
 		p->nfindings++;
-	if (p && kind == FINDING_DEFAULT_DISPOSITION && p->fatal.known &&
-	    p->fatal.signo == x->signo && x->effect != EFFECT_STOPPED) {
-		p->fatal.has_cause = true;
-		p->fatal.cause = (uint8_t)x->cause;
-		p->fatal.has_severity = x->has_severity;
-		p->fatal.severity = (uint8_t)x->severity;
+	if (p && kind == FINDING_DEFAULT_DISPOSITION && p->fatal &&
+	    p->fatal->known && p->fatal->signo == x->signo &&
+	    x->effect != EFFECT_STOPPED) {
+		p->fatal->has_cause = true;
+		p->fatal->cause = (uint8_t)x->cause;
+		p->fatal->has_severity = x->has_severity;
+		p->fatal->severity = (uint8_t)x->severity;
 	}
 	finding_fill(a, &f, e, p ? p->comm : "");
 	if (audit_kind(kind) && group_audit(a, &f))
@@ -337,8 +338,10 @@ static bool eintr_ranked(const struct analyzer *a, const struct an_eintr *r)
 	if (r->eintr <= r->unseen ||
 	    syscall_class(an_pool_str(a, r->syscall)) != CALL_OTHER)
 		return false;
-	return !(p && p->fatal.known && p->fatal.signo == r->signo &&
-		 p->fatal.sig.origin == FROM_RERAISE);
+	const struct an_fatal *f = p ? an_proc_fatal(p) : NULL;
+
+	return !(f && f->known && f->signo == r->signo &&
+		 f->sig.origin == FROM_RERAISE);
 }
 
 /* A warning that only repeats a model_mismatch finding's detail. */

@@ -110,12 +110,16 @@ static void row_mark(struct analyzer *a, int row, uint64_t ns,
 
 static int signal_row(struct analyzer *a, struct an_proc *p, int signo)
 {
+	struct an_sigstate s;
+
 	if (signo < 1 || signo > SIG_MAX)
 		return -1;
-	if (p->sig_row[signo] < 0)
-		p->sig_row[signo] = an_row_add(a, ROW_SIGNAL, p->index - 1,
-					       0, signo);
-	return p->sig_row[signo];
+	if (an_sig(p, signo)->row < 0) {
+		s = *an_sig(p, signo);
+		s.row = an_row_add(a, ROW_SIGNAL, p->index - 1, 0, signo);
+		an_sig_put(p, signo, &s);
+	}
+	return an_sig(p, signo)->row;
 }
 
 /* Deliveries to the leader go on the process lane, others on the
@@ -346,20 +350,35 @@ static void tl_fill(const struct analyzer *a, struct an_tl *t,
 	tl_text(a, t, e);
 }
 
-/* The text of ring entry T, from the event kept in a->recent. */
-static void tl_tell(const struct analyzer *a, struct an_tl *t)
+/* Keep T's comm and text in C, at their length. */
+static void ctx_keep_text(struct an_ctx *c, const struct an_tl *t)
+{
+	size_t nc = strlen(t->comm), nt = strlen(t->text);
+
+	c->told = xmalloc(nc + nt + 2);
+	memcpy(c->told, t->comm, nc + 1);
+	memcpy(c->told + nc + 1, t->text, nt + 1);
+}
+
+/* Write the text of P's ring entry C (unless it is written or already
+ * in the timeline) from the event kept in a->recent. */
+static void ctx_tell(const struct analyzer *a, const struct an_proc *p,
+		     struct an_ctx *c)
 {
 	const struct an_recent *r;
+	struct an_tl t;
 
-	if (t->told)
+	if (c->told || c->seq < p->captured_until)
 		return;
-	r = a->recent ? &a->recent[t->seq % AN_RECENT] : NULL;
-	if (r && r->used && r->seq == t->seq)
-		tl_text(a, t, &r->e);
+	r = a->recent ? &a->recent[c->seq % AN_RECENT] : NULL;
+	if (!r || !r->used || r->seq != c->seq)
+		return;
+	tl_fill(a, &t, &r->e, c->seq);
+	ctx_keep_text(c, &t);
 }
 
 /* P's ring entry for SEQ, or NULL. */
-static struct an_tl *ring_find(struct an_proc *p, uint64_t seq)
+static struct an_ctx *ring_find(struct an_proc *p, uint64_t seq)
 {
 	for (uint32_t i = 0; i < p->ring_n; i++)
 		if (p->ring[i].seq == seq)
@@ -380,10 +399,10 @@ static void recent_keep(struct analyzer *a, struct an_proc *p,
 		a->recent = xcalloc(AN_RECENT, sizeof(*a->recent));
 	r = &a->recent[seq % AN_RECENT];
 	if (r->used) {
-		struct an_tl *t = ring_find(r->proc, r->seq);
+		struct an_ctx *c = ring_find(r->proc, r->seq);
 
-		if (t)
-			tl_tell(a, t);
+		if (c)
+			ctx_tell(a, r->proc, c);
 	}
 	r->seq = seq;
 	r->used = true;
@@ -423,10 +442,31 @@ static void tl_put(struct analyzer *a, const struct an_tl *t)
 	a->timeline[a->ntimeline++] = *t;
 }
 
+/* T goes into P's ring, with its text if written and not in the
+ * timeline yet.  The ring grows to AN_RING with the events: most
+ * processes have a few. */
 static void ring_push(struct an_proc *p, const struct an_tl *t)
 {
-	p->ring[p->ring_next] = *t;
-	p->ring_next = (p->ring_next + 1) % AN_RING;
+	struct an_ctx *c;
+
+	if (p->ring_n < AN_RING && p->ring_n == p->ring_cap) {
+		p->ring_cap = p->ring_cap ? 2 * p->ring_cap : 1;
+		if (p->ring_cap > AN_RING)
+			p->ring_cap = AN_RING;
+		p->ring = xrealloc(p->ring, p->ring_cap * sizeof(*p->ring));
+	}
+	c = &p->ring[p->ring_next];
+	if (p->ring_n == AN_RING)
+		free(c->told);
+	c->seq = t->seq;
+	c->ns = t->ns;
+	c->tid = t->tid;
+	c->type = t->type;
+	c->cls = t->cls;
+	c->told = NULL;
+	if (t->told && t->seq >= p->captured_until)
+		ctx_keep_text(c, t);
+	p->ring_next = (uint8_t)((p->ring_next + 1) % AN_RING);
 	if (p->ring_n < AN_RING)
 		p->ring_n++;
 }
@@ -445,13 +485,29 @@ static void ring_capture(struct analyzer *a, struct an_proc *p)
 	uint32_t first = (p->ring_next + AN_RING - p->ring_n) % AN_RING;
 
 	for (uint32_t i = 0; i < p->ring_n; i++) {
-		struct an_tl *t = &p->ring[(first + i) % AN_RING];
+		struct an_ctx *c = &p->ring[(first + i) % AN_RING];
+		struct an_tl t;
 
-		if (t->seq < p->captured_until)
+		if (c->seq < p->captured_until)
 			continue;
-		tl_tell(a, t);
-		tl_put(a, t);
-		p->captured_until = t->seq + 1;
+		ctx_tell(a, p, c);
+		memset(&t, 0, sizeof(t));
+		t.seq = c->seq;
+		t.ns = c->ns;
+		t.pid = p->pid;
+		t.tid = c->tid;
+		t.type = c->type;
+		t.cls = c->cls;
+		t.told = c->told != NULL;
+		snprintf(t.comm, sizeof(t.comm), "%s", c->told ? c->told :
+			 p->comm);
+		if (c->told)
+			snprintf(t.text, sizeof(t.text), "%s",
+				 c->told + strlen(c->told) + 1);
+		tl_put(a, &t);
+		p->captured_until = c->seq + 1;
+		free(c->told);	/* in the timeline now */
+		c->told = NULL;
 	}
 }
 
@@ -501,7 +557,7 @@ static void capture_causes(struct analyzer *a, struct an_proc *p,
 	memset(&t, 0, sizeof(t));
 	t.pid = t.tid = p->pid;
 	memcpy(t.comm, p->comm, sizeof(t.comm));
-	s = &p->sig[f->signo];
+	s = an_sig(p, f->signo);
 	if (f->has_cause_time && s->changed && s->since_seq &&
 	    !ring_has(p, s->since_seq)) {
 		sb_reset(&sb);

@@ -57,7 +57,7 @@ void report_trace_title(const struct analyzer *a, struct strbuf *sb)
 
 bool report_disp_listed(const struct an_proc *p, int signo)
 {
-	const struct an_sigstate *s = &p->sig[signo];
+	const struct an_sigstate *s = an_sig(p, signo);
 
 	if (p->delivered & SIGBIT(signo))
 		return true;

@@ -267,8 +267,8 @@ static void html_dispositions(struct report_ctx *c)
 				continue;
 			sb_printf(c->out, "<tr><td>%s</td>",
 				  an_signame(s, buf, sizeof(buf)));
-			disp_cell(c, s, &p->sig[s].start);
-			disp_cell(c, s, &p->sig[s].cur);
+			disp_cell(c, s, &an_sig(p, s)->start);
+			disp_cell(c, s, &an_sig(p, s)->cur);
 			sb_adds(c->out, "</tr>\n");
 			set_at_row(c, an_stack_install(a, p, s));
 		}

@@ -176,7 +176,7 @@ static void verdict(struct report_ctx *c, const struct an_proc *p)
 					     "detached" };
 	struct jsonw *w = W(c);
 	struct strbuf sb = STRBUF_INIT;
-	const struct an_fatal *f = &p->fatal;
+	const struct an_fatal *f = an_proc_fatal(p);
 
 	jw_key(w, "verdict");
 	jw_object_begin(w);
@@ -255,14 +255,16 @@ static void proc_dispositions(struct report_ctx *c, const struct an_proc *p)
 	jw_key(w, "dispositions");
 	jw_array_begin(w);
 	for (int s = 1; s <= SIG_MAX; s++) {
+		const struct an_sigstate *st = an_sig(p, s);
+
 		if (!report_disp_listed(p, s))
 			continue;
 		jw_object_begin(w);
 		ksignal(w, s);
-		disp(c, "start", s, &p->sig[s].start);
-		disp(c, "end", s, &p->sig[s].cur);
-		jw_kbool(w, "changed", p->sig[s].changed);
-		jw_kstring(w, "how", hows[p->sig[s].how < 6 ? p->sig[s].how : 0]);
+		disp(c, "start", s, &st->start);
+		disp(c, "end", s, &st->cur);
+		jw_kbool(w, "changed", st->changed);
+		jw_kstring(w, "how", hows[st->how < 6 ? st->how : 0]);
 		stack(c, "set_by_stack", an_stack_install(c->a, p, s));
 		jw_object_end(w);
 	}

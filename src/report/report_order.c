@@ -12,7 +12,8 @@
 enum report_proc_class report_proc_class(const struct an_proc *p)
 {
 	if (p->verdict == VERDICT_KILLED ||
-	    (p->fatal.known && p->fatal.action == SIG_ACT_STOP))
+	    (an_proc_fatal(p)->known &&
+	     an_proc_fatal(p)->action == SIG_ACT_STOP))
 		return PROC_DIED;
 	if (p->verdict != VERDICT_EXITED || p->exit_code != 0 ||
 	    p->nfindings > 0 || p->eintrs > 0)

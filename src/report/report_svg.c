@@ -469,10 +469,12 @@ static void proc_lanes(struct svg *s, const struct an_proc *p)
 		if (a->rows[i].proc == p->index - 1 &&
 		    a->rows[i].kind == ROW_THREAD)
 			thread_lane(s, p, &a->rows[i]);
-	for (int signo = 1; signo <= SIG_MAX; signo++)
-		if (p->sig_row[signo] >= 0)
-			signal_lane(s, p, signo, &a->rows[p->sig_row[signo]],
-				    ch, nch);
+	for (int signo = 1; signo <= SIG_MAX; signo++) {
+		int row = an_sig(p, signo)->row;
+
+		if (row >= 0)
+			signal_lane(s, p, signo, &a->rows[row], ch, nch);
+	}
 	free(ch);
 }
 

@@ -244,7 +244,7 @@ static void text_findings(struct report_ctx *c)
 
 static void disp_row(struct report_ctx *c, const struct an_proc *p, int signo)
 {
-	const struct an_sigstate *s = &p->sig[signo];
+	const struct an_sigstate *s = an_sig(p, signo);
 	struct strbuf sb = STRBUF_INIT;
 	char buf[NAME_BUF];
 	bool same = s->start.kind == s->cur.kind &&
@@ -287,7 +287,9 @@ static bool proc_has_table(const struct an_proc *p)
 static void still_terminate(struct report_ctx *c, const struct an_proc *p,
 			    const char *indent)
 {
-	sigbits_t danger = model_dangerous_defaults(&p->model) & ~p->consumed;
+	struct sigmodel tmp;
+	sigbits_t danger = model_dangerous_defaults(an_proc_model(p, &tmp)) &
+		~p->consumed;
 	char buf[512];
 
 	/* It matters for a process that lives on, not for a dead one. */

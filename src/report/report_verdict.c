@@ -79,7 +79,7 @@ static void explanation(struct strbuf *sb, const struct an_fatal *f)
 static void ended_by(const struct analyzer *a, const struct an_proc *p,
 		     const char *how, struct strbuf *sb)
 {
-	const struct an_fatal *f = &p->fatal;
+	const struct an_fatal *f = an_proc_fatal(p);
 	char buf[NAME_BUF];
 
 	sb_printf(sb, "%s by %s at ", how,
@@ -96,7 +96,7 @@ static void ended_by(const struct analyzer *a, const struct an_proc *p,
 static void killed(const struct analyzer *a, const struct an_proc *p,
 		   struct strbuf *sb)
 {
-	const struct an_fatal *f = &p->fatal;
+	const struct an_fatal *f = an_proc_fatal(p);
 	char buf[NAME_BUF];
 
 	if (f->known && f->signo == p->exit_signo) {
@@ -123,7 +123,7 @@ void report_verdict(const struct analyzer *a, const struct an_proc *p,
 		return;
 	case VERDICT_DETACHED:
 		/* A stopped process is not "running": it waits for SIGCONT. */
-		if (p->stopped && p->fatal.known) {
+		if (p->stopped && an_proc_fatal(p)->known) {
 			ended_by(a, p, "stopped", sb);
 			sb_adds(sb, ", still stopped when sigtrace detached at ");
 		} else {

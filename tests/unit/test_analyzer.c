@@ -215,10 +215,11 @@ static void test_verdicts(void **state)
 	assert_non_null(p);
 	assert_int_equal(p->verdict, VERDICT_KILLED);
 	assert_int_equal(p->exit_signo, SIGUSR1);
-	assert_true(p->fatal.known && p->fatal.has_cause);
-	assert_int_equal(p->fatal.cause, CAUSE_NEVER_INSTALLED);
-	assert_int_equal(p->fatal.sender.pid, 102);
-	assert_string_equal(p->fatal.sender.comm, "kill");
+	assert_non_null(p->fatal);
+	assert_true(p->fatal->known && p->fatal->has_cause);
+	assert_int_equal(p->fatal->cause, CAUSE_NEVER_INSTALLED);
+	assert_int_equal(p->fatal->sender.pid, 102);
+	assert_string_equal(p->fatal->sender.comm, "kill");
 	assert_string_equal(p->exec_path, "/usr/bin/tar");
 	assert_int_equal(p->parent, 100);
 	/* One sentence: the signal, the sender, why the default acted. */
@@ -291,28 +292,28 @@ static void test_dispositions(void **state)
 		    200, "d");
 	p = analyzer_proc(a, 200);
 	/* SA_RESETHAND: back to the default after the delivery. */
-	assert_int_equal(p->sig[SIGUSR1].cur.kind, DISP_DEFAULT);
-	assert_int_equal(p->sig[SIGUSR1].how, HOW_RESETHAND);
-	assert_int_equal(p->sig[SIGUSR1].start.kind, DISP_DEFAULT);
-	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
+	assert_int_equal(an_sig(p, SIGUSR1)->cur.kind, DISP_DEFAULT);
+	assert_int_equal(an_sig(p, SIGUSR1)->how, HOW_RESETHAND);
+	assert_int_equal(an_sig(p, SIGUSR1)->start.kind, DISP_DEFAULT);
+	assert_int_equal(an_sig(p, SIGPIPE)->cur.kind, DISP_IGNORED);
 	/* The tracer's model, by the tracer's rules, behind the view. */
-	assert_int_equal(model_get(&p->model, SIGUSR1)->origin,
+	assert_int_equal(model_get(p->model, SIGUSR1)->origin,
 			 ORIGIN_RESETHAND);
 	/* The reset states no flags; the ignored one has the log's. */
-	assert_false(p->sig[SIGUSR1].cur.flags_known);
-	assert_true(p->sig[SIGPIPE].cur.flags_known);
+	assert_false(an_sig(p, SIGUSR1)->cur.flags_known);
+	assert_true(an_sig(p, SIGPIPE)->cur.flags_known);
 	/* execve: handlers reset, ignored kept, the start is the new one. */
 	feed_exec(a, 200, "d2", "/d2");
-	assert_int_equal(p->sig[SIGHUP].cur.kind, DISP_DEFAULT);
-	assert_int_equal(model_get(&p->model, SIGHUP)->origin, ORIGIN_EXEC);
-	assert_false(p->sig[SIGHUP].cur.flags_known);
-	assert_int_equal(p->sig[SIGPIPE].cur.kind, DISP_IGNORED);
-	assert_int_equal(p->sig[SIGPIPE].start.kind, DISP_IGNORED);
-	assert_false(p->sig[SIGPIPE].changed);
+	assert_int_equal(an_sig(p, SIGHUP)->cur.kind, DISP_DEFAULT);
+	assert_int_equal(model_get(p->model, SIGHUP)->origin, ORIGIN_EXEC);
+	assert_false(an_sig(p, SIGHUP)->cur.flags_known);
+	assert_int_equal(an_sig(p, SIGPIPE)->cur.kind, DISP_IGNORED);
+	assert_int_equal(an_sig(p, SIGPIPE)->start.kind, DISP_IGNORED);
+	assert_false(an_sig(p, SIGPIPE)->changed);
 	/* A delivery tells the truth the model missed: it was ignored
 	 * since the start (never changed by the program). */
 	feed_signal(a, 200, 200, "d2", SIGTERM, DISP_IGNORED, 0, 1, "init");
-	assert_int_equal(p->sig[SIGTERM].start.kind, DISP_IGNORED);
+	assert_int_equal(an_sig(p, SIGTERM)->start.kind, DISP_IGNORED);
 	assert_true(report_disp_listed(p, SIGTERM));
 	assert_false(report_disp_listed(p, SIGQUIT));
 	analyzer_free(a);
@@ -384,7 +385,8 @@ static void test_caps(void **state)
 	assert_true(a->marks_dropped > 0);
 	/* Bins keep every delivery however often they merge. */
 	{
-		const struct an_row *r = &a->rows[analyzer_proc(a, 500)->sig_row[SIGUSR2]];
+		const struct an_row *r =
+			&a->rows[an_sig(analyzer_proc(a, 500), SIGUSR2)->row];
 		uint64_t n = 0;
 
 		for (int i = 0; i < AN_BINS; i++)

@@ -230,7 +230,7 @@ static void on_trace_start(struct analyzer *a, const struct event *e)
 	if (!t->attach && e->pid > 0 && !analyzer_proc(a, e->pid)) {
 		p = proc_new(a, e->pid, e->mono_ns, false);
 		if (p)
-			p->argv = t->argv;
+			an_proc_set_argv(p, &t->argv);
 	}
 }
 
@@ -251,6 +251,7 @@ static bool started_with_trace(const struct analyzer *a, pid_t pid)
 static void on_fork(struct analyzer *a, struct an_proc *p,
 		    const struct event *e)
 {
+	struct an_args args;
 	struct an_proc *c;
 
 	if (e->u.fork.thread) {
@@ -273,8 +274,8 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 		return;
 	c->parent = p->pid;
 	memcpy(c->comm, p->comm, sizeof(c->comm));
-	c->argv = p->argv;
-	memcpy(c->exec_path, p->exec_path, sizeof(c->exec_path));
+	an_proc_set_argv(c, an_proc_argv(p, &args));
+	an_proc_set_exec_path(c, p->exec_path);
 	if (p->model)	/* the child starts with a copy */
 		c->model = model_copy(p->model);
 	c->base.start = c->base.cur = p->base.cur;
@@ -296,11 +297,16 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 static void on_exec(struct analyzer *a, struct an_proc *p,
 		    const struct event *e)
 {
+	char path[AN_STR];
+	struct an_args args;
+
 	p->nexec++;
 	p->exec_ns = e->mono_ns;
-	an_clean_fixed(p->exec_path, sizeof(p->exec_path), e->u.exec.path,
-		    sizeof(e->u.exec.path));
-	an_args_from(&p->argv, &e->u.exec.argv);
+	an_clean_fixed(path, sizeof(path), e->u.exec.path,
+		       sizeof(e->u.exec.path));
+	an_proc_set_exec_path(p, path);
+	an_args_from(&args, &e->u.exec.argv);
+	an_proc_set_argv(p, &args);
 	change_add(a, p, e->mono_ns, 0, 0, HOW_EXEC, 0);
 	/* Without a model of its own P has no handler for execve to reset. */
 	if (p->model)
@@ -348,6 +354,7 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 		      const struct event *e, uint64_t seq)
 {
 	const struct ev_signal *s = &e->u.sig;
+	struct an_args args;
 	struct an_disp d;
 	enum an_cls cls;
 
@@ -361,8 +368,10 @@ static void on_signal(struct analyzer *a, struct an_proc *p,
 		p->delivered |= SIGBIT(s->signo);
 	}
 	p->deliveries++;
-	if (s->has_argv)
-		an_args_from(&p->argv, &s->argv);
+	if (s->has_argv) {
+		an_args_from(&args, &s->argv);
+		an_proc_set_argv(p, &args);
+	}
 	/* The kernel dropped it (a namespace's init): it did nothing. */
 	if (s->dropped != DROP_NONE && (cls == CLS_FATAL || cls == CLS_STOP))
 		cls = CLS_IGNORED;
@@ -419,10 +428,13 @@ static void on_dispositions(struct analyzer *a, struct an_proc *p,
 			    const struct event *e)
 {
 	const struct ev_dispositions *t = &e->u.table;
+	struct an_args args;
 
 	if (p->unknown_start && p->nexec == 0 && t->argv.len > 0 &&
-	    p->argv.len == 0)
-		an_args_from(&p->argv, &t->argv);
+	    p->argv_len == 0) {
+		an_args_from(&args, &t->argv);
+		an_proc_set_argv(p, &args);
+	}
 	for (int s = 1; s <= SIG_MAX; s++) {
 		struct disposition d = {
 			.kind = model_kernel_kind(s, t->caught, t->ignored),

@@ -207,8 +207,12 @@ struct an_proc {
 	pid_t pid, parent;
 	uint32_t index;		/* order of first appearance, from 1 */
 	char comm[COMM_MAX];
-	struct an_args argv;
-	char exec_path[AN_STR];
+	/* Its command line (an_proc_argv()) and its program, at their
+	 * length: most are far shorter than AN_STR. */
+	char *argv_buf;		/* NULL: none known */
+	uint16_t argv_len;
+	bool argv_truncated;
+	char *exec_path;	/* NULL: no exec seen (nor inherited) */
 	uint64_t first_ns, exec_ns, end_ns;
 	uint64_t exec_seq;
 	uint32_t nexec;
@@ -502,6 +506,9 @@ struct an_proc *analyzer_proc(const struct analyzer *a, pid_t pid);
 const struct an_sigstate *an_sig(const struct an_proc *p, int signo);
 /* What killed or stopped P (known false when nothing did). */
 const struct an_fatal *an_proc_fatal(const struct an_proc *p);
+/* P's command line, in TMP. */
+const struct an_args *an_proc_argv(const struct an_proc *p,
+				   struct an_args *tmp);
 /* P's model, or, while P has none of its own, the one it began with
  * made in TMP. */
 const struct sigmodel *an_proc_model(const struct an_proc *p,
@@ -537,6 +544,8 @@ struct an_thread *an_thread_get(struct an_proc *p, pid_t tid, uint64_t ns,
 /* Make S the view of SIGNO in P: its own view, unless it is P's base.
  * Pointers from an_sig() may not last over it. */
 void an_sig_put(struct an_proc *p, int signo, const struct an_sigstate *s);
+void an_proc_set_argv(struct an_proc *p, const struct an_args *args);
+void an_proc_set_exec_path(struct an_proc *p, const char *path);
 /* P's fatal record, made on first use. */
 struct an_fatal *an_proc_fatal_mut(struct an_proc *p);
 void an_proc_free(struct an_proc *p);

@@ -119,6 +119,34 @@ void an_sig_put(struct an_proc *p, int signo, const struct an_sigstate *s)
 	p->has_view |= SIGBIT(signo);
 }
 
+const struct an_args *an_proc_argv(const struct an_proc *p,
+				   struct an_args *tmp)
+{
+	tmp->len = p->argv_len;
+	tmp->truncated = p->argv_truncated;
+	if (p->argv_len)
+		memcpy(tmp->buf, p->argv_buf, p->argv_len);
+	return tmp;
+}
+
+void an_proc_set_argv(struct an_proc *p, const struct an_args *args)
+{
+	free(p->argv_buf);
+	p->argv_buf = NULL;
+	p->argv_len = args->len;
+	p->argv_truncated = args->truncated;
+	if (args->len) {
+		p->argv_buf = xmalloc(args->len);
+		memcpy(p->argv_buf, args->buf, args->len);
+	}
+}
+
+void an_proc_set_exec_path(struct an_proc *p, const char *path)
+{
+	free(p->exec_path);
+	p->exec_path = path ? xstrdup(path) : NULL;
+}
+
 const struct an_fatal *an_proc_fatal(const struct an_proc *p)
 {
 	static const struct an_fatal none;
@@ -142,6 +170,8 @@ void an_proc_free(struct an_proc *p)
 	free(p->views);
 	free(p->fatal);
 	free(p->changes);
+	free(p->argv_buf);
+	free(p->exec_path);
 	model_unref(p->model);
 	free(p);
 }

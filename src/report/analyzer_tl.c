@@ -517,6 +517,7 @@ static void capture_exec(struct analyzer *a, const struct an_proc *p,
 			 bool ring)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct an_args args;
 	struct an_tl t;
 
 	if (!p || !p->nexec || (ring && ring_has(p, p->exec_seq)))
@@ -529,7 +530,7 @@ static void capture_exec(struct analyzer *a, const struct an_proc *p,
 	t.type = EV_EXEC;
 	t.cls = CLS_EXEC;
 	sb_printf(&sb, "exec %s ", p->exec_path);
-	an_desc_args(&sb, &p->argv);
+	an_desc_args(&sb, an_proc_argv(p, &args));
 	an_clean(t.text, sizeof(t.text), sb.buf, sb.len);
 	tl_put(a, &t);
 	sb_free(&sb);

@@ -151,6 +151,7 @@ static void life_slice(struct report_ctx *c, const char *name, pid_t pid,
 		       const struct an_proc *p)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct an_args argv;
 
 	ev_begin(c, name, "process", "X", from, pid, tid);
 	kusec(c, "dur", to > from ? to - from : 0);
@@ -160,7 +161,7 @@ static void life_slice(struct report_ctx *c, const char *name, pid_t pid,
 		report_verdict(c->a, p, &sb);
 		jw_kstring(W(c), "verdict", sb.buf ? sb.buf : "");
 		sb_reset(&sb);
-		an_desc_args(&sb, &p->argv);
+		an_desc_args(&sb, an_proc_argv(p, &argv));
 		jw_kstring(W(c), "argv", sb.buf ? sb.buf : "");
 	}
 	jw_object_end(W(c));

@@ -105,13 +105,14 @@ static void html_begin(struct report_ctx *c)
 static void verdict_row(struct report_ctx *c, const struct an_proc *p)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct an_args argv;
 
 	sb_printf(c->out, "<tr%s><td class=\"num\">%d</td><td>",
 		  p->verdict == VERDICT_KILLED ? " class=\"killed\"" : "",
 		  (int)p->pid);
 	esc(c, p->comm);
 	sb_adds(c->out, "<br><span class=\"argv\">");
-	an_desc_args(&sb, &p->argv);
+	an_desc_args(&sb, an_proc_argv(p, &argv));
 	esc_sb(c, &sb);
 	sb_adds(c->out, "</span></td><td>");
 	report_verdict(c->a, p, &sb);

@@ -305,6 +305,7 @@ static void groups(struct report_ctx *c)
 static void json_verdicts(struct report_ctx *c)
 {
 	struct jsonw *w = W(c);
+	struct an_args argv;
 
 	jw_key(w, "processes");
 	jw_array_begin(w);
@@ -315,8 +316,8 @@ static void json_verdicts(struct report_ctx *c)
 		jw_kint(w, "pid", p->pid);
 		jw_kint(w, "parent", p->parent);
 		jw_kstring(w, "comm", p->comm);
-		args(w, "argv", &p->argv);
-		if (p->exec_path[0])
+		args(w, "argv", an_proc_argv(p, &argv));
+		if (p->exec_path && p->exec_path[0])
 			jw_kstring(w, "exec_path", p->exec_path);
 		kt(c, "first_t_ns", p->first_ns);
 		if (p->verdict != VERDICT_RUNNING)

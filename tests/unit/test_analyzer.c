@@ -278,6 +278,70 @@ static void test_late_fork(void **state)
 	analyzer_free(a);
 }
 
+/* What a process keeps is made when it is first needed: a process that
+ * gets no signal has no model, no view of a signal of its own, no fatal
+ * record; what it gets it keeps, and its children inherit. */
+static void test_state_on_demand(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct an_proc *p, *c;
+	const struct an_tl *t = NULL;
+	uint64_t exec_seq;
+
+	(void)state;
+	feed_start(a, 100);
+	feed_exec(a, 100, "make", "/usr/bin/make");
+	feed_fork(a, 100, "make", 101, false);
+	exec_seq = a->events;
+	feed_exec(a, 101, "cc", "/usr/bin/cc");
+	p = analyzer_proc(a, 101);
+	assert_null(p->model);
+	assert_null(p->fatal);
+	assert_true(p->has_view == 0);
+	assert_int_equal(p->nthreads, 1);
+	assert_ptr_equal(an_sig(p, SIGTERM), &p->base);
+	assert_int_equal(an_sig(p, SIGTERM)->cur.kind, DISP_DEFAULT);
+	assert_string_equal(p->exec_path, "/usr/bin/cc");
+	/* A default delivery states flags (a view) and changes no rule's
+	 * state (no model). */
+	feed_signal(a, 101, 101, "cc", SIGCHLD, DISP_DEFAULT, 0, 0, NULL);
+	assert_null(p->model);
+	assert_null(p->fatal);
+	assert_true(p->has_view == SIGBIT(SIGCHLD));
+	assert_true(an_sig(p, SIGCHLD)->cur.flags_known);
+	assert_false(an_sig(p, SIGTERM)->cur.flags_known);
+	/* A handler: a model; a fork's child starts with it. */
+	p = analyzer_proc(a, 100);
+	feed_sigaction(a, 100, "make", SIGUSR2, DISP_HANDLER, SA_RESTART_K);
+	assert_non_null(p->model);
+	feed_fork(a, 100, "make", 102, false);
+	c = analyzer_proc(a, 102);
+	assert_non_null(c->model);
+	assert_int_equal(an_sig(c, SIGUSR2)->start.kind, DISP_HANDLER);
+	assert_int_equal(model_get(c->model, SIGUSR2)->disp.kind,
+			 DISP_HANDLER);
+	assert_ptr_equal(an_sig(c, SIGTERM), &c->base);
+	/* 101's exec leaves the window of whole events: its description
+	 * is written then, and shown when a finding comes. */
+	for (int i = 0; i < 2 * AN_RECENT; i++)
+		feed_signal(a, 100, 100, "make", SIGUSR2, DISP_HANDLER,
+			    SA_RESTART_K, 0, NULL);
+	p = analyzer_proc(a, 101);
+	assert_non_null(p->ring[0].told);
+	assert_string_equal(p->ring[0].told, "cc");
+	feed_finding_dd(a, 101, "cc", SIGUSR1, CAUSE_NEVER_INSTALLED);
+	assert_null(p->ring[0].told);	/* in the timeline now */
+	analyzer_finish(a);
+	for (uint32_t i = 0; i < a->ntimeline; i++)
+		if (a->timeline[i].seq == exec_seq)
+			t = &a->timeline[i];
+	assert_non_null(t);
+	assert_int_equal(t->pid, 101);
+	assert_string_equal(t->comm, "cc");
+	assert_string_equal(t->text, "exec /usr/bin/cc [\"cc\"]");
+	analyzer_free(a);
+}
+
 static void test_dispositions(void **state)
 {
 	struct analyzer *a = analyzer_new();
@@ -601,6 +665,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_verdicts),
 		cmocka_unit_test(test_late_fork),
+		cmocka_unit_test(test_state_on_demand),
 		cmocka_unit_test(test_dispositions),
 		cmocka_unit_test(test_eintr_ranking),
 		cmocka_unit_test(test_coalescing),

@@ -6,6 +6,7 @@
  * so a lane never holds more than AN_BINS bins), and the exact marks of
  * the Chrome trace (the first AN_MARKS_MAX).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -312,7 +313,7 @@ static enum an_cls event_class(const struct analyzer *a,
 	}
 }
 
-/* Everything of T but its text. */
+/* Everything of T but its words (comm and text). */
 static void tl_head(const struct analyzer *a, struct an_tl *t,
 		    const struct event *e, uint64_t seq)
 {
@@ -323,8 +324,6 @@ static void tl_head(const struct analyzer *a, struct an_tl *t,
 	t->tid = e->tid;
 	t->type = (uint8_t)e->type;
 	t->cls = (uint8_t)event_class(a, e);
-	an_clean(t->comm, sizeof(t->comm), e->comm,
-		 strnlen(e->comm, sizeof(e->comm)));
 }
 
 static void tl_text(const struct analyzer *a, struct an_tl *t,
@@ -333,6 +332,8 @@ static void tl_text(const struct analyzer *a, struct an_tl *t,
 	struct strbuf sb = STRBUF_INIT;
 	size_t n;
 
+	an_clean(t->comm, sizeof(t->comm), e->comm,
+		 strnlen(e->comm, sizeof(e->comm)));
 	an_desc_event(a, &sb, e);
 	/* Already clean: cut it at a character boundary. */
 	an_clean(t->text, sizeof(t->text) - 3, sb.buf ? sb.buf : "", sb.len);
@@ -386,6 +387,24 @@ static struct an_ctx *ring_find(struct an_proc *p, uint64_t seq)
 	return NULL;
 }
 
+/* The bytes of an event of each type that its description reads: the
+ * window copies only those (an event is 6 KB, most of it the largest
+ * member of the union).  0: all of it. */
+#define USED(member) \
+	(offsetof(struct event, u) + sizeof(((struct event *)0)->u.member))
+static const size_t event_used[EV__COUNT] = {
+	[EV_FORK] = USED(fork),
+	[EV_EXEC] = USED(exec),
+	[EV_SIGNAL] = USED(sig),
+	[EV_SIGACTION] = USED(sa),
+	[EV_INTERRUPTED] = USED(sc),
+	[EV_EINTR] = USED(sc),
+	[EV_RESTARTED] = USED(sc),
+	[EV_EXIT] = USED(exit),
+	[EV_DISPOSITIONS] = USED(table),
+};
+#undef USED
+
 /* A copy of E for a later text: its names copied too (the reader and the
  * tracer reuse theirs).  What falls out of the window to make room gets
  * its text now if its process's ring still holds it. */
@@ -407,7 +426,10 @@ static void recent_keep(struct analyzer *a, struct an_proc *p,
 	r->seq = seq;
 	r->used = true;
 	r->proc = p;
-	r->e = *e;
+	if ((unsigned)e->type < EV__COUNT && event_used[e->type])
+		memcpy(&r->e, e, event_used[e->type]);
+	else
+		r->e = *e;
 	switch (e->type) {
 	case EV_SIGNAL:
 		r->e.u.sig.stack = NULL;
@@ -431,6 +453,13 @@ static void recent_keep(struct analyzer *a, struct an_proc *p,
 		snprintf(r->name[i], sizeof(r->name[i]), "%s", *names[i]);
 		*names[i] = r->name[i];
 	}
+}
+
+/* The timeline only grows until the end: once full, no text written
+ * from now on would be shown (tl_put() counts what it drops). */
+static bool tl_full(const struct analyzer *a)
+{
+	return a->ntimeline >= AN_TIMELINE_MAX;
 }
 
 static void tl_put(struct analyzer *a, const struct an_tl *t)
@@ -578,6 +607,15 @@ static void capture_causes(struct analyzer *a, struct an_proc *p,
 	sb_free(&sb);
 }
 
+/* E, headed in T, goes into the timeline now. */
+static void tl_shown(struct analyzer *a, struct an_tl *t,
+		     const struct event *e)
+{
+	if (!tl_full(a))
+		tl_text(a, t, e);
+	tl_put(a, t);
+}
+
 static bool notable(struct an_proc *p, const struct event *e)
 {
 	int signo = e->u.sig.signo;
@@ -607,23 +645,20 @@ void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
 	if (!important && !p->ctx_after && notable(p, e)) {
 		/* The first delivery of each signal, an exit that is not
 		 * 0: in the timeline, without context. */
-		tl_text(a, &t, e);
-		tl_put(a, &t);	/* a duplicate later is dropped at the end */
+		tl_shown(a, &t, e);	/* a duplicate later is dropped */
 	} else if (important) {
 		if (e->type == EV_FINDING)
 			capture_causes(a, p, e);
 		ring_capture(a, p);
-		tl_text(a, &t, e);
-		tl_put(a, &t);
+		tl_shown(a, &t, e);
 		p->captured_until = seq + 1;
 		p->ctx_after = AN_CTX_AFTER;
 	} else if (p->ctx_after > 0) {
-		tl_text(a, &t, e);
-		tl_put(a, &t);
+		tl_shown(a, &t, e);
 		p->captured_until = seq + 1;
 		p->ctx_after--;
 	}
-	if (!t.told)
+	if (!t.told && !tl_full(a))
 		recent_keep(a, p, e, seq);
 	ring_push(p, &t);
 }

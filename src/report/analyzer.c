@@ -47,55 +47,6 @@ static void change_add(struct analyzer *a, struct an_proc *p, uint64_t ns,
 
 /* ---- dispositions: the model, and the report's view of it ---- */
 
-/* The model P began with, in M.  A process that changes nothing has no
- * model of its own: this is what it would hold (the times of its
- * deliveries aside, which no report reads). */
-static void proc_model_init(const struct an_proc *p, struct sigmodel *m)
-{
-	if (p->unknown_start)
-		model_init_unknown(m, p->first_ns);
-	else
-		model_init(m, false, 0, 0, p->first_ns);
-	if (p->nexec)
-		model_exec(m, p->exec_path, p->exec_ns);
-}
-
-const struct sigmodel *an_proc_model(const struct an_proc *p,
-				     struct sigmodel *tmp)
-{
-	if (p->model)
-		return p->model;
-	proc_model_init(p, tmp);
-	return tmp;
-}
-
-/* P's model, to change with a rule that may leave it as it is: its
- * own, or one in TMP for model_keep(). */
-static struct sigmodel *model_try(struct an_proc *p, struct sigmodel *tmp)
-{
-	return (struct sigmodel *)an_proc_model(p, tmp);
-}
-
-/* M from model_try(): P's own from now on if the rule changed it. */
-static void model_keep(struct an_proc *p, struct sigmodel *m)
-{
-	if (m == p->model)
-		return;
-	if (m->table)
-		p->model = model_copy(m);
-	model_release(m);
-}
-
-/* P's model, to change for certain. */
-static struct sigmodel *model_mut(struct an_proc *p)
-{
-	if (!p->model) {
-		p->model = xmalloc(sizeof(*p->model));
-		proc_model_init(p, p->model);
-	}
-	return p->model;
-}
-
 /* S's cur from M's SIGNO: flags only as stated by the log (a default a
  * rule made, or a snapshot's, states none). */
 static void sig_view(struct analyzer *a, const struct sigmodel *m,
@@ -124,11 +75,11 @@ static void sig_learn(struct analyzer *a, struct an_proc *p, int signo,
 
 	if (!kind_known(d))
 		return;
-	m = model_try(p, &tmp);
+	m = an_model_try(p, &tmp);
 	other = model_learn(m, signo, d);
 	s.flags_stated = d->flags_known || (!other && s.flags_stated);
 	sig_view(a, m, signo, &s);
-	model_keep(p, m);
+	an_model_keep(p, m);
 	if (!s.changed) {
 		s.start = s.cur;
 		ns = p->nexec ? p->exec_ns : p->first_ns;
@@ -149,7 +100,7 @@ static void sig_changed(struct analyzer *a, struct an_proc *p, int signo,
 	struct an_disp was = s.cur;
 
 	s.flags_stated = stated;
-	sig_view(a, model_mut(p), signo, &s);
+	sig_view(a, an_model_mut(p), signo, &s);
 	s.how = (uint8_t)how;
 	s.changed = true;
 	s.since_ns = e->mono_ns;
@@ -175,8 +126,8 @@ static struct an_proc *proc_new(struct analyzer *a, pid_t pid, uint64_t ns,
 	p->first_ns = ns;
 	p->unknown_start = unknown;
 	/* Every signal begins alike: its view is the base. */
-	proc_model_init(p, &m);
-	sig_view(a, &m, 1, &p->base);
+	sig_view(a, an_model_try(p, &m), 1, &p->base);
+	model_release(&m);
 	p->base.start = p->base.cur;
 	p->base.since_ns = ns;
 	p->base.row = -1;
@@ -276,8 +227,7 @@ static void on_fork(struct analyzer *a, struct an_proc *p,
 	memcpy(c->comm, p->comm, sizeof(c->comm));
 	an_proc_set_argv(c, an_proc_argv(p, &args));
 	an_proc_set_exec_path(c, p->exec_path);
-	if (p->model)	/* the child starts with a copy */
-		c->model = model_copy(p->model);
+	c->model = an_model_copy(p);	/* the child starts with a copy */
 	c->base.start = c->base.cur = p->base.cur;
 	c->base.flags_stated = p->base.flags_stated;
 	for (int s = 1; s <= SIG_MAX; s++) {
@@ -343,10 +293,10 @@ static bool child_status_code(int code)
 /* A delivery of SIGNO to P's handler: did SA_RESETHAND reset it? */
 static bool delivered(struct an_proc *p, int signo, uint64_t ns)
 {
-	struct sigmodel tmp, *m = model_try(p, &tmp);
+	struct sigmodel tmp, *m = an_model_try(p, &tmp);
 	bool reset = model_delivered(m, signo, ns);
 
-	model_keep(p, m);
+	an_model_keep(p, m);
 	return reset;
 }
 
@@ -418,7 +368,7 @@ static void on_sigaction(struct analyzer *a, struct an_proc *p,
 	if (!sa->has_new || (!sa->observed && sa->result != 0) ||
 	    !kind_known(&sa->new_disp))
 		return;
-	model_set(model_mut(p), sa->signo, &sa->new_disp, e->mono_ns);
+	model_set(an_model_mut(p), sa->signo, &sa->new_disp, e->mono_ns);
 	sig_changed(a, p, sa->signo, sa->new_disp.flags_known,
 		    sa->observed ? HOW_OBSERVED : HOW_SIGACTION, e, seq);
 }
@@ -476,6 +426,7 @@ static void on_exit_event(struct analyzer *a, struct an_proc *p,
 	p->core = x->signaled && x->core;
 	p->end_ns = e->mono_ns;
 	end_threads(p, e->mono_ns);
+	an_model_save(p);
 	parent = p->parent ? analyzer_proc(a, p->parent) : NULL;
 	if (parent && parent->verdict == VERDICT_RUNNING &&
 	    an_sig(parent, SIGCHLD)->cur.kind == DISP_HANDLER)

@@ -203,6 +203,12 @@ struct an_fatal {
 	struct ev_signal sig;
 };
 
+/* A disposition of an ended process's model (analyzer_model.c). */
+struct an_saved_disp {
+	uint8_t signo;
+	struct disposition disp;
+};
+
 struct an_proc {
 	pid_t pid, parent;
 	uint32_t index;		/* order of first appearance, from 1 */
@@ -225,8 +231,11 @@ struct an_proc {
 	struct an_fatal *fatal;	/* NULL until a delivery threatened it:
 				 * an_proc_fatal() */
 	/* The dispositions, by the tracer's rules; NULL while the process
-	 * has changed none of those it began with (an_proc_model()). */
+	 * has changed none of those it began with, or once it ended
+	 * (SAVED: the dispositions that differ; analyzer_model.c). */
 	struct sigmodel *model;
+	struct an_saved_disp *saved;
+	uint32_t nsaved;
 	/* The report's view of each signal (an_sig()): most signals of most
 	 * processes stay as the process began (BASE); the others have their
 	 * own, in VIEWS by signal number (one per bit of HAS_VIEW). */
@@ -509,10 +518,9 @@ const struct an_fatal *an_proc_fatal(const struct an_proc *p);
 /* P's command line, in TMP. */
 const struct an_args *an_proc_argv(const struct an_proc *p,
 				   struct an_args *tmp);
-/* P's model, or, while P has none of its own, the one it began with
- * made in TMP. */
-const struct sigmodel *an_proc_model(const struct an_proc *p,
-				     struct sigmodel *tmp);
+/* The signals operators send whose default still terminates P (the
+ * model's audit, model_dangerous_defaults()). */
+sigbits_t an_proc_dangerous(const struct an_proc *p);
 const char *an_pool_str(const struct analyzer *a, uint32_t id);
 
 /* ---- internals shared by analyzer*.c (analyzer_util.c) ---- */
@@ -549,6 +557,19 @@ void an_proc_set_exec_path(struct an_proc *p, const char *path);
 /* P's fatal record, made on first use. */
 struct an_fatal *an_proc_fatal_mut(struct an_proc *p);
 void an_proc_free(struct an_proc *p);
+
+/* analyzer_model.c: P's model, to change with a rule that may leave it
+ * as it is: its own, or one in TMP for an_model_keep(), which makes it
+ * P's own from then on if the rule changed it. */
+struct sigmodel *an_model_try(struct an_proc *p, struct sigmodel *tmp);
+void an_model_keep(struct an_proc *p, struct sigmodel *m);
+/* P's model, to change for certain. */
+struct sigmodel *an_model_mut(struct an_proc *p);
+/* A copy of P's model for a child it forks; NULL: the child begins as P
+ * began. */
+struct sigmodel *an_model_copy(const struct an_proc *p);
+/* P ended: keep only what differs from how it began. */
+void an_model_save(struct an_proc *p);
 
 /* analyzer_stats.c; each returns true when the event deserves a place
  * in the timeline with its context. */

@@ -173,5 +173,6 @@ void an_proc_free(struct an_proc *p)
 	free(p->argv_buf);
 	free(p->exec_path);
 	model_unref(p->model);
+	free(p->saved);
 	free(p);
 }

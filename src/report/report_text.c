@@ -287,9 +287,7 @@ static bool proc_has_table(const struct an_proc *p)
 static void still_terminate(struct report_ctx *c, const struct an_proc *p,
 			    const char *indent)
 {
-	struct sigmodel tmp;
-	sigbits_t danger = model_dangerous_defaults(an_proc_model(p, &tmp)) &
-		~p->consumed;
+	sigbits_t danger = an_proc_dangerous(p) & ~p->consumed;
 	char buf[512];
 
 	/* It matters for a process that lives on, not for a dead one. */

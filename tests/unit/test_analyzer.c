@@ -280,7 +280,8 @@ static void test_late_fork(void **state)
 
 /* What a process keeps is made when it is first needed: a process that
  * gets no signal has no model, no view of a signal of its own, no fatal
- * record; what it gets it keeps, and its children inherit. */
+ * record; what it gets it keeps, and its children inherit; what it
+ * ended with is kept at its size. */
 static void test_state_on_demand(void **state)
 {
 	struct analyzer *a = analyzer_new();
@@ -321,6 +322,21 @@ static void test_state_on_demand(void **state)
 	assert_int_equal(model_get(c->model, SIGUSR2)->disp.kind,
 			 DISP_HANDLER);
 	assert_ptr_equal(an_sig(c, SIGTERM), &c->base);
+	/* Once it ended, only what differs from how it began is kept, and
+	 * a late fork's child still starts from all of it. */
+	feed_sigaction(a, 102, "make", SIGPIPE, DISP_IGNORED, SA_RESTART_K);
+	feed_exit(a, 102, "make", 0, 0);
+	assert_null(c->model);
+	assert_int_equal(c->nsaved, 2);
+	assert_false(an_proc_dangerous(c) & (SIGBIT(SIGUSR2) | SIGBIT(SIGPIPE)));
+	assert_true(an_proc_dangerous(c) & SIGBIT(SIGHUP));
+	feed_fork(a, 102, "make", 103, false);
+	c = analyzer_proc(a, 103);
+	assert_non_null(c->model);
+	assert_int_equal(model_get(c->model, SIGUSR2)->disp.handler,
+			 0x401000 + SIGUSR2);
+	assert_int_equal(model_get(c->model, SIGPIPE)->disp.kind, DISP_IGNORED);
+	assert_true(model_get(c->model, SIGPIPE)->disp.flags == SA_RESTART_K);
 	/* 101's exec leaves the window of whole events: its description
 	 * is written then, and shown when a finding comes. */
 	for (int i = 0; i < 2 * AN_RECENT; i++)

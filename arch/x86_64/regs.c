@@ -17,6 +17,18 @@
  * -ERESTART*).  A 64-bit program's int $0x80 that already returned a
  * result (a delivery after kill(), the storm case) reads as x86_64:
  * nobody looks at its number then.
+ *
+ * Most of those stops need no question either: the syscall instruction
+ * itself loads rcx with the return address and r11 with the flags, and
+ * the kernel saves both unchanged until the call returns, so
+ * rcx == rip && r11 == eflags is the mark of a syscall (the same test
+ * the kernel makes before it returns with sysret).  An int $0x80 leaves
+ * rcx to the program (its second argument): it would have to hold the
+ * very address after the int, and r11 the flags, to look the same.
+ * Without the mark (FRED delivers syscalls without touching rcx and r11;
+ * a tracer may have edited the registers) the kernel is asked.  In a
+ * thread storm every delivery interrupts a sigsuspend: one ptrace call
+ * in four.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -46,6 +58,13 @@ static uint32_t syscall_audit_arch(pid_t tid)
 		return 0;
 	}
 	return info.arch;
+}
+
+/* Did the syscall instruction of 64-bit code enter this call (see the
+ * top)? */
+static bool syscall_insn(const struct user_regs_struct *r)
+{
+	return r->rcx == r->rip && r->r11 == r->eflags;
 }
 
 /* i386 returns are 32 bits: -4095..-1 are errors, the rest unsigned
@@ -121,7 +140,7 @@ int arch_get_syscall_state(pid_t tid, struct arch_syscall_state *st)
 	/* i386 code, or an int $0x80 from x86_64 code (see the top). */
 	compat = regs.cs == CS_USER32 ||
 		 ((long)regs.orig_rax >= 0 && (long)regs.rax < 0 &&
-		  (long)regs.rax >= -K_MAX_ERRNO &&
+		  (long)regs.rax >= -K_MAX_ERRNO && !syscall_insn(&regs) &&
 		  syscall_audit_arch(tid) == AUDIT_ARCH_I386);
 	st->abi = arch_abi_of_audit(compat ? AUDIT_ARCH_I386 :
 				    AUDIT_ARCH_X86_64);

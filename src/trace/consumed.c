@@ -174,8 +174,11 @@ bool consumed_entry(struct tracer *T, struct tracee *t,
 
 	if (call < 0 || (call == CALL_READ &&
 			 (st->args[2] != K_SIGNALFD_SIGINFO_SIZE ||
-			  !(e = sigfd_known(T, t->proc, (int)st->args[0])))))
+			  !(e = sigfd_known(T, t->proc, (int)st->args[0]))))) {
+		if (t->cc)	/* nothing of an earlier call is pending */
+			t->cc->pending = false;
 		return false;	/* a plain read: resumed at once */
+	}
 	/* Kept for the thread's next call: few threads make them. */
 	if (!t->cc)
 		t->cc = xmalloc(sizeof(*t->cc));
@@ -371,6 +374,7 @@ void consumed_exit(struct tracer *T, struct tracee *t, long rval)
 {
 	struct consume_call *c = t->cc;
 	struct sigfd_entry *e;
+	bool cloexec;
 
 	c->pending = false;
 	if (rval < 0)		/* EAGAIN (a timeout), EINTR, EBADF... */
@@ -378,10 +382,15 @@ void consumed_exit(struct tracer *T, struct tracee *t, long rval)
 	switch (c->call) {
 	case CALL_SIGNALFD:
 	case CALL_SIGNALFD4:
+		/* A new mask for an existing one: the kernel ignores the
+		 * flags then, and so is its close-on-exec kept. */
+		e = sigfd_find(t->proc, (int)rval);
+		cloexec = (int)c->args[0] != -1 && e ? e->cloexec :
+			  c->call == CALL_SIGNALFD4 &&
+			  (c->args[3] & SFD_CLOEXEC_FLAG);
 		e = sigfd_add(t->proc, (int)rval);
 		e->mask = c->mask;
-		e->cloexec = c->call == CALL_SIGNALFD4 &&
-			     (c->args[3] & SFD_CLOEXEC_FLAG);
+		e->cloexec = cloexec;
 		break;
 	case CALL_READ:
 		took_from_signalfd(T, t, c, rval);

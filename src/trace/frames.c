@@ -149,9 +149,15 @@ bool frame_tell_at_delivery(struct tracer *T, struct tracee *t,
 
 	/* Nested under a followed handler: its sigreturns must pair with
 	 * frames. */
-	if (!f->decided || t->depth > 0 || !(r = returned_find(t->proc, f)) ||
-	    ++r->told >= RETURNED_RECHECK)
+	if (!f->decided || t->depth > 0 || !(r = returned_find(t->proc, f)))
 		return false;
+	/* Held at the bound until a followed one returns (or the counter
+	 * would wrap and tell 63 more unfollowed). */
+	if (r->told >= RETURNED_RECHECK - 1) {
+		r->told = RETURNED_RECHECK;
+		return false;
+	}
+	r->told++;
 	frame_emit_outcome(T, t, f, f->decided_ret);
 	return true;
 }

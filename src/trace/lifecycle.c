@@ -235,6 +235,9 @@ void lifecycle_exec(struct tracer *T, struct tracee *t)
 	stack_forget_process(p->pid);	/* a new program: new map, new code */
 	t->cur_nr = -1;
 	t->in_syscall = false;
+	if (t->cc)		/* a call of the old program, never to exit */
+		t->cc->pending = false;
+	p->taken = 0;		/* the new program takes its own */
 	proc_read_comm(p->pid, p->comm, sizeof(p->comm));
 	event_init(&e, EV_EXEC);
 	trace_stamp(&e, p, t->tid);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -113,7 +114,12 @@ static uint32_t arg_half(unsigned n, int hi)
 static size_t filter_row(struct sock_filter *prog,
 			 const struct arch_traced_syscall *t)
 {
-	uint8_t len = t->if_arg ? 9 : 5, n = 0;
+	/* A 32-bit ABI's argument is the low half: the kernel truncates it,
+	 * but seccomp sees the whole register (int $0x80 from 64-bit code
+	 * can leave anything in the high half). */
+	int halves = !t->if_arg ? 0 :
+		(t->audit_arch & __AUDIT_ARCH_64BIT) ? 2 : 1;
+	uint8_t len = (uint8_t)(5 + 2 * halves), n = 0;
 
 	prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
 		offsetof(struct seccomp_data, arch));
@@ -125,7 +131,7 @@ static size_t filter_row(struct sock_filter *prog,
 	prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K,
 		t->nr, 0, len - n - 1);
 	n++;
-	for (int hi = 0; t->if_arg && hi < 2; hi++) {
+	for (int hi = 0; hi < halves; hi++) {
 		prog[n++] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W |
 			BPF_ABS, arg_half(t->if_arg - 1u, hi));
 		prog[n] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ |

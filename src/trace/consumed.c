@@ -78,7 +78,7 @@ static int call_of(int abi, long nr)
  * is forgotten. */
 static struct sigfd_entry *sigfd_find(struct process *p, int fd)
 {
-	for (int i = 0; i < SIGFD_MAX; i++) {
+	for (int i = 0; p->sigfds && i < SIGFD_MAX; i++) {
 		struct sigfd_entry *e = &p->sigfds[i];
 
 		if (!e->used || e->fd != fd)
@@ -96,6 +96,9 @@ static struct sigfd_entry *sigfd_add(struct process *p, int fd)
 {
 	struct sigfd_entry *e = sigfd_find(p, fd);
 
+	/* Few processes make one: the table comes with the first. */
+	if (!p->sigfds)
+		p->sigfds = xcalloc(SIGFD_MAX, sizeof(*p->sigfds));
 	for (int i = 0; !e && i < SIGFD_MAX; i++)
 		if (!p->sigfds[i].used)
 			e = &p->sigfds[i];
@@ -226,7 +229,7 @@ sigbits_t consumed_absorbed(struct process *p, sigbits_t blocked)
 {
 	sigbits_t read = 0;
 
-	for (int i = 0; i < SIGFD_MAX; i++)
+	for (int i = 0; p->sigfds && i < SIGFD_MAX; i++)
 		if (sigfd_find(p, p->sigfds[i].fd) == &p->sigfds[i])
 			read |= p->sigfds[i].mask;
 	return read & blocked;

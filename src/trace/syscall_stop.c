@@ -19,6 +19,7 @@
 #include "stack.h"
 #include "tracee_mem.h"
 #include "trace_priv.h"
+#include "xmalloc.h"
 
 #ifdef SIGTRACE_TEST_HOOKS
 /* Test builds only (tests/integration/model_check.sh): starve the model
@@ -69,8 +70,13 @@ static void begin_sigaction(struct tracer *T, struct tracee *t,
 			    enum arch_sigaction_kind kind)
 {
 	const struct arch_syscall_state st = *st_;
-	struct sigaction_call *sa = &t->sa;
+	struct sigaction_call *sa;
 
+	/* Few threads install handlers: the room for one call is made by
+	 * a thread's first. */
+	if (!t->sa)
+		t->sa = xmalloc(sizeof(*t->sa));
+	sa = t->sa;
 	memset(sa, 0, sizeof(*sa));
 	sa->kind = kind;
 	sa->abi = st.abi;
@@ -151,7 +157,7 @@ void syscall_seccomp_stop(struct tracer *T, struct tracee *t)
 
 static void finish_sigaction(struct tracer *T, struct tracee *t, long rval)
 {
-	struct sigaction_call *sa = &t->sa;
+	struct sigaction_call *sa = t->sa;
 	struct process *p = t->proc;
 	const struct sig_state *s = model_get(p->model, sa->signo);
 	struct arch_ksigaction old;
@@ -322,7 +328,7 @@ void syscall_stop(struct tracer *T, struct tracee *t)
 		return;
 	}
 	t->in_syscall = false;
-	if (t->sa_pending && t->cur_nr == t->sa.nr && t->cur_abi == t->sa.abi)
+	if (t->sa_pending && t->cur_nr == t->sa->nr && t->cur_abi == t->sa->abi)
 		finish_sigaction(T, t, rval);
 	else if (t->cc && t->cc->pending && t->cur_nr == t->cc->nr &&
 		 t->cur_abi == t->cc->abi)

@@ -180,7 +180,7 @@ struct process {
 	struct handled_rec *handled;	/* explain.c: deliveries that ran
 					 * a handler, one per signal */
 	struct oom_mark oom;	/* OOM kill counters at its last exec */
-	struct sigfd_entry sigfds[SIGFD_MAX];	/* consumed.c's */
+	struct sigfd_entry *sigfds;	/* consumed.c's: SIGFD_MAX, or NULL */
 	unsigned sigfd_next;	/* the slot to reuse when all are taken */
 };
 
@@ -222,7 +222,7 @@ struct tracee {
 	pid_t tid;
 	struct process *proc;
 	bool sa_pending;	/* waiting for the sigaction's exit stop */
-	struct sigaction_call sa;
+	struct sigaction_call *sa;	/* made at its first sigaction call */
 	struct stack *sa_stack;	/* -k: the caller's, until the exit stop */
 	int depth;		/* handler frames being followed (frames.c) */
 	int frames_cap;		/* ... and room for them: few threads nest */

@@ -212,6 +212,7 @@ static void process_free(struct process *p)
 	argv_put(p->argv);
 	stack_forget_process(p->pid);
 	free(p->above);
+	free(p->sigfds);
 	free(p);
 }
 
@@ -254,6 +255,7 @@ static void tracee_free(struct tracee *t)
 	frames_free(t);
 	free(t->cc);
 	free(t->held_frame);
+	free(t->sa);
 	if (t->held) {
 		stack_free(t->held->u.sig.stack);
 		free(t->held);

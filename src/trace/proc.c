@@ -423,11 +423,10 @@ bool proc_is_signalfd(pid_t pid, int fd)
 {
 	static const char want[] = "anon_inode:[signalfd]";
 	char path[64], link[sizeof(want) + 1];
-	ssize_t n;
 
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", (int)pid, fd);
-	n = readlink(path, link, sizeof(link));
-	return n == (ssize_t)sizeof(want) - 1 && memcmp(link, want, n) == 0;
+	return read_link(path, link, sizeof(link)) == 0 &&
+	       strcmp(link, want) == 0;
 }
 
 /* Each signalfd PID has now, with the signals it reads, to EACH until

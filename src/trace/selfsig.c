@@ -8,8 +8,9 @@
  * sigtimedwait() for SIGCHLD, which stays blocked so that it waits there:
  * the kernel raises it for every state change of a traced task, and the
  * handler of sigtrace's own signals raises it too (a self-pipe without
- * the pipe).  The handler only records: who sent what is the loop's to
- * judge, synchronously (ownsig.c).
+ * the pipe).  The sleep's timer raises SIGCONT, blocked too (wake_by).
+ * The handler only records: who sent what is the loop's to judge,
+ * synchronously (ownsig.c).
  *
  * Stops are collected with waitid(WNOWAIT): the stop stays reported, and
  * its signal stays with the tracee, until the resume consumes it (kfacts
@@ -45,7 +46,9 @@ static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t stop_signal = SIGINT;
 static pid_t self;		/* the handler also runs in a child before
 				 * its exec: wake sigtrace, not the child */
-static sigset_t chld_set;
+/* The sleep's timer's signal (why not SIGCHLD: above wake_by()). */
+#define WAKE_TIMER_SIGNAL SIGCONT
+static sigset_t wake_set;	/* SIGCHLD and the timer's: the sleep's end */
 
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
@@ -164,9 +167,10 @@ void selfsig_install(bool attach)
 	sigset_t taken_set;
 
 	self = getpid();
-	sigemptyset(&chld_set);
-	sigaddset(&chld_set, SIGCHLD);
-	sigprocmask(SIG_BLOCK, &chld_set, &inherited_mask);
+	sigemptyset(&wake_set);
+	sigaddset(&wake_set, SIGCHLD);
+	sigaddset(&wake_set, WAKE_TIMER_SIGNAL);
+	sigprocmask(SIG_BLOCK, &wake_set, &inherited_mask);
 	take_signals(attach);
 	/* Whatever the caller blocked, sigtrace's own signals get in. */
 	sigemptyset(&taken_set);
@@ -223,19 +227,30 @@ static uint64_t mono_now(void)
 }
 
 /*
- * The sleep's time limit is a timer that raises SIGCHLD, not a timeout
- * of sigtimedwait(): a timeout arms and cancels a kernel timer at every
- * sleep (once per stop in a signal storm, a sixth of sigtrace's CPU
- * time there), while the times the loop wakes for (the next tick, the
- * logs' flush, the deadline) stay the same for many sleeps: the timer
- * is set only when the next one is earlier than it, or it went off.
- * Going off early (the flush came first) only makes a sleep short.
+ * The sleep's time limit is a timer, not a timeout of sigtimedwait(): a
+ * timeout arms and cancels a kernel timer at every sleep (once per stop
+ * in a signal storm, a sixth of sigtrace's CPU time there), while the
+ * times the loop wakes for (the next tick, the logs' flush, the
+ * deadline) stay the same for many sleeps: the timer is set only when
+ * the next one is earlier than it, or it went off.  Going off early (the
+ * flush came first) only makes a sleep short.
+ *
+ * Its signal is not SIGCHLD.  A tracee's SIGCHLD that comes while the
+ * timer's is pending merges into it (one pending instance of a standard
+ * signal), and since Linux 6.13 re-arming a timer makes its pending
+ * signal stale: the kernel drops it at the dequeue, and the tracee's
+ * stop with it, so the loop slept until the next timer (tens of ms; a
+ * thread storm under a kernel sender observer, which ticks, lost a third
+ * of its time so).  SIGCONT cannot be lost that way and means nothing
+ * else to sigtrace: its one effect, continuing a stopped process, is
+ * done by the kernel when it is sent, blocked or not; one sent by
+ * someone else only ends a sleep early.
  */
 static timer_t wake_timer;
 static bool wake_timer_made;
 static uint64_t wake_armed;	/* when it goes off; 0: not set */
 
-/* A SIGCHLD at UNTIL (CLOCK_MONOTONIC ns) at the latest; false if none
+/* A wake-up at UNTIL (CLOCK_MONOTONIC ns) at the latest; false if none
  * can be had. */
 static bool wake_by(uint64_t until, uint64_t now)
 {
@@ -248,7 +263,7 @@ static bool wake_by(uint64_t until, uint64_t now)
 
 		memset(&sev, 0, sizeof(sev));
 		sev.sigev_notify = SIGEV_SIGNAL;
-		sev.sigev_signo = SIGCHLD;
+		sev.sigev_signo = WAKE_TIMER_SIGNAL;
 		if (timer_create(CLOCK_MONOTONIC, &sev, &wake_timer) < 0)
 			return false;
 		wake_timer_made = true;
@@ -278,14 +293,14 @@ int selfsig_sleep(uint64_t until_ns, pid_t *trapped)
 		ts.tv_nsec = (long)(left % 1000000000u);
 		limit = &ts;
 	}
-	/* Whatever happened since the peek raised SIGCHLD: a traced task's
-	 * change, one of sigtrace's signals (its handler raises it), the
-	 * timer.  Only the kernel makes CLD_TRAPPED (no process may send a
+	/* Whatever happened since the peek raised SIGCHLD (a traced task's
+	 * change, one of sigtrace's signals: its handler raises it) or the
+	 * timer's signal.  Only the kernel makes CLD_TRAPPED (no process may send a
 	 * positive si_code to another), so si_pid is a tracee's tid. */
-	if (sigtimedwait(&chld_set, &si, limit) < 0) {
+	if (sigtimedwait(&wake_set, &si, limit) < 0) {
 		if (errno != EINTR && errno != EAGAIN)
 			return -errno;
-	} else if (si.si_code == CLD_TRAPPED) {
+	} else if (si.si_signo == SIGCHLD && si.si_code == CLD_TRAPPED) {
 		*trapped = si.si_pid;
 	}
 	return 0;

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_selfsig.c - the loop's sleep (selfsig.c) ends for a traced task's
+ * stop even when the sleep's own timer went off unseen and is re-armed:
+ * since Linux 6.13 a re-armed timer's pending signal is dropped at the
+ * dequeue, so a stop's SIGCHLD merged into a timer's SIGCHLD was lost
+ * with it and the loop slept until the next timer.
+ */
+#define _GNU_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "selfsig.h"
+
+#define POLL_LIMIT 10000	/* x 1 ms */
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void pause_1ms(void)
+{
+	struct timespec ms = { 0, 1000000 };
+
+	nanosleep(&ms, NULL);
+}
+
+/* Has the sleep's timer gone off (its signal, whichever, pending)? */
+static bool timer_signal_pending(void)
+{
+	sigset_t pending;
+
+	sigpending(&pending);
+	return sigismember(&pending, SIGCHLD) || sigismember(&pending, SIGCONT);
+}
+
+static pid_t stopped_tracee(void)
+{
+	pid_t pid = fork();
+	siginfo_t si;
+
+	if (pid == 0) {
+		ptrace(PTRACE_TRACEME, 0, 0, 0);
+		raise(SIGSTOP);
+		_exit(0);
+	}
+	assert_true(pid > 0);
+	for (int i = 0; i < POLL_LIMIT; i++) {
+		memset(&si, 0, sizeof(si));
+		assert_int_equal(waitid(P_PID, (id_t)pid, &si, WSTOPPED |
+					WNOHANG | WNOWAIT), 0);
+		if (si.si_pid == pid)
+			return pid;
+		pause_1ms();
+	}
+	fail_msg("the tracee never stopped");
+	return -1;
+}
+
+static void stop_after_unseen_timer(void **state)
+{
+	pid_t child, tracee, trapped = 0;
+
+	(void)state;
+	selfsig_install(false);
+	/* Arm the timer 50 ms ahead; a child's exit ends that sleep first. */
+	child = fork();
+	if (child == 0)
+		_exit(0);
+	assert_int_equal(selfsig_sleep(now_ns() + 50000000u, &trapped), 0);
+	selfsig_reap(child);
+	/* The timer goes off while nobody sleeps. */
+	for (int i = 0; i < POLL_LIMIT && !timer_signal_pending(); i++)
+		pause_1ms();
+	assert_true(timer_signal_pending());
+	/* A stop comes, then a sleep that re-arms the timer (10 s ahead). */
+	tracee = stopped_tracee();
+	for (int i = 0; i < 3 && trapped != tracee; i++)
+		assert_int_equal(selfsig_sleep(now_ns() + 10000000000u,
+					       &trapped), 0);
+	assert_int_equal(trapped, tracee);
+	kill(tracee, SIGKILL);
+	waitpid(tracee, NULL, __WALL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(stop_after_unseen_timer),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -571,11 +571,14 @@ static const char *const waiting_for_events[] = {
 	"pselect6_time64", NULL,
 };
 
+/* Sleeps: an EINTR ends one early and says how long was left. */
+static const char *const sleeping[] = {
+	"nanosleep", "clock_nanosleep", "clock_nanosleep_time64", NULL,
+};
+
 static const char *const never_restarted[] = {
 	/* System V IPC */
 	"msgrcv", "msgsnd", "semop", "semtimedop", "semtimedop_time64",
-	/* sleeping */
-	"nanosleep", "clock_nanosleep", "clock_nanosleep_time64",
 	/* AIO */
 	"io_getevents", "io_pgetevents", "io_pgetevents_time64", NULL,
 };
@@ -627,6 +630,7 @@ bool syscall_never_restarted(const char *syscall_name)
 {
 	return syscall_waits_for_signals(syscall_name) ||
 	       in_list(waiting_for_events, syscall_name) ||
+	       in_list(sleeping, syscall_name) ||
 	       in_list(never_restarted, syscall_name);
 }
 
@@ -636,6 +640,8 @@ enum call_class syscall_class(const char *syscall_name)
 		return CALL_SIGNAL_WAIT;
 	if (in_list(waiting_for_events, syscall_name))
 		return CALL_EVENT_WAIT;
+	if (in_list(sleeping, syscall_name))
+		return CALL_SLEEP;
 	return CALL_OTHER;
 }
 
@@ -645,9 +651,10 @@ const char *call_class_name(enum call_class c)
 		[CALL_OTHER] = "other",
 		[CALL_SIGNAL_WAIT] = "signal_wait",
 		[CALL_EVENT_WAIT] = "event_wait",
+		[CALL_SLEEP] = "sleep",
 	};
 
-	return (unsigned)c <= CALL_EVENT_WAIT ? names[c] : "other";
+	return (unsigned)c <= CALL_SLEEP ? names[c] : "other";
 }
 
 /* ------------------------------------------------------------------ */

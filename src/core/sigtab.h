@@ -101,14 +101,16 @@ bool syscall_restart_is_exact(const char *syscall_name,
 
 /* What an EINTR from a call means (docs/explanations.md): a call made
  * to wait for a signal, an event loop's wait (epoll_wait, poll, select:
- * called again), or any other call, which the program must retry. */
+ * called again), a sleep (it ends early, with the time left), or any
+ * other call, which the program must retry. */
 enum call_class {
 	CALL_OTHER,
 	CALL_SIGNAL_WAIT,
 	CALL_EVENT_WAIT,
+	CALL_SLEEP,
 };
 enum call_class syscall_class(const char *syscall_name);
-/* "other", "signal_wait", "event_wait" */
+/* "other", "signal_wait", "event_wait", "sleep" */
 const char *call_class_name(enum call_class c);
 
 /* Parse a strace-like signal set: "all", "none", "USR1,HUP,10",

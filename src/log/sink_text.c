@@ -354,11 +354,14 @@ static bool text_eintr(struct text_ctx *c, const struct event *e)
 	if (handler) {
 		sb_adds(c->sb, " (handler ");
 		text_handler(c, h);
-		if (h->flags_known)
+		/* SA_RESTART is no cure for a call never restarted. */
+		if (h->flags_known && !sc->never_restarted)
 			sb_adds(c->sb, restart ? " with SA_RESTART" :
 				" without SA_RESTART");
 		sb_addc(c->sb, ')');
 	}
+	if (sc->never_restarted && !restart)
+		sb_adds(c->sb, " (never restarted, whatever SA_RESTART says)");
 	if (sc->tracing_induced)
 		sb_adds(c->sb, " (only because it is traced: untraced this ignored signal would not have woken the call)");
 	sb_adds(c->sb, " !!!");

@@ -334,9 +334,10 @@ static void rank_finding(struct analyzer *a, uint32_t i)
 static bool eintr_ranked(const struct analyzer *a, const struct an_eintr *r)
 {
 	const struct an_proc *p = analyzer_proc(a, r->pid);
+	enum call_class class = syscall_class(an_pool_str(a, r->syscall));
 
 	if (r->eintr <= r->unseen ||
-	    syscall_class(an_pool_str(a, r->syscall)) != CALL_OTHER)
+	    (class != CALL_OTHER && class != CALL_SLEEP))
 		return false;
 	const struct an_fatal *f = p ? an_proc_fatal(p) : NULL;
 
@@ -380,9 +381,12 @@ void an_stats_finish(struct analyzer *a)
 	for (uint32_t i = 0; i < a->neintr; i++) {
 		const struct an_eintr *r = &a->eintr[i];
 
-		/* More EINTRs first. */
+		/* More EINTRs first.  A sleep cut short is seldom a bug
+		 * (a runtime such as CPython's sleeps again): low. */
 		if (eintr_ranked(a, r))
-			item_add(a, SEV_MEDIUM, ITEM_EINTR, i, RANK_EINTR,
+			item_add(a, syscall_class(an_pool_str(a, r->syscall)) ==
+				 CALL_SLEEP ? SEV_LOW : SEV_MEDIUM,
+				 ITEM_EINTR, i, RANK_EINTR,
 				 (0xffffffffull - (r->eintr & 0xffffffffull))
 				 << 8 | (i & 0xff));
 	}

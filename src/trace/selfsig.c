@@ -8,7 +8,7 @@
  * sigtimedwait() for SIGCHLD, which stays blocked so that it waits there:
  * the kernel raises it for every state change of a traced task, and the
  * handler of sigtrace's own signals raises it too (a self-pipe without
- * the pipe).  The sleep's timer raises SIGCONT, blocked too (wake_by).
+ * the pipe).  The sleep's timer raises SIGRTMAX, blocked too (wake_by).
  * The handler only records: who sent what is the loop's to judge,
  * synchronously (ownsig.c).
  *
@@ -46,9 +46,20 @@ static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t stop_signal = SIGINT;
 static pid_t self;		/* the handler also runs in a child before
 				 * its exec: wake sigtrace, not the child */
-/* The sleep's timer's signal (why not SIGCHLD: above wake_by()). */
-#define WAKE_TIMER_SIGNAL SIGCONT
+/* The sleep's timer's signal (why this one: above wake_by()). */
+#define WAKE_TIMER_SIGNAL SIGRTMAX
+#define WAKE_TIMER_COOKIE 0x73696774	/* its si_value */
 static sigset_t wake_set;	/* SIGCHLD and the timer's: the sleep's end */
+
+/* One of sigtrace's signals came: for the loop to judge (ownsig.c). */
+static void note_signal(int sig, const siginfo_t *si)
+{
+	got[sig].code = si->si_code;
+	got[sig].pid = si->si_pid;
+	got[sig].uid = si->si_uid;
+	__atomic_add_fetch(&got[sig].count, 1, __ATOMIC_SEQ_CST);
+	__atomic_store_n(&got_any, 1, __ATOMIC_SEQ_CST);
+}
 
 static void on_signal(int sig, siginfo_t *si, void *uc)
 {
@@ -59,17 +70,12 @@ static void on_signal(int sig, siginfo_t *si, void *uc)
 		errno = saved;
 		return;
 	}
-	if (sig == SIGIO && io_watched && si->si_code > 0) {
+	if (sig == SIGIO && io_watched && si->si_code > 0)
 		io_ready = 1;	/* a watched descriptor has data */
-	} else if (sig == SIGUSR1 && dump_on_usr1) {
+	else if (sig == SIGUSR1 && dump_on_usr1)
 		dump_asked = 1;	/* the operator asks for the rings */
-	} else {
-		got[sig].code = si->si_code;
-		got[sig].pid = si->si_pid;
-		got[sig].uid = si->si_uid;
-		__atomic_add_fetch(&got[sig].count, 1, __ATOMIC_SEQ_CST);
-		__atomic_store_n(&got_any, 1, __ATOMIC_SEQ_CST);
-	}
+	else
+		note_signal(sig, si);
 	kill(self, SIGCHLD);	/* end the loop's sleep */
 	errno = saved;
 }
@@ -177,6 +183,8 @@ void selfsig_install(bool attach)
 	for (int sig = 1; sig < NSIG; sig++)
 		if (changed[sig])
 			sigaddset(&taken_set, sig);
+	/* but the timer's, which only the sleep takes */
+	sigdelset(&taken_set, WAKE_TIMER_SIGNAL);
 	sigprocmask(SIG_UNBLOCK, &taken_set, NULL);
 	/* Not SIG_IGN, whatever was inherited: an ignored SIGCHLD is never
 	 * sent, and the loop would sleep through a stop. */
@@ -241,10 +249,11 @@ static uint64_t mono_now(void)
  * signal stale: the kernel drops it at the dequeue, and the tracee's
  * stop with it, so the loop slept until the next timer (tens of ms; a
  * thread storm under a kernel sender observer, which ticks, lost a third
- * of its time so).  SIGCONT cannot be lost that way and means nothing
- * else to sigtrace: its one effect, continuing a stopped process, is
- * done by the kernel when it is sent, blocked or not; one sent by
- * someone else only ends a sleep early.
+ * of its time so).  A real-time signal is queued, never merged, and does
+ * nothing when it is sent (SIGCONT, which looks harmless, discards a
+ * pending SIGSTOP: a debugger's or LeakSanitizer's attach to sigtrace
+ * would then wait for ever).  It stays blocked, so one that someone else
+ * sends is taken by the sleep, and noted there as the handler would.
  */
 static timer_t wake_timer;
 static bool wake_timer_made;
@@ -264,6 +273,7 @@ static bool wake_by(uint64_t until, uint64_t now)
 		memset(&sev, 0, sizeof(sev));
 		sev.sigev_notify = SIGEV_SIGNAL;
 		sev.sigev_signo = WAKE_TIMER_SIGNAL;
+		sev.sigev_value.sival_int = WAKE_TIMER_COOKIE;
 		if (timer_create(CLOCK_MONOTONIC, &sev, &wake_timer) < 0)
 			return false;
 		wake_timer_made = true;
@@ -302,6 +312,9 @@ int selfsig_sleep(uint64_t until_ns, pid_t *trapped)
 			return -errno;
 	} else if (si.si_signo == SIGCHLD && si.si_code == CLD_TRAPPED) {
 		*trapped = si.si_pid;
+	} else if (si.si_signo != SIGCHLD && (si.si_code != SI_TIMER ||
+		   si.si_value.sival_int != WAKE_TIMER_COOKIE)) {
+		note_signal(si.si_signo, &si);	/* not the timer's */
 	}
 	return 0;
 }

@@ -46,7 +46,7 @@ static bool timer_signal_pending(void)
 	sigset_t pending;
 
 	sigpending(&pending);
-	return sigismember(&pending, SIGCHLD) || sigismember(&pending, SIGCONT);
+	return sigismember(&pending, SIGCHLD) || sigismember(&pending, SIGRTMAX);
 }
 
 static pid_t stopped_tracee(void)
@@ -75,6 +75,7 @@ static pid_t stopped_tracee(void)
 static void stop_after_unseen_timer(void **state)
 {
 	pid_t child, tracee, trapped = 0;
+	int rc;
 
 	(void)state;
 	selfsig_install(false);
@@ -90,18 +91,41 @@ static void stop_after_unseen_timer(void **state)
 	assert_true(timer_signal_pending());
 	/* A stop comes, then a sleep that re-arms the timer (10 s ahead). */
 	tracee = stopped_tracee();
-	for (int i = 0; i < 3 && trapped != tracee; i++)
-		assert_int_equal(selfsig_sleep(now_ns() + 10000000000u,
-					       &trapped), 0);
-	assert_int_equal(trapped, tracee);
+	rc = selfsig_sleep(now_ns() + 10000000000u, &trapped);
 	kill(tracee, SIGKILL);
 	waitpid(tracee, NULL, __WALL);
+	assert_int_equal(rc, 0);
+	assert_int_equal(trapped, tracee);
+	/* The timer's signal, blocked, was no signal of sigtrace's. */
+	assert_false(selfsig_noted());
+}
+
+/* A signal someone sends that is the timer's too is noted all the same. */
+static void timer_signal_from_outside(void **state)
+{
+	struct selfsig_rec r;
+	pid_t trapped;
+
+	(void)state;
+	selfsig_install(false);
+	while (selfsig_next(&r))
+		;
+	kill(getpid(), SIGRTMAX);
+	/* (the first test's SIGCHLDs may come first) */
+	for (int i = 0; i < 4 && !selfsig_noted(); i++)
+		assert_int_equal(selfsig_sleep(now_ns() + 10000000000u,
+					       &trapped), 0);
+	assert_true(selfsig_next(&r));
+	assert_int_equal(r.signo, SIGRTMAX);
+	assert_int_equal(r.pid, getpid());
+	assert_false(selfsig_next(&r));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(stop_after_unseen_timer),
+		cmocka_unit_test(timer_signal_from_outside),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -195,6 +195,8 @@ static size_t live_report_open(const struct options *o,
 			       struct live_report *lr, struct sink *storage,
 			       size_t used, struct sink **sinks, size_t n)
 {
+	const struct report_ops *runs[3];
+
 	lr->text = sinks[0];	/* open_sinks() puts the text log first */
 	if (o->summary_only) {
 		memmove(sinks, sinks + 1, (n - 1) * sizeof(*sinks));
@@ -202,7 +204,20 @@ static size_t live_report_open(const struct options *o,
 	}
 	if (used >= SINKS_MAX)
 		die("internal error: no room for the report's sink");
+	lr->fd = -1;
+	lr->ops = NULL;
+	if (o->report_path) {
+		lr->fd = open_output(o->report_path, "report", false);
+		lr->ops = o->report_format ? report_by_name(o->report_format) :
+			report_by_path(o->report_path);
+	}
+	/* Keep only what live_report_close() renders needs: a graphical
+	 * timeline's lanes cost 28 KB a process, and a summary draws none. */
+	runs[0] = &report_summary_ops;
+	runs[1] = o->counts ? &report_counts_ops : NULL;
+	runs[2] = lr->ops;
 	lr->an = analyzer_new();
+	analyzer_keep(lr->an, report_needs(runs, 3));
 	storage[used].ops = &sink_analyzer_ops;
 	/* -e signal=SET narrows the logs; the summary and the report
 	 * always see every event. */
@@ -213,12 +228,6 @@ static size_t live_report_open(const struct options *o,
 	sink_open(&storage[used], lr->an);
 	lr->sink = &storage[used];
 	sinks[n++] = lr->sink;
-	lr->fd = -1;
-	if (o->report_path) {
-		lr->fd = open_output(o->report_path, "report", false);
-		lr->ops = o->report_format ? report_by_name(o->report_format) :
-			report_by_path(o->report_path);
-	}
 	return n;
 }
 

@@ -553,8 +553,13 @@ struct analyzer *analyzer_new(void)
 	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
 	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
 	a->timeline = xcalloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
-	a->rows = xcalloc(AN_ROWS_MAX, sizeof(*a->rows));
+	a->keep = AN_KEEP_ALL;
 	return a;
+}
+
+void analyzer_keep(struct analyzer *a, unsigned keep)
+{
+	a->keep = keep & AN_KEEP_ALL;
 }
 
 void analyzer_finish(struct analyzer *a)

@@ -445,7 +445,17 @@ struct an_stack {
 
 struct an_stacks;		/* analyzer_stacks.c */
 
+/* The views of time that only some renderers read (report_ops.needs):
+ * a live run that prints a summary need not keep a 28 KB lane for each
+ * of 2000 processes. */
+enum an_keep {
+	AN_KEEP_LANES = 1 << 0,	/* rows and their time bins */
+	AN_KEEP_MARKS = 1 << 1,	/* the exact marks */
+	AN_KEEP_ALL = AN_KEEP_LANES | AN_KEEP_MARKS,
+};
+
 struct analyzer {
+	unsigned keep;		/* enum an_keep */
 	struct an_trace trace;
 	uint64_t events;
 	uint64_t by_type[EV__COUNT];
@@ -476,12 +486,12 @@ struct analyzer {
 	struct an_recent *recent;	/* AN_RECENT, by seq % AN_RECENT */
 	uint64_t timeline_dropped;
 
-	struct an_row *rows;
+	struct an_row *rows;	/* AN_ROWS_MAX, NULL until the first lane */
 	uint32_t nrows;
 	uint64_t rows_dropped;
 	uint64_t span_ns;	/* the bins cover [t0, t0 + span_ns) */
 
-	struct an_mark *marks;
+	struct an_mark *marks;	/* AN_MARKS_MAX, NULL until the first */
 	uint32_t nmarks;
 	uint64_t marks_dropped;
 
@@ -501,7 +511,11 @@ struct analyzer {
 	struct an_stacks *stacks;	/* NULL until an event has a stack */
 };
 
+/* An analyzer that keeps everything (AN_KEEP_ALL). */
 struct analyzer *analyzer_new(void);
+/* Keep only KEEP (enum an_keep) of the views some renderers need: call
+ * it before the first event. */
+void analyzer_keep(struct analyzer *a, unsigned keep);
 void analyzer_free(struct analyzer *a);
 /* Take one event (in stream order). */
 void analyzer_feed(struct analyzer *a, const struct event *e);

@@ -23,10 +23,14 @@ int an_row_add(struct analyzer *a, enum an_row_kind kind, uint32_t proc,
 {
 	struct an_row *r;
 
+	if (!(a->keep & AN_KEEP_LANES))
+		return -1;
 	if (a->nrows >= AN_ROWS_MAX) {
 		a->rows_dropped++;
 		return -1;
 	}
+	if (!a->rows)
+		a->rows = xcalloc(AN_ROWS_MAX, sizeof(*a->rows));
 	r = &a->rows[a->nrows];
 	r->kind = (uint8_t)kind;
 	r->proc = proc;
@@ -113,7 +117,7 @@ static int signal_row(struct analyzer *a, struct an_proc *p, int signo)
 {
 	struct an_sigstate s;
 
-	if (signo < 1 || signo > SIG_MAX)
+	if (signo < 1 || signo > SIG_MAX || !(a->keep & AN_KEEP_LANES))
 		return -1;
 	if (an_sig(p, signo)->row < 0) {
 		s = *an_sig(p, signo);
@@ -124,7 +128,8 @@ static int signal_row(struct analyzer *a, struct an_proc *p, int signo)
 }
 
 /* Deliveries to the leader go on the process lane, others on the
- * thread's own. */
+ * thread's own.  The thread is counted in the report with lanes or
+ * without. */
 static int thread_row(struct analyzer *a, struct an_proc *p, pid_t tid,
 		      uint64_t ns)
 {
@@ -133,7 +138,7 @@ static int thread_row(struct analyzer *a, struct an_proc *p, pid_t tid,
 	if (tid == p->pid)
 		return p->row;
 	t = an_thread_get(p, tid, ns, true);
-	if (!t)
+	if (!t || !(a->keep & AN_KEEP_LANES))
 		return -1;
 	if (t->row < 0)
 		t->row = an_row_add(a, ROW_THREAD, p->index - 1, tid, 0);
@@ -147,6 +152,8 @@ static struct an_mark *mark_new(struct analyzer *a, const struct event *e,
 {
 	struct an_mark *m;
 
+	if (!(a->keep & AN_KEEP_MARKS))
+		return NULL;
 	if (a->nmarks >= AN_MARKS_MAX) {
 		a->marks_dropped++;
 		return NULL;

@@ -40,6 +40,9 @@ struct report_ctx {
 
 struct report_ops {
 	const char *name;
+	/* The views of time its sections read (enum an_keep): the analyzer
+	 * it renders must have kept them (analyzer_keep()). */
+	unsigned needs;
 	/* The state of one rendering (C's analyzer and output are set),
 	 * freed by close.  Both NULL: none. */
 	void *(*open)(struct report_ctx *c);
@@ -79,6 +82,9 @@ const char *report_format_names(char *buf, size_t len);
  * does not write (.pdf, .png, .csv...: the caller asks for
  * --report-format); text otherwise. */
 const struct report_ops *report_by_path(const char *path);
+
+/* What an analyzer must keep for OPS[0..N-1] (NULL entries: none). */
+unsigned report_needs(const struct report_ops *const *ops, size_t n);
 
 /* Finish the analysis and render it into OUT. */
 void report_render(const struct report_ops *ops, struct analyzer *a,

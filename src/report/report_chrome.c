@@ -390,6 +390,8 @@ static void chrome_end(struct report_ctx *c)
 
 const struct report_ops report_chrome_ops = {
 	.name = "chrome",
+	/* marks, and counter tracks from the bins once they ran out */
+	.needs = AN_KEEP_LANES | AN_KEEP_MARKS,
 	.open = report_jsonw_open,
 	.close = free,
 	.begin = chrome_begin,

@@ -175,6 +175,7 @@ int report_main(int argc, char **argv)
 	/* Fail fast on a bad -o, before reading a log that may be 1 GB. */
 	fd = open_report(ra.log, ra.out);
 	a = analyzer_new();
+	analyzer_keep(a, ra.ops->needs);
 	if (read_log(ra.log, a) < 0) {
 		analyzer_free(a);
 		if (fd != STDOUT_FILENO)

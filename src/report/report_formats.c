@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "error.h"
 #include "report.h"
 #include "sink.h"
 
@@ -84,6 +85,16 @@ const struct report_ops *report_by_path(const char *path)
 	return &report_text_ops;
 }
 
+unsigned report_needs(const struct report_ops *const *ops, size_t n)
+{
+	unsigned needs = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (ops[i])
+			needs |= ops[i]->needs;
+	return needs;
+}
+
 void report_render_opts(const struct report_ops *ops, struct analyzer *a,
 			struct strbuf *out, const struct report_opts *opts)
 {
@@ -97,6 +108,10 @@ void report_render_opts(const struct report_ops *ops, struct analyzer *a,
 		ops->signals, ops->eintr, ops->timeline, ops->end,
 	};
 
+	/* A lane missing from the SVG would look like a quiet process. */
+	if (ops->needs & ~a->keep)
+		die("internal error: the %s report needs views the analyzer did not keep",
+		    ops->name);
 	analyzer_finish(a);
 	if (ops->open)
 		c.data = ops->open(&c);

@@ -386,6 +386,7 @@ static void html_end(struct report_ctx *c)
 
 const struct report_ops report_html_ops = {
 	.name = "html",
+	.needs = AN_KEEP_LANES,	/* the SVG timeline */
 	.begin = html_begin,
 	.verdicts = html_verdicts,
 	.findings = html_findings,
@@ -403,5 +404,6 @@ static void svg_only(struct report_ctx *c)
 
 const struct report_ops report_svg_ops = {
 	.name = "svg",
+	.needs = AN_KEEP_LANES,
 	.timeline = svg_only,
 };

@@ -200,6 +200,22 @@ static char *render(const struct report_ops *ops, struct analyzer *a)
 	return sb.buf ? sb.buf : strdup("");
 }
 
+/* Each report of OPS says the same about X and Y. */
+static void same_reports(const struct report_ops *const *ops, size_t n,
+			 struct analyzer *x, const char *xname,
+			 struct analyzer *y, const char *yname)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *rx = render(ops[i], x), *ry = render(ops[i], y);
+
+		if (strcmp(rx, ry) != 0)
+			fail_msg("%s report differs:\n--- %s\n%s\n--- %s\n%s",
+				 ops[i]->name, xname, rx, yname, ry);
+		free(rx);
+		free(ry);
+	}
+}
+
 /* ---- tests ---- */
 
 static void test_verdicts(void **state)
@@ -602,17 +618,102 @@ static void test_live_equals_offline(void **state)
 	assert_int_equal(rc, 0);
 	reader_close(r);
 	unlink(path);
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
-		char *x = render(ops[i], live), *y = render(ops[i], off);
-
-		if (strcmp(x, y) != 0)
-			fail_msg("%s report differs:\n--- live\n%s\n--- offline\n%s",
-				 ops[i]->name, x, y);
-		free(x);
-		free(y);
-	}
+	same_reports(ops, sizeof(ops) / sizeof(ops[0]), live, "live", off,
+		     "offline");
 	analyzer_free(live);
 	analyzer_free(off);
+}
+
+/* A process with more threads than the analyzer remembers, each taking
+ * signals and EINTRs: what the lanes and the marks are made of. */
+static void threads_storm(struct analyzer *a)
+{
+	struct event e;
+
+	feed_start(a, 300);
+	feed_exec(a, 300, "pool", "/usr/bin/pool");
+	feed_sigaction(a, 300, "pool", SIGUSR1, DISP_HANDLER, 0);
+	for (pid_t t = 301; t < 301 + AN_THREADS_MAX + 4; t++) {
+		feed_fork(a, 300, "pool", t, true);
+		for (int i = 0; i < 2; i++)
+			feed_signal(a, 300, t, "pool", SIGUSR1, DISP_HANDLER,
+				    0, 300, "pool");
+		ev(&e, EV_INTERRUPTED, 300, t, "pool");
+		e.u.sc.syscall_name = "read";
+		e.u.sc.code = -K_ERESTARTSYS;
+		e.u.sc.signo = SIGUSR1;
+		analyzer_feed(a, &e);
+		e.type = EV_EINTR;
+		analyzer_feed(a, &e);
+	}
+	feed_syscall(a, EV_RESTARTED, 300, "pool", SIGUSR1, SA_RESTART_K);
+	feed_signal(a, 300, 300, "pool", SIGTERM, DISP_DEFAULT, 0, 1, "init");
+	feed_exit(a, 300, "pool", 0, SIGTERM);
+	feed_end(a, 300, 0);
+}
+
+/* Lanes and marks are kept only for the renderers that draw them, and
+ * every other renderer prints the same without them. */
+static void test_keep_views(void **state)
+{
+	static const struct report_ops *const plain[] = {
+		&report_text_ops, &report_summary_ops, &report_json_ops,
+		&report_counts_ops,
+	};
+	static const struct report_ops *const drawn[] = {
+		&report_html_ops, &report_svg_ops,
+	};
+	const struct report_ops *live[] = {
+		&report_summary_ops, &report_counts_ops, NULL,
+	};
+	struct analyzer *all = analyzer_new(), *none = analyzer_new();
+	struct analyzer *lanes = analyzer_new();
+	uint64_t t0 = now_ns;
+	bool binned = false;
+
+	(void)state;
+	assert_int_equal(report_needs(live, 3), 0);
+	live[2] = &report_html_ops;
+	assert_int_equal(report_needs(live, 3), AN_KEEP_LANES);
+	live[2] = &report_chrome_ops;
+	assert_int_equal(report_needs(live, 3), AN_KEEP_ALL);
+	analyzer_keep(none, 0);
+	analyzer_keep(lanes, AN_KEEP_LANES);
+	/* the same events at the same times into each */
+	threads_storm(all);
+	now_ns = t0;
+	threads_storm(none);
+	now_ns = t0;
+	threads_storm(lanes);
+
+	assert_null(none->rows);
+	assert_int_equal(none->nrows, 0);
+	assert_null(none->marks);
+	for (uint32_t i = 0; i < none->nprocs; i++) {
+		const struct an_proc *p = none->procs[i];
+
+		assert_int_equal(p->row, -1);
+		for (int signo = 1; signo <= SIG_MAX; signo++)
+			assert_int_equal(an_sig(p, signo)->row, -1);
+		for (uint32_t t = 0; t < p->nthreads; t++)
+			assert_int_equal(p->threads[t].row, -1);
+	}
+	assert_non_null(all->marks);
+	assert_true(all->nmarks > 0);
+	assert_null(lanes->marks);
+	assert_non_null(lanes->rows);
+	assert_int_equal(lanes->nrows, all->nrows);
+	for (uint32_t r = 0; r < lanes->nrows; r++)
+		binned |= lanes->rows[r].bins != NULL;
+	assert_true(binned);
+
+	same_reports(plain, sizeof(plain) / sizeof(plain[0]), all, "all",
+		     none, "no lanes");
+	same_reports(drawn, sizeof(drawn) / sizeof(drawn[0]), all, "all",
+		     lanes, "no marks");
+	analyzer_free(all);
+	analyzer_free(none);
+	analyzer_free(lanes);
 }
 
 static void test_escaping(void **state)
@@ -687,6 +788,7 @@ int main(void)
 		cmocka_unit_test(test_coalescing),
 		cmocka_unit_test(test_caps),
 		cmocka_unit_test(test_live_equals_offline),
+		cmocka_unit_test(test_keep_views),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_formats),
 	};

@@ -156,7 +156,7 @@ struct an_tl {
 
 /* An entry of a process's context ring: an event that a later finding
  * may show.  Most never are, so the description is written only when
- * the event is about to leave the window of whole events (an_recent),
+ * the event is about to leave the window of recent events (an_recent),
  * and then kept at its length (analyzer_tl.c). */
 struct an_ctx {
 	uint64_t seq;
@@ -167,16 +167,10 @@ struct an_ctx {
 	char *told;		/* comm, NUL, text, NUL; NULL: not written */
 };
 
-/* The last events, whole, for the ring entries whose text is not written
- * yet (the names they point to copied in). */
+/* The window of the last events, for the ring entries whose text is not
+ * written yet (analyzer_tl.c). */
 #define AN_RECENT 64
-struct an_recent {
-	uint64_t seq;
-	bool used;
-	struct an_proc *proc;	/* whose ring has it */
-	struct event e;
-	char name[2][64];
-};
+struct an_recent;
 
 enum an_verdict {
 	VERDICT_RUNNING,	/* no exit seen before the log ended */

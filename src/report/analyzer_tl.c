@@ -368,6 +368,95 @@ static void ctx_keep_text(struct an_ctx *c, const struct an_tl *t)
 	memcpy(c->told + nc + 1, t->text, nt + 1);
 }
 
+/* The bytes of an event of each type that its description reads: the
+ * window copies only those (an event is 6.4 KB, most of it the largest
+ * member of the union).  A delivery's description reads its signal,
+ * sender, disposition and call, all before its stack, and two names at
+ * its far end (kept apart): not its re-raise, EPIPE or command line
+ * (2.2 of its 6.4 KB).  0: the type has no place in the window. */
+#define USED(member) \
+	(offsetof(struct event, u) + sizeof(((struct event *)0)->u.member))
+#define SIG_USED (offsetof(struct event, u) + offsetof(struct ev_signal, stack))
+static const size_t event_used[EV__COUNT] = {
+	[EV_FORK] = USED(fork),
+	[EV_EXEC] = USED(exec),
+	[EV_SIGNAL] = SIG_USED,
+	[EV_CONSUMED] = SIG_USED,
+	[EV_SIGACTION] = USED(sa),
+	[EV_INTERRUPTED] = USED(sc),
+	[EV_EINTR] = USED(sc),
+	[EV_RESTARTED] = USED(sc),
+	[EV_WARNING] = USED(warning),
+	[EV_EXIT] = USED(exit),
+	[EV_DETACH] = offsetof(struct event, u),
+	[EV_DISPOSITIONS] = USED(table),
+};
+
+#define MAX2(x, y) ((x) > (y) ? (x) : (y))
+/* The largest of the common types; a larger one (a finding of the
+ * audit, 3 KB) has its text written at once instead. */
+#define RECENT_HEAD MAX2(MAX2(SIG_USED, USED(exit)), \
+			 MAX2(USED(exec), USED(table)))
+
+/* The last events, each as far as its description reads, the name it
+ * points to copied in (the reader and the tracer reuse theirs): 2.4 KB
+ * a slot, where a whole event would take 6.6. */
+struct an_recent {
+	uint64_t seq;
+	bool used;
+	bool named;		/* NAME replaces the event's pointer */
+	struct an_proc *proc;	/* whose ring has it */
+	char name[64];
+	char consumed_by[SOURCE_MAX];	/* a delivery's far end */
+	char sender_unknown[SOURCE_MAX];
+	unsigned char head[RECENT_HEAD];	/* the event's first bytes */
+};
+
+static bool recent_fits(const struct event *e)
+{
+	size_t n = (unsigned)e->type < EV__COUNT ? event_used[e->type] : 0;
+
+	return n > 0 && n <= RECENT_HEAD;
+}
+
+/* Where E keeps the name it points to, or NULL. */
+static const char **event_name(struct event *e)
+{
+	switch (e->type) {
+	case EV_SIGNAL:
+	case EV_CONSUMED:
+		return &e->u.sig.syscall_name;
+	case EV_SIGACTION:
+		return &e->u.sa.syscall;
+	case EV_INTERRUPTED:
+	case EV_EINTR:
+	case EV_RESTARTED:
+		return &e->u.sc.syscall_name;
+	default:
+		return NULL;
+	}
+}
+
+/* The event R keeps, into E: what its description does not read is 0. */
+static void recent_event(const struct an_recent *r, struct event *e)
+{
+	const char **name;
+
+	memset(e, 0, sizeof(*e));
+	memcpy(e, r->head, offsetof(struct event, u));
+	memcpy(e, r->head, event_used[e->type]);
+	if ((name = event_name(e)))
+		*name = r->named ? r->name : NULL;
+	if (e->type == EV_SIGACTION)
+		e->u.sa.stack = NULL;
+	if (e->type == EV_SIGNAL || e->type == EV_CONSUMED) {
+		memcpy(e->u.sig.consumed_by, r->consumed_by,
+		       sizeof(r->consumed_by));
+		memcpy(e->u.sig.sender_unknown, r->sender_unknown,
+		       sizeof(r->sender_unknown));
+	}
+}
+
 /* Write the text of P's ring entry C (unless it is written or already
  * in the timeline) from the event kept in a->recent. */
 static void ctx_tell(const struct analyzer *a, const struct an_proc *p,
@@ -375,13 +464,15 @@ static void ctx_tell(const struct analyzer *a, const struct an_proc *p,
 {
 	const struct an_recent *r;
 	struct an_tl t;
+	struct event e;
 
 	if (c->told || c->seq < p->captured_until)
 		return;
 	r = a->recent ? &a->recent[c->seq % AN_RECENT] : NULL;
 	if (!r || !r->used || r->seq != c->seq)
 		return;
-	tl_fill(a, &t, &r->e, c->seq);
+	recent_event(r, &e);
+	tl_fill(a, &t, &e, c->seq);
 	ctx_keep_text(c, &t);
 }
 
@@ -394,32 +485,13 @@ static struct an_ctx *ring_find(struct an_proc *p, uint64_t seq)
 	return NULL;
 }
 
-/* The bytes of an event of each type that its description reads: the
- * window copies only those (an event is 6 KB, most of it the largest
- * member of the union).  0: all of it. */
-#define USED(member) \
-	(offsetof(struct event, u) + sizeof(((struct event *)0)->u.member))
-static const size_t event_used[EV__COUNT] = {
-	[EV_FORK] = USED(fork),
-	[EV_EXEC] = USED(exec),
-	[EV_SIGNAL] = USED(sig),
-	[EV_SIGACTION] = USED(sa),
-	[EV_INTERRUPTED] = USED(sc),
-	[EV_EINTR] = USED(sc),
-	[EV_RESTARTED] = USED(sc),
-	[EV_EXIT] = USED(exit),
-	[EV_DISPOSITIONS] = USED(table),
-};
-#undef USED
-
-/* A copy of E for a later text: its names copied too (the reader and the
- * tracer reuse theirs).  What falls out of the window to make room gets
- * its text now if its process's ring still holds it. */
+/* Keep E (recent_fits()) for a later text.  What falls out of the window
+ * to make room gets its text now if its process's ring still holds it. */
 static void recent_keep(struct analyzer *a, struct an_proc *p,
 			const struct event *e, uint64_t seq)
 {
+	const char *const *name = event_name((struct event *)e);	/* read */
 	struct an_recent *r;
-	const char **names[2] = { NULL, NULL };
 
 	if (!a->recent)
 		a->recent = xcalloc(AN_RECENT, sizeof(*a->recent));
@@ -433,32 +505,15 @@ static void recent_keep(struct analyzer *a, struct an_proc *p,
 	r->seq = seq;
 	r->used = true;
 	r->proc = p;
-	if ((unsigned)e->type < EV__COUNT && event_used[e->type])
-		memcpy(&r->e, e, event_used[e->type]);
-	else
-		r->e = *e;
-	switch (e->type) {
-	case EV_SIGNAL:
-		r->e.u.sig.stack = NULL;
-		names[0] = &r->e.u.sig.syscall_name;
-		break;
-	case EV_SIGACTION:
-		r->e.u.sa.stack = NULL;
-		names[0] = &r->e.u.sa.syscall;
-		break;
-	case EV_INTERRUPTED:
-	case EV_EINTR:
-	case EV_RESTARTED:
-		names[0] = &r->e.u.sc.syscall_name;
-		break;
-	default:
-		break;
-	}
-	for (int i = 0; i < 2; i++) {
-		if (!names[i] || !*names[i])
-			continue;
-		snprintf(r->name[i], sizeof(r->name[i]), "%s", *names[i]);
-		*names[i] = r->name[i];
+	memcpy(r->head, e, event_used[e->type]);
+	r->named = name && *name;
+	if (r->named)
+		snprintf(r->name, sizeof(r->name), "%s", *name);
+	if (e->type == EV_SIGNAL || e->type == EV_CONSUMED) {
+		memcpy(r->consumed_by, e->u.sig.consumed_by,
+		       sizeof(r->consumed_by));
+		memcpy(r->sender_unknown, e->u.sig.sender_unknown,
+		       sizeof(r->sender_unknown));
 	}
 }
 
@@ -665,8 +720,12 @@ void an_tl_event(struct analyzer *a, struct an_proc *p, const struct event *e,
 		p->captured_until = seq + 1;
 		p->ctx_after--;
 	}
-	if (!t.told && !tl_full(a))
-		recent_keep(a, p, e, seq);
+	if (!t.told && !tl_full(a)) {
+		if (recent_fits(e))
+			recent_keep(a, p, e, seq);
+		else
+			tl_text(a, &t, e);	/* rare and large: now */
+	}
 	ring_push(p, &t);
 }
 

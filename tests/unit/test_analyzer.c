@@ -624,6 +624,71 @@ static void test_live_equals_offline(void **state)
 	analyzer_free(off);
 }
 
+/* An event's text written from the window (as it leaves it, for a ring
+ * that still holds it) reads what the event said when it came: the
+ * window keeps of a delivery only what its description reads. */
+static void test_window_text(void **state)
+{
+	struct analyzer *a = analyzer_new();
+	struct event sig, con;
+	char want[2][AN_TEXT];
+	uint64_t seq[2];
+	int found = 0;
+
+	(void)state;
+	feed_start(a, 100);
+	feed_fork(a, 100, "sh", 101, false);
+	ev(&sig, EV_SIGNAL, 101, 101, "srv");
+	sig.u.sig.signo = SIGUSR1;
+	sig.u.sig.code = SI_QUEUE;
+	sig.u.sig.has_sender = true;
+	sig.u.sig.sender = (struct proc_ident){ .pid = 100, .known = true };
+	snprintf(sig.u.sig.sender.comm, COMM_MAX, "sh");
+	cmdline_from_argv(&sig.u.sig.sender.cmdline,
+			  (char *[]){ "sh", "-c", "kill", NULL });
+	sig.u.sig.disposition = (struct disposition){ .kind = DISP_HANDLER,
+		.handler = 0x4010 };
+	snprintf(sig.u.sig.disposition.symbol, SYMBOL_MAX, "on_usr1");
+	sig.u.sig.syscall = 0;
+	sig.u.sig.syscall_name = "read";
+	cmdline_from_argv(&sig.u.sig.argv, (char *[]){ "srv", NULL });
+	sig.u.sig.has_argv = true;
+	con = sig;
+	con.type = EV_CONSUMED;
+	con.mono_ns += 1000;
+	snprintf(con.u.sig.consumed_by, SOURCE_MAX, "signalfd");
+	snprintf(con.u.sig.sender_unknown, SOURCE_MAX, "no_siginfo");
+	seq[0] = a->events;
+	analyzer_feed(a, &sig);
+	seq[1] = a->events;
+	analyzer_feed(a, &con);
+	for (int i = 0; i < 2; i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		an_desc_event(a, &sb, i ? &con : &sig);
+		snprintf(want[i], sizeof(want[i]), "%s", sb.buf);
+		sb_free(&sb);
+	}
+	/* both leave the window, then a finding shows them */
+	for (int i = 0; i < 2 * AN_RECENT; i++)
+		feed_signal(a, 100, 100, "sh", SIGUSR2, DISP_HANDLER, 0, 0,
+			    NULL);
+	feed_finding_dd(a, 101, "srv", SIGTERM, CAUSE_NEVER_INSTALLED);
+	analyzer_finish(a);
+	for (uint32_t i = 0; i < a->ntimeline; i++) {
+		for (int k = 0; k < 2; k++) {
+			if (a->timeline[i].seq != seq[k])
+				continue;
+			assert_string_equal(a->timeline[i].text, want[k]);
+			found++;
+		}
+	}
+	assert_int_equal(found, 2);
+	assert_non_null(strstr(want[0], "on_usr1"));
+	assert_non_null(strstr(want[1], "signalfd"));
+	analyzer_free(a);
+}
+
 /* A process with more threads than the analyzer remembers, each taking
  * signals and EINTRs: what the lanes and the marks are made of. */
 static void threads_storm(struct analyzer *a)
@@ -789,6 +854,7 @@ int main(void)
 		cmocka_unit_test(test_caps),
 		cmocka_unit_test(test_live_equals_offline),
 		cmocka_unit_test(test_keep_views),
+		cmocka_unit_test(test_window_text),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_formats),
 	};

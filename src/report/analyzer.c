@@ -549,10 +549,6 @@ struct analyzer *analyzer_new(void)
 
 	a->procs = xcalloc(AN_PROCS_MAX, sizeof(*a->procs));
 	a->pid_slots = xcalloc(AN_PID_SLOTS, sizeof(*a->pid_slots));
-	a->findings = xcalloc(AN_FINDINGS_MAX, sizeof(*a->findings));
-	a->eintr = xcalloc(AN_EINTR_MAX, sizeof(*a->eintr));
-	a->warnings = xcalloc(AN_WARNINGS_MAX, sizeof(*a->warnings));
-	a->timeline = xcalloc(AN_TIMELINE_MAX, sizeof(*a->timeline));
 	a->keep = AN_KEEP_ALL;
 	return a;
 }

@@ -461,22 +461,22 @@ struct analyzer {
 	uint32_t *pid_slots;	/* hash: pid -> procs index + 1 */
 
 	struct an_finding *findings;
-	uint32_t nfindings;
+	uint32_t nfindings, findings_cap;
 	uint64_t findings_dropped[FINDING__COUNT];
 	uint64_t findings_total[FINDING__COUNT];
 
 	struct an_eintr *eintr;
-	uint32_t neintr;
+	uint32_t neintr, eintr_cap;
 	uint64_t eintr_other;	/* outcomes of rows beyond the cap */
 
 	struct an_sigstat sigs[SIG_MAX + 1];
 
 	struct an_warning *warnings;
-	uint32_t nwarnings;
+	uint32_t nwarnings, warnings_cap;
 	uint64_t warnings_dropped;
 
 	struct an_tl *timeline;
-	uint32_t ntimeline;
+	uint32_t ntimeline, timeline_cap;
 	struct an_recent *recent;	/* AN_RECENT, by seq % AN_RECENT */
 	uint64_t timeline_dropped;
 
@@ -533,6 +533,11 @@ const char *an_pool_str(const struct analyzer *a, uint32_t id);
 
 /* ---- internals shared by analyzer*.c (analyzer_util.c) ---- */
 
+/* ARR (of SIZE-byte entries, CAP of them) with room for entry N < MAX,
+ * the new entries zero: a table takes what the trace fills of it (the
+ * findings' could take 1.6 MB). */
+void *an_grow(void *arr, uint32_t *cap, uint32_t n, uint32_t max,
+	      size_t size);
 /* Copy text (valid UTF-8, as events bring it) NUL-terminated, cut at a
  * character boundary to fit SIZE. */
 void an_clean(char *dst, size_t size, const char *src, size_t len);

@@ -119,6 +119,8 @@ static struct an_eintr *eintr_row(struct analyzer *a, struct an_proc *p,
 	}
 	if (!p || a->neintr >= AN_EINTR_MAX)
 		return NULL;
+	a->eintr = an_grow(a->eintr, &a->eintr_cap, a->neintr, AN_EINTR_MAX,
+			   sizeof(*a->eintr));
 	r = &a->eintr[a->neintr++];
 	memset(r, 0, sizeof(*r));
 	r->pid = e->pid;
@@ -266,6 +268,8 @@ bool an_stats_finding(struct analyzer *a, struct an_proc *p,
 		a->findings_dropped[kind]++;
 		return false;
 	}
+	a->findings = an_grow(a->findings, &a->findings_cap, a->nfindings,
+			      AN_FINDINGS_MAX, sizeof(*a->findings));
 	a->findings[a->nfindings++] = f;
 	return !audit_kind(kind);
 }
@@ -278,6 +282,8 @@ bool an_stats_warning(struct analyzer *a, const struct event *e)
 		a->warnings_dropped++;
 		return false;
 	}
+	a->warnings = an_grow(a->warnings, &a->warnings_cap, a->nwarnings,
+			      AN_WARNINGS_MAX, sizeof(*a->warnings));
 	w = &a->warnings[a->nwarnings++];
 	w->seq = a->events - 1;
 	w->ns = e->mono_ns;

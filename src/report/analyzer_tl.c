@@ -530,6 +530,8 @@ static void tl_put(struct analyzer *a, const struct an_tl *t)
 		a->timeline_dropped++;
 		return;
 	}
+	a->timeline = an_grow(a->timeline, &a->timeline_cap, a->ntimeline,
+			      AN_TIMELINE_MAX, sizeof(*a->timeline));
 	a->timeline[a->ntimeline++] = *t;
 }
 
@@ -748,6 +750,8 @@ void an_tl_finish(struct analyzer *a)
 {
 	uint32_t n = 0;
 
+	if (!a->ntimeline)
+		return;	/* no events: no table */
 	qsort(a->timeline, a->ntimeline, sizeof(*a->timeline), tl_cmp);
 	for (uint32_t i = 0; i < a->ntimeline; i++) {
 		if (n > 0 && a->timeline[n - 1].seq == a->timeline[i].seq)

@@ -19,7 +19,26 @@
 #include "xmalloc.h"
 
 #define POOL_SLOTS (2 * AN_POOL_MAX)
+#define GROW_FIRST 8	/* entries of a table's first allocation */
 #define POOL_STR_MAX 124	/* below SYMBOL_MAX - 3: see an_clean() */
+
+/* ---- tables that fill as the trace needs them ---- */
+
+void *an_grow(void *arr, uint32_t *cap, uint32_t n, uint32_t max,
+	      size_t size)
+{
+	uint32_t want;
+
+	if (n < *cap)
+		return arr;
+	want = *cap ? 2 * *cap : GROW_FIRST;
+	if (want > max)
+		want = max;
+	arr = xrealloc(arr, want * size);
+	memset((char *)arr + *cap * size, 0, (want - *cap) * size);
+	*cap = want;
+	return arr;
+}
 
 /* ---- text, as the event carries it ---- */
 

@@ -1,13 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * demangle.c - C++ names through the C++ runtime's own demangler,
- * __cxa_demangle (libstdc++, linked when configure finds it), as gdb and
- * eu-stack show them.  Only names that start with "_Z" are tried: every
- * C name passes at the cost of two byte compares.  A backtrace asks for
- * the same few names again and again, so the results are cached by the
- * address of the ELF cache's name (which lives as long as sigtrace):
- * a direct-mapped table, a collision only costs a demangling.
+ * __cxa_demangle (libstdc++), as gdb and eu-stack show them.  libstdc++
+ * is not linked: loading it runs its static initialisers and maps libm
+ * (about 1.2 MB resident), which most runs, tracing C programs, never
+ * need.  It is loaded with dlopen at the first mangled name instead,
+ * under the soname configure found (CXA_DEMANGLE_SONAME); when that
+ * fails names stay mangled, as in a build without libstdc++.  Only
+ * names that start with "_Z" are tried: every C name passes at the cost
+ * of two byte compares.  A backtrace asks for the same few names again
+ * and again, so the results are cached by the address of the ELF
+ * cache's name (which lives as long as sigtrace): a direct-mapped
+ * table, a collision only costs a demangling.
  */
+#include <dlfcn.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,8 +26,34 @@
 #define CACHE_SLOTS 1024
 
 #ifdef HAVE_CXA_DEMANGLE
-char *__cxa_demangle(const char *mangled, char *out, size_t *len,
-		     int *status);
+typedef char *cxa_demangle_fn(const char *mangled, char *out, size_t *len,
+			      int *status);
+
+/* __cxa_demangle, or NULL when the C++ runtime cannot be loaded.  Tried
+ * once: a system without it stays without it for this run.  The library
+ * stays loaded for sigtrace's life (the cached names are its results). */
+static cxa_demangle_fn *demangler(void)
+{
+	static cxa_demangle_fn *fn;
+	static bool tried;
+	void *lib, *sym;
+
+	if (tried)
+		return fn;
+	tried = true;
+	lib = dlopen(CXA_DEMANGLE_SONAME, RTLD_LAZY | RTLD_LOCAL);
+	if (!lib)
+		return NULL;
+	sym = dlsym(lib, "__cxa_demangle");
+	if (!sym) {
+		dlclose(lib);
+		return NULL;
+	}
+	/* ISO C has no object-to-function pointer conversion; POSIX
+	 * guarantees dlsym's result has the function's representation. */
+	memcpy(&fn, &sym, sizeof(fn));
+	return fn;
+}
 
 static struct {
 	const char *name;
@@ -30,12 +63,16 @@ static struct {
 /* malloc'd, or NULL when NAME is not a mangled name. */
 static char *cxa(const char *name)
 {
+	cxa_demangle_fn *fn;
 	int status = 0;
 	char *d;
 
 	if (name[0] != '_' || name[1] != 'Z')
 		return NULL;
-	d = __cxa_demangle(name, NULL, NULL, &status);
+	fn = demangler();
+	if (!fn)
+		return NULL;
+	d = fn(name, NULL, NULL, &status);
 	if (status != 0) {
 		free(d);
 		return NULL;

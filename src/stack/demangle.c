@@ -31,7 +31,7 @@ typedef char *cxa_demangle_fn(const char *mangled, char *out, size_t *len,
 
 /* __cxa_demangle, or NULL when the C++ runtime cannot be loaded.  Tried
  * once: a system without it stays without it for this run.  The library
- * stays loaded for sigtrace's life (the cached names are its results). */
+ * stays loaded for sigtrace's life: FN points into it. */
 static cxa_demangle_fn *demangler(void)
 {
 	static cxa_demangle_fn *fn;

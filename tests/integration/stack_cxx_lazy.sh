@@ -30,7 +30,7 @@ loads() {
 	LD_DEBUG=files LD_DEBUG_OUTPUT="$T/$name.ld" $WATCHDOG \
 		"$SIGTRACE" -q -o "$T/$name.txt" "$@" >/dev/null 2>"$err_file"
 	rc=$?
-	ld=$(grep -l "needed by $SIGTRACE " "$T/$name.ld".* 2>/dev/null | head -n 1)
+	ld=$(grep -lF "needed by $SIGTRACE " "$T/$name.ld".* 2>/dev/null | head -n 1)
 }
 
 skip_unless_ptrace

@@ -374,7 +374,8 @@ int main(int argc, char **argv)
 		return psig_print(o.pids, o.npids, STDOUT_FILENO);
 	if (o.stack && !stack_available())
 		die_status(EXIT_USAGE, "-k: this sigtrace was built without stack trace support (configure --without-libunwind)");
-	if (stack_init() < 0 && o.stack)
+	/* Only -k unwinds: without it, no libunwind address space. */
+	if (o.stack && stack_init() < 0)
 		die("-k: cannot set up libunwind: out of memory");
 	if (o.command &&
 	    spawn_resolve(o.command[0], path, sizeof(path), err, sizeof(err)) < 0)

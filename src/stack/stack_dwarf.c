@@ -126,9 +126,11 @@ static struct dw_module *module_of(pid_t pid, const struct map_entry *e)
 	return m;
 }
 
+/* SRC may be DST itself (demangle_into() wrote it there). */
 static void copy(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src ? src : "");
+	if (src != dst)
+		snprintf(dst, size, "%s", src ? src : "");
 }
 
 /* The name of an inlined function: its C++ name when the DWARF has the

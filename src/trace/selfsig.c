@@ -8,7 +8,7 @@
  * sigtimedwait() for SIGCHLD, which stays blocked so that it waits there:
  * the kernel raises it for every state change of a traced task, and the
  * handler of sigtrace's own signals raises it too (a self-pipe without
- * the pipe).  The sleep's timer raises SIGRTMAX, blocked too (wake_by).
+ * the pipe).  The sleep's timer raises SIGRTMIN+6, blocked too (wake_by).
  * The handler only records: who sent what is the loop's to judge,
  * synchronously (ownsig.c).
  *
@@ -46,8 +46,7 @@ static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t stop_signal = SIGINT;
 static pid_t self;		/* the handler also runs in a child before
 				 * its exec: wake sigtrace, not the child */
-/* The sleep's timer's signal (why this one: above wake_by()). */
-#define WAKE_TIMER_SIGNAL SIGRTMAX
+#define WAKE_TIMER_SIGNAL SELFSIG_TIMER_SIGNAL
 #define WAKE_TIMER_COOKIE 0x73696774	/* its si_value */
 static sigset_t wake_set;	/* SIGCHLD and the timer's: the sleep's end */
 
@@ -252,8 +251,9 @@ static uint64_t mono_now(void)
  * of its time so).  A real-time signal is queued, never merged, and does
  * nothing when it is sent (SIGCONT, which looks harmless, discards a
  * pending SIGSTOP: a debugger's or LeakSanitizer's attach to sigtrace
- * would then wait for ever).  It stays blocked, so one that someone else
- * sends is taken by the sleep, and noted there as the handler would.
+ * would then wait for ever).  Not SIGRTMAX, which valgrind keeps for
+ * itself.  It stays blocked, so one that someone else sends is taken by
+ * the sleep, and noted there as the handler would.
  */
 static timer_t wake_timer;
 static bool wake_timer_made;

@@ -12,6 +12,7 @@
 #ifndef SIGTRACE_SELFSIG_H
 #define SIGTRACE_SELFSIG_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -57,6 +58,8 @@ void selfsig_restore_inherited(void);
  * running again since); the caller checks it and peeks for the rest.
  */
 pid_t selfsig_peek(int *status);
+/* The signal of the sleep's timer (selfsig.c says why this one). */
+#define SELFSIG_TIMER_SIGNAL (SIGRTMIN + 6)
 int selfsig_sleep(uint64_t until_ns, pid_t *trapped);
 /* The same for one task, TID, sleeping until it changes state. */
 pid_t selfsig_wait_for(pid_t tid, int *status);

@@ -168,6 +168,7 @@ static int loader(int sock)
 	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
 	struct sigsnoop_bpf *skel;
 	struct bpf_link *link = NULL;
+	int rc;
 
 	libbpf_set_print(quiet_print);
 	skel = sigsnoop_bpf__open_and_load();
@@ -201,7 +202,11 @@ static int loader(int sock)
 		cm->cmsg_len = CMSG_LEN(sizeof(fds));
 		memcpy(CMSG_DATA(cm), fds, sizeof(fds));
 	}
-	return sendmsg(sock, &msg, 0) == (ssize_t)sizeof(ans) ? 0 : 1;
+	rc = sendmsg(sock, &msg, 0) == (ssize_t)sizeof(ans) ? 0 : 1;
+	/* The descriptors sent are sigtrace's own references now. */
+	bpf_link__destroy(link);
+	sigsnoop_bpf__destroy(skel);
+	return rc;
 }
 
 /* The loader's answer: its descriptors into P, or its error. */

@@ -46,7 +46,7 @@ static bool timer_signal_pending(void)
 	sigset_t pending;
 
 	sigpending(&pending);
-	return sigismember(&pending, SIGCHLD) || sigismember(&pending, SIGRTMAX);
+	return sigismember(&pending, SIGCHLD) || sigismember(&pending, SELFSIG_TIMER_SIGNAL);
 }
 
 static pid_t stopped_tracee(void)
@@ -110,13 +110,13 @@ static void timer_signal_from_outside(void **state)
 	selfsig_install(false);
 	while (selfsig_next(&r))
 		;
-	kill(getpid(), SIGRTMAX);
+	kill(getpid(), SELFSIG_TIMER_SIGNAL);
 	/* (the first test's SIGCHLDs may come first) */
 	for (int i = 0; i < 4 && !selfsig_noted(); i++)
 		assert_int_equal(selfsig_sleep(now_ns() + 10000000000u,
 					       &trapped), 0);
 	assert_true(selfsig_next(&r));
-	assert_int_equal(r.signo, SIGRTMAX);
+	assert_int_equal(r.signo, SELFSIG_TIMER_SIGNAL);
 	assert_int_equal(r.pid, getpid());
 	assert_false(selfsig_next(&r));
 }

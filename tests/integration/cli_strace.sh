@@ -121,7 +121,7 @@ if command -v script >/dev/null 2>&1; then
 	grep -q "FINDING" "$T/tty" || { show_file "$T/tty" terminal; fail "no finding on the terminal"; }
 	grep -q "${ESC}\[1;31m" "$T/tty" && fail "colour with TERM=dumb"
 	start_target daemon
-	script -qfec "stty cols 40; timeout -s INT 1 '$SIGTRACE' -q -p $target -o '$T/log.txt'" \
+	script -qfec "stty cols 40; timeout --foreground -s INT -k 20 1 '$SIGTRACE' -q -p $target -o '$T/log.txt'" \
 		"$T/tty40" >/dev/null 2>&1
 	grep -q "tracing pid $target" "$T/tty40" ||
 		{ show_file "$T/tty40" terminal; fail "no status line on the terminal"; }

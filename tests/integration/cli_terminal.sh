@@ -13,7 +13,7 @@ has_esc() { grep -q "$ESC" "$1"; }
 
 # On a pty (script), quiet attach: the status line is drawn.
 start_target daemon
-script -qfec "timeout -s INT 1 '$SIGTRACE' -q -p $target -o '$T/log.txt'" \
+script -qfec "timeout --foreground -s INT -k 20 1 '$SIGTRACE' -q -p $target -o '$T/log.txt'" \
 	"$T/tty" >/dev/null 2>&1
 grep -q "tracing pid $target (1 thread), 0 signals so far" "$T/tty" ||
 	{ show_file "$T/tty" terminal; fail "no status line on the terminal"; }
@@ -22,7 +22,7 @@ if has_esc "$T/log.txt"; then fail "escape sequences in the log file"; fi
 
 # Not a terminal: no status line, no colour.
 wait_no_tracer "$target"
-timeout -s INT 1 "$SIGTRACE" -q -p "$target" 2>"$T/err"
+timeout --foreground -s INT -k 20 1 "$SIGTRACE" -q -p "$target" 2>"$T/err"
 if grep -q "tracing pid" "$T/err"; then fail "status line on a non-tty stderr"; fi
 if has_esc "$T/err"; then fail "colour on a non-tty stderr"; fi
 wait_no_tracer "$target"

@@ -413,6 +413,29 @@ static bool to_watched(struct tracefs *t, const struct sender_observer *o,
 	return s->target_tgid != 0;
 }
 
+/*
+ * The sender's tgid and comm in a trace line come from the kernel's
+ * caches by pid (saved_tgids, saved_cmdlines), which keep whatever an
+ * earlier task with the same pid left there: a short-lived kill(1) has
+ * shown up as a long-gone thread's process, and its send then matched
+ * no delivery.  A tgid that does not hold the sending thread is such a
+ * leftover: the thread is taken for its own process, and its name is
+ * left to the other sources (/proc, the process table).
+ */
+static void drop_stale_cache(struct sender_info *s)
+{
+	char path[64];
+
+	if (s->who.pid <= 0 || s->who.pid == s->tid)
+		return;
+	snprintf(path, sizeof(path), "/proc/%d/task/%d", (int)s->who.pid,
+		 (int)s->tid);
+	if (access(path, F_OK) == 0)
+		return;
+	s->who.pid = s->tid;
+	s->who.comm[0] = '\0';
+}
+
 static int take_line(struct sender_backend *b, const char *line)
 {
 	struct tracefs *t = b->priv;
@@ -423,6 +446,7 @@ static int take_line(struct sender_backend *b, const char *line)
 	case TRACEFS_LINE_SIGNAL:
 		if (!to_watched(t, b->obs, &s))
 			return 0;
+		drop_stale_cache(&s);
 		sender_record(b->obs, &s);
 		return 1;
 	case TRACEFS_LINE_LOST:

@@ -336,8 +336,10 @@ static void rank_finding(struct analyzer *a, uint32_t i)
 /* An EINTR worth ranking: from a call that is not made to wait (for a
  * signal, or in an event loop, which calls it again), that the program
  * saw, and not on its way out (a process that then died by re-raising
- * the signal: dash's wait4 after ^C). */
-static bool eintr_ranked(const struct analyzer *a, const struct an_eintr *r)
+ * the signal: dash's wait4 after ^C).  *SEV: its rank; a sleep cut short
+ * is seldom a bug (a runtime such as CPython's sleeps again): low. */
+static bool eintr_ranked(const struct analyzer *a, const struct an_eintr *r,
+			 enum severity *sev)
 {
 	const struct an_proc *p = analyzer_proc(a, r->pid);
 	enum call_class class = syscall_class(an_pool_str(a, r->syscall));
@@ -345,6 +347,7 @@ static bool eintr_ranked(const struct analyzer *a, const struct an_eintr *r)
 	if (r->eintr <= r->unseen ||
 	    (class != CALL_OTHER && class != CALL_SLEEP))
 		return false;
+	*sev = class == CALL_SLEEP ? SEV_LOW : SEV_MEDIUM;
 	const struct an_fatal *f = p ? an_proc_fatal(p) : NULL;
 
 	return !(f && f->known && f->signo == r->signo &&
@@ -386,13 +389,11 @@ void an_stats_finish(struct analyzer *a)
 		rank_finding(a, i);
 	for (uint32_t i = 0; i < a->neintr; i++) {
 		const struct an_eintr *r = &a->eintr[i];
+		enum severity sev;
 
-		/* More EINTRs first.  A sleep cut short is seldom a bug
-		 * (a runtime such as CPython's sleeps again): low. */
-		if (eintr_ranked(a, r))
-			item_add(a, syscall_class(an_pool_str(a, r->syscall)) ==
-				 CALL_SLEEP ? SEV_LOW : SEV_MEDIUM,
-				 ITEM_EINTR, i, RANK_EINTR,
+		/* More EINTRs first. */
+		if (eintr_ranked(a, r, &sev))
+			item_add(a, sev, ITEM_EINTR, i, RANK_EINTR,
 				 (0xffffffffull - (r->eintr & 0xffffffffull))
 				 << 8 | (i & 0xff));
 	}

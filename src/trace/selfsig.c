@@ -46,7 +46,6 @@ static volatile sig_atomic_t stop_requested;
 static volatile sig_atomic_t stop_signal = SIGINT;
 static pid_t self;		/* the handler also runs in a child before
 				 * its exec: wake sigtrace, not the child */
-#define WAKE_TIMER_SIGNAL SELFSIG_TIMER_SIGNAL
 #define WAKE_TIMER_COOKIE 0x73696774	/* its si_value */
 static sigset_t wake_set;	/* SIGCHLD and the timer's: the sleep's end */
 
@@ -174,7 +173,7 @@ void selfsig_install(bool attach)
 	self = getpid();
 	sigemptyset(&wake_set);
 	sigaddset(&wake_set, SIGCHLD);
-	sigaddset(&wake_set, WAKE_TIMER_SIGNAL);
+	sigaddset(&wake_set, SELFSIG_TIMER_SIGNAL);
 	sigprocmask(SIG_BLOCK, &wake_set, &inherited_mask);
 	take_signals(attach);
 	/* Whatever the caller blocked, sigtrace's own signals get in. */
@@ -183,7 +182,7 @@ void selfsig_install(bool attach)
 		if (changed[sig])
 			sigaddset(&taken_set, sig);
 	/* but the timer's, which only the sleep takes */
-	sigdelset(&taken_set, WAKE_TIMER_SIGNAL);
+	sigdelset(&taken_set, SELFSIG_TIMER_SIGNAL);
 	sigprocmask(SIG_UNBLOCK, &taken_set, NULL);
 	/* Not SIG_IGN, whatever was inherited: an ignored SIGCHLD is never
 	 * sent, and the loop would sleep through a stop. */
@@ -272,7 +271,7 @@ static bool wake_by(uint64_t until, uint64_t now)
 
 		memset(&sev, 0, sizeof(sev));
 		sev.sigev_notify = SIGEV_SIGNAL;
-		sev.sigev_signo = WAKE_TIMER_SIGNAL;
+		sev.sigev_signo = SELFSIG_TIMER_SIGNAL;
 		sev.sigev_value.sival_int = WAKE_TIMER_COOKIE;
 		if (timer_create(CLOCK_MONOTONIC, &sev, &wake_timer) < 0)
 			return false;
@@ -305,8 +304,9 @@ int selfsig_sleep(uint64_t until_ns, pid_t *trapped)
 	}
 	/* Whatever happened since the peek raised SIGCHLD (a traced task's
 	 * change, one of sigtrace's signals: its handler raises it) or the
-	 * timer's signal.  Only the kernel makes CLD_TRAPPED (no process may send a
-	 * positive si_code to another), so si_pid is a tracee's tid. */
+	 * timer's signal.  Only the kernel makes CLD_TRAPPED (no process
+	 * may send a positive si_code to another), so si_pid is a tracee's
+	 * tid. */
 	if (sigtimedwait(&wake_set, &si, limit) < 0) {
 		if (errno != EINTR && errno != EAGAIN)
 			return -errno;

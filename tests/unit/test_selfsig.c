@@ -46,7 +46,8 @@ static bool timer_signal_pending(void)
 	sigset_t pending;
 
 	sigpending(&pending);
-	return sigismember(&pending, SIGCHLD) || sigismember(&pending, SELFSIG_TIMER_SIGNAL);
+	return sigismember(&pending, SIGCHLD) ||
+	       sigismember(&pending, SELFSIG_TIMER_SIGNAL);
 }
 
 static pid_t stopped_tracee(void)
